@@ -1,0 +1,193 @@
+"""asegui-cli: check, convert, explain, rules — the core from a shell, for many devices at once.
+
+Exit codes: 0 nothing needs a person; 1 error findings remain that the tool cannot resolve
+alone (convert still writes its output); 2 the input cannot be read or the usage is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from . import __version__
+from .core import AREAS, ManifestError, Result, all_rules, convert, decisions, get_rule
+from .core.i18n import _
+from .core.redact import redact_text
+from .fileio import write_atomic
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse would exit 2 with its own text; keep that, minus noise
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="asegui-cli", description=_(
+        "Migrate Azure IoT Edge deployment manifests from Azure Stack Edge Pro FPGA to Pro GPU."))
+    parser.add_argument("--version", action="version", version=f"asegui-cli {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = sub.add_parser("check", help=_("list what must change, without writing anything"))
+    check.add_argument("input", metavar="INPUT")
+    check.add_argument("--decisions", metavar="FILE", help=_("apply the decisions in FILE first"))
+    check.add_argument("--format", choices=("text", "json"), default="text")
+
+    conv = sub.add_parser("convert", help=_("write the GPU manifest"))
+    conv.add_argument("input", metavar="INPUT")
+    conv.add_argument("-o", "--output", metavar="OUTPUT", required=True)
+    conv.add_argument("--decisions", metavar="FILE", help=_("replay the decisions saved in FILE"))
+    conv.add_argument("--save-decisions", metavar="FILE", help=_("save every decision taken to FILE"))
+    conv.add_argument("--form", choices=("auto", "deployable", "expanded"), default="auto",
+                      help=_("auto keeps the input's form; deployable writes createOptions as strings"))
+    conv.add_argument("--report", metavar="FILE", help=_("also write a migration report (.md, .html or .json)"))
+    conv.add_argument("--force", action="store_true", help=_("allow OUTPUT to be the input file"))
+
+    rules = sub.add_parser("rules", help=_("list every rule"))
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    explain = sub.add_parser("explain", help=_("explain one rule"))
+    explain.add_argument("code", metavar="CODE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if not args.command:
+            parser.print_help(sys.stderr)
+            return EXIT_UNREADABLE
+        handler = {"check": cmd_check, "convert": cmd_convert, "rules": cmd_rules, "explain": cmd_explain}
+        return int(handler[args.command](args))
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        print(_("Try 'asegui-cli --help'."), file=sys.stderr)
+        return EXIT_UNREADABLE
+    except ManifestError as exc:
+        print(f"asegui-cli: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"asegui-cli: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _read(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except IsADirectoryError:
+        raise ManifestError(_("this is a folder, not a manifest file"), source=path) from None
+    except FileNotFoundError:
+        raise ManifestError(_("no such file"), source=path) from None
+
+
+def _run(args: argparse.Namespace, form: str = "auto") -> Result:
+    chosen = None
+    if getattr(args, "decisions", None):
+        chosen = decisions.loads(_read(args.decisions), source=args.decisions)
+    result = convert(_read(args.input), chosen, form=form, source=args.input)  # type: ignore[arg-type]
+    for stale in result.stale_decisions:
+        print(_("asegui-cli: warning: the decision for {id} matches no finding in this input").format(id=stale),
+              file=sys.stderr)
+    for conflict in result.conflicts:
+        print(_("asegui-cli: warning: {message}").format(message=conflict.message), file=sys.stderr)
+    return result
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    result = _run(args)
+    if args.format == "json":
+        payload = {"input": args.input, "findings": [f.to_json() for f in result.findings],
+                   "summary": result.summary()}
+        print(redact_text(json.dumps(payload, indent=2, ensure_ascii=False), result.document))
+    else:
+        print(redact_text(format_text(result), result.document))
+    return result.exit_code
+
+
+_MARK = {"error": "error", "warning": "warning", "info": "info"}
+
+
+def format_text(result: Result) -> str:
+    """Findings for people: grouped by area, one line each, module first."""
+    lines: list[str] = []
+    for area in AREAS:
+        group = [f for f in result.findings if f.area == area]
+        if not group:
+            continue
+        lines.append(f"{area} ({len(group)})")
+        for f in group:
+            module = f.module or "-"
+            lines.append(f"  {module}: {f.severity} {f.code} [{f.status}] {f.message}")
+    counts = result.summary()
+    unresolved = len(result.unresolved_errors)
+    lines.append(_("{error} error(s), {warning} warning(s), {info} info; {unresolved} error(s) need a person")
+                 .format(unresolved=unresolved, **counts))
+    return "\n".join(lines)
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    source, output = Path(args.input), Path(args.output)
+    if not args.force and output.exists() and source.exists() and output.resolve() == source.resolve():
+        raise UsageError(_("asegui-cli: refusing to write over the input {path}; pass --force to allow it")
+                         .format(path=args.input))
+    result = _run(args, args.form)
+    write_atomic(output, result.text.encode("utf-8"))
+    if args.save_decisions:
+        write_atomic(Path(args.save_decisions), decisions.dumps(result.findings, result.input_sha256).encode("utf-8"))
+    if args.report:
+        from .core.report import render_report
+        write_atomic(Path(args.report), render_report(result, Path(args.report).suffix,
+                                                      input_name=args.input, output_name=args.output).encode("utf-8"))
+    counts = result.summary()
+    print(_("Wrote {output}: {error} error(s), {warning} warning(s), {info} info; {unresolved} error(s) need a person.")
+          .format(output=args.output, unresolved=len(result.unresolved_errors), **counts), file=sys.stderr)
+    for finding in result.unresolved_errors:
+        print(f"  {finding.module or '-'}: {finding.code} {finding.message}", file=sys.stderr)
+    return result.exit_code
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    rules = all_rules()
+    if args.format == "json":
+        print(json.dumps([r.to_json() for r in rules], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for r in rules:
+        print(f"{r.code}  {r.area:<10} {r.severity:<7} {r.applicability:<6} {_(r.title)}")
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    r = get_rule(args.code)
+    if r is None:
+        raise UsageError(_("asegui-cli: no rule {code}; 'asegui-cli rules' lists them").format(code=args.code))
+    print(f"{r.code} ({r.slug}) — {_(r.title)}")
+    print(_("area: {area}; severity: {severity}; fix: {fix}").format(area=r.area, severity=r.severity,
+                                                                      fix=r.applicability))
+    print()
+    print(_(r.explanation))
+    if r.before:
+        print()
+        print(_("Before (FPGA):"))
+        print("  " + r.before)
+    if r.after:
+        print(_("After (GPU):"))
+        print("  " + r.after)
+    print()
+    print(_("Source: {source}").format(source=r.source))
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,20 @@
+"""The conversion core: no Qt, importable and testable alone.
+
+Public names (the window, the command line and outside scripts use only these)::
+
+    from asegui.core import convert, ManifestError
+    result = convert(open("deployment.json", "rb").read())
+    for finding in result.findings:
+        print(finding.id, finding.severity, finding.message)
+    open("deployment.gpu.json", "w", encoding="utf-8").write(result.text)
+"""
+
+from . import decisions
+from .document import Document, load
+from .errors import ManifestError
+from .findings import AREAS, Decision, Edit, Finding, Param, Rule
+from .migrate import Rendered, Result, analyze, apply, convert
+from .rules import all_rules, get as get_rule
+
+__all__ = ["AREAS", "Decision", "Document", "Edit", "Finding", "ManifestError", "Param", "Rendered",
+           "Result", "Rule", "all_rules", "analyze", "apply", "convert", "decisions", "get_rule", "load"]

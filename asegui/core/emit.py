@@ -1,0 +1,104 @@
+"""Expanded document -> output text, in the deployable or the expanded form.
+
+Deployable: every module's createOptions is a compact JSON string split into
+``createOptions``, ``createOptions01``… of at most 512 characters; a module whose
+createOptions did not change keeps its original pieces byte for byte. Expanded: objects,
+template style. Output is UTF-8 text with LF line endings and one final newline.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from .document import Document, ModuleRef, chunk_names
+from .patch import map_pointer
+from .pointers import join, resolve
+
+Form = Literal["auto", "deployable", "expanded"]
+CHUNK_SIZE = 512
+MAX_CHUNKS = 8
+
+
+def compact(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def split_chunks(text: str) -> dict[str, str]:
+    pieces = [text[i:i + CHUNK_SIZE] for i in range(0, len(text), CHUNK_SIZE)] or [""]
+    return dict(zip(chunk_names(len(pieces)), pieces))
+
+
+def module_form(doc: Document, module: ModuleRef, form: Form) -> Literal["deployable", "expanded"]:
+    """``auto`` keeps each module's own form; new createOptions follow the document's."""
+    if form != "auto":
+        return form
+    if module.co_form in ("string", "chunks"):
+        return "deployable"
+    if module.co_form == "object":
+        return "expanded"
+    return "expanded" if doc.template else "deployable"
+
+
+def shape(doc: Document, root: Any, form: Form, renames: dict[str, str] | None = None) -> Any:
+    """Give each module's createOptions its output form; ``root`` is changed in place."""
+    renames = renames or {}
+    for module in doc.modules:
+        pointer = map_pointer(module.pointer, renames)
+        settings = resolve(root, join(pointer, "settings"))
+        if not isinstance(settings, dict) or not isinstance(settings.get("createOptions"), dict) \
+                or module.co_form == "invalid":
+            continue
+        if module_form(doc, module, form) == "expanded":
+            continue
+        value = settings["createOptions"]
+        if module.co_form in ("string", "chunks") and not module.co_renumber and value == module.co_original:
+            pieces = module.co_chunks
+        else:
+            pieces = split_chunks(compact(value))
+        rebuilt: dict[str, Any] = {}
+        for key, item in settings.items():
+            if key == "createOptions":
+                rebuilt.update(pieces)
+            else:
+                rebuilt[key] = item
+        settings.clear()
+        settings.update(rebuilt)
+    return root
+
+
+def dumps(root: Any, indent: str = "  ") -> str:
+    return json.dumps(root, indent=indent, ensure_ascii=False) + "\n"
+
+
+def line_map(root: Any, indent: str = "  ") -> dict[str, tuple[int, int]]:
+    """Pointer -> (first line, last line), 1-based, for text made by ``dumps`` with the same indent."""
+    spans: dict[str, tuple[int, int]] = {}
+    line = [1]
+
+    def walk(value: Any, pointer: str) -> None:
+        start = line[0]
+        if isinstance(value, dict) and value:
+            for key, item in value.items():
+                line[0] += 1
+                walk(item, join(pointer, key))
+            line[0] += 1
+        elif isinstance(value, list) and value:
+            for index, item in enumerate(value):
+                line[0] += 1
+                walk(item, join(pointer, index))
+            line[0] += 1
+        spans[pointer] = (start, line[0])
+
+    walk(root, "")
+    return spans
+
+
+def lines_for(spans: dict[str, tuple[int, int]], pointer: str) -> tuple[int, int] | None:
+    """The span of ``pointer``, or of its nearest ancestor that was written out."""
+    while True:
+        if pointer in spans:
+            return spans[pointer]
+        if not pointer:
+            return None
+        pointer = pointer[:pointer.rfind("/")]

@@ -1,0 +1,188 @@
+"""Rules, findings, fixes, parameters and decisions: the data every renderer shares.
+
+A rule is declared once (code, area, severity, title, explanation, source) and yields
+findings. A finding carries its fix as data: parameters with defaults and validation, and
+a builder that turns parameter values into edits on the expanded document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Literal
+
+from .i18n import _
+
+AREAS = ("storage", "networking", "resources", "proxy", "naming", "platform", "manifest")
+SEVERITIES = ("error", "warning", "info")
+Applicability = Literal["auto", "choice", "manual"]
+EditOp = Literal["add", "replace", "remove", "append", "rename", "route"]
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change to the expanded document, addressed by a JSON pointer into the *input*.
+
+    ``add`` sets an object member (creating missing parent objects); ``replace`` swaps an
+    existing value; ``remove`` deletes a member or array element (``prune`` also removes the
+    container once nothing is left in it); ``append`` adds to an array (created if missing);
+    ``rename`` gives a member a new key in place; ``route`` rewrites module id ``value[0]`` to
+    ``value[1]`` inside a route string.
+    """
+
+    op: EditOp
+    path: str
+    value: Any = None
+    prune: bool = False
+
+
+@dataclass(frozen=True)
+class Param:
+    """A value a fix needs. ``default=None`` means no sensible default: the user must give one."""
+
+    name: str
+    label: str
+    kind: Literal["text", "int", "enum"] = "text"
+    default: Any = None
+    options: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    pattern: str | None = None
+    pattern_hint: str = ""
+    check: Callable[[Any], str | None] | None = None
+
+    def coerce(self, value: Any) -> Any:
+        """Turn text from a form or a file into the parameter's type (may raise ValueError)."""
+        if self.kind == "int":
+            if isinstance(value, bool):
+                raise ValueError(_("{label} must be a whole number").format(label=self.label))
+            if isinstance(value, int):
+                return value
+            text = str(value).strip()
+            if not re.fullmatch(r"[+-]?\d+", text):
+                raise ValueError(_("{label} must be a whole number").format(label=self.label))
+            return int(text)
+        return value if isinstance(value, str) else str(value)
+
+    def problem(self, value: Any) -> str | None:
+        """Why ``value`` is refused, or ``None`` when it is fine."""
+        if value is None or value == "":
+            return _("{label} needs a value").format(label=self.label)
+        try:
+            value = self.coerce(value)
+        except ValueError as exc:
+            return str(exc)
+        if self.kind == "int":
+            if self.minimum is not None and value < self.minimum:
+                return _("{label} must be at least {minimum}").format(label=self.label, minimum=self.minimum)
+            if self.maximum is not None and value > self.maximum:
+                return _("{label} must be at most {maximum}").format(label=self.label, maximum=self.maximum)
+        if self.kind == "enum" and value not in self.options:
+            return _("{label} must be one of: {options}").format(label=self.label, options=", ".join(self.options))
+        if self.pattern and not re.fullmatch(self.pattern, value):
+            return self.pattern_hint or _("{label} is not valid").format(label=self.label)
+        return self.check(value) if self.check else None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"name": self.name, "label": self.label, "kind": self.kind, "default": self.default}
+        if self.options:
+            data["options"] = list(self.options)
+        if self.minimum is not None:
+            data["minimum"] = self.minimum
+        if self.maximum is not None:
+            data["maximum"] = self.maximum
+        return data
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's one declaration; the CLI, the report and the window all render this."""
+
+    code: str
+    slug: str
+    area: str
+    severity: str
+    applicability: Applicability
+    title: str
+    explanation: str
+    source: str
+    before: str = ""
+    after: str = ""
+    check: Callable[[Any], Iterable["Finding"]] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "slug": self.slug, "area": self.area, "severity": self.severity,
+                "applicability": self.applicability, "title": _(self.title),
+                "explanation": _(self.explanation), "source": self.source,
+                "before": self.before, "after": self.after}
+
+
+@dataclass
+class Finding:
+    """One thing that must change, or that the engineer must know, for one place."""
+
+    rule: Rule
+    module: str | None
+    pointer: str
+    message: str
+    params: tuple[Param, ...] = ()
+    build: Callable[[dict[str, Any]], list[Edit]] | None = None
+    severity: str = ""
+    applicability: Applicability | None = None
+    accepted_by_default: bool | None = None
+    todo: str = ""  # a line for the device checklist (shares, IPs, images), if any
+    # Filled in by apply():
+    accepted: bool = False
+    values: dict[str, Any] = field(default_factory=dict)
+    status: str = ""
+    edits: list[Edit] = field(default_factory=list)
+    problems: dict[str, str] = field(default_factory=dict)
+    note: str = ""
+    output_pointer: str = ""
+
+    def __post_init__(self) -> None:
+        self.severity = self.severity or self.rule.severity
+        self.applicability = self.applicability or self.rule.applicability
+        if self.accepted_by_default is None:
+            self.accepted_by_default = self.applicability != "manual"
+
+    @property
+    def code(self) -> str:
+        return self.rule.code
+
+    @property
+    def area(self) -> str:
+        return self.rule.area
+
+    @property
+    def id(self) -> str:
+        """Stable across re-analysis of the same input: code, module and pointer."""
+        return f"{self.rule.code}:{self.module or '-'}:{self.pointer}"
+
+    @property
+    def needs_input(self) -> bool:
+        """A choice with a parameter that has no valid value yet."""
+        return self.applicability == "choice" and bool(self.problems)
+
+    @property
+    def resolved(self) -> bool:
+        """Nothing more is needed from a person for this finding."""
+        return self.status in ("applied", "acknowledged", "rejected", "info")
+
+    def defaults(self) -> dict[str, Any]:
+        return {p.name: p.default for p in self.params}
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "code": self.code, "area": self.area, "severity": self.severity,
+                "module": self.module, "message": self.message, "pointer": self.pointer,
+                "applicability": self.applicability, "params": dict(self.values),
+                "accepted": self.accepted, "status": self.status, "note": self.note}
+
+
+@dataclass
+class Decision:
+    """What a person said about one finding; ``accepted=None`` keeps the default."""
+
+    accepted: bool | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    note: str = ""

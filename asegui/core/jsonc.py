@@ -1,0 +1,157 @@
+"""Bytes -> text -> JSON values, the way field engineers' files actually come.
+
+Handles UTF-8 (with or without BOM), UTF-16/32 with BOM (PowerShell's export), and
+JSON with ``//`` / ``/* */`` comments and trailing commas (VS Code templates). Comments and
+trailing commas are blanked out with spaces, so every line and column the JSON parser
+reports still points at the user's text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import ManifestError
+from .i18n import _
+
+MAX_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_STRING = 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32 LE with BOM"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32 BE with BOM"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8 with BOM"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16 LE with BOM"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 BE with BOM"),
+)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str  # a person's name for it, e.g. "UTF-16 LE with BOM"
+    newline: str   # "\n" or "\r\n", what the input mostly used
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, column
+
+
+def decode(data: bytes) -> Decoded:
+    """Bytes to text, naming the encoding; undecodable bytes are a ManifestError."""
+    if len(data) > MAX_BYTES:
+        raise ManifestError(_("The file is {size:,} bytes; the limit is {limit:,} bytes (16 MiB). "
+                              "A deployment manifest is at most a few hundred kilobytes.")
+                            .format(size=len(data), limit=MAX_BYTES))
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            body, encoding = data[len(bom):], (codec, name)
+            break
+    else:
+        body, encoding = data, ("utf-8", "UTF-8")
+    try:
+        text = body.decode(encoding[0])
+    except UnicodeDecodeError as exc:
+        good = body[:exc.start].decode(encoding[0], errors="replace")
+        line, column = _line_col(good, len(good))
+        raise ManifestError(_("The file is not valid {encoding} text (byte {offset} cannot be decoded). "
+                              "Save it as UTF-8 and try again.")
+                            .format(encoding=encoding[1], offset=exc.start + len(data) - len(body)),
+                            line, column) from None
+    crlf = text.count("\r\n")
+    newline = "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
+    return Decoded(text=text, encoding=encoding[1], newline=newline)
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] not in "\r\n":
+            chars[i] = " "
+
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|//[^\n]*|/\*[\s\S]*?(?:\*/|$)|[,\]}]|[^\s,\]}"/]+')
+
+
+def strip_jsonc(text: str) -> tuple[str, bool]:
+    """Blank comments and trailing commas; return (text, whether anything was blanked)."""
+    chars: list[str] | None = None
+    last_comma: int | None = None
+    for match in _TOKEN.finditer(text):
+        token, start = match.group(), match.start()
+        if token.startswith(("//", "/*")):
+            if token.startswith("/*") and not token.endswith("*/"):
+                line, column = _line_col(text, start)
+                raise ManifestError(_("A /* comment */ is never closed."), line, column)
+            chars = chars if chars is not None else list(text)
+            _blank(chars, start, match.end())
+        elif token == ",":
+            last_comma = start
+        elif token in ("]", "}"):
+            if last_comma is not None:
+                chars = chars if chars is not None else list(text)
+                chars[last_comma] = " "
+            last_comma = None
+        else:
+            last_comma = None
+    return ("".join(chars), True) if chars is not None else (text, False)
+
+
+def check_limits(value: Any) -> None:
+    """Enforce nesting depth and string length on a parsed value, without recursion."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            if len(item) > MAX_STRING:
+                raise ManifestError(_("A string is {size:,} characters long; the limit is {limit:,}.")
+                                    .format(size=len(item), limit=MAX_STRING))
+            continue
+        if not isinstance(item, (dict, list)):
+            continue
+        if depth > MAX_DEPTH:
+            raise ManifestError(_("The JSON is nested more than {limit} levels deep.")
+                                .format(limit=MAX_DEPTH))
+        children = item.values() if isinstance(item, dict) else item
+        stack.extend((child, depth + 1) for child in children)
+        if isinstance(item, dict):
+            stack.extend((key, depth) for key in item)
+
+
+def parse(text: str) -> tuple[Any, bool]:
+    """Text to JSON values (dicts keep key order); return (value, was JSONC)."""
+    if not text.strip():
+        raise ManifestError(_("The file is empty."), 1, 1)
+    jsonc = False
+    try:
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError:
+            cleaned, jsonc = strip_jsonc(text)
+            if not jsonc:
+                raise
+            value = json.loads(cleaned)
+    except json.JSONDecodeError as exc:
+        raise ManifestError(_("Not valid JSON: {reason}.").format(reason=_explain(exc, text)),
+                            exc.lineno, exc.colno) from None
+    except RecursionError:
+        raise ManifestError(_("The JSON is nested more than {limit} levels deep.")
+                            .format(limit=MAX_DEPTH)) from None
+    check_limits(value)
+    return value, jsonc
+
+
+def _explain(exc: json.JSONDecodeError, text: str) -> str:
+    line = text.splitlines()[exc.lineno - 1] if exc.lineno - 1 < len(text.splitlines()) else ""
+    stripped = line.strip()
+    if stripped.startswith(("<<<<<<<", "=======", ">>>>>>>")):
+        return _("this line is a git merge-conflict marker; resolve the conflict first")
+    if stripped.startswith(("[$", "<", "$", "${")) or "${" in stripped.split('"')[0]:
+        return _("this line holds a placeholder that the build step must substitute first "
+                 "({line!r})").format(line=stripped[:60])
+    return exc.msg[0].lower() + exc.msg[1:]

@@ -1,0 +1,150 @@
+"""analyze(document) -> findings; apply(document, findings, decisions) -> Result."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from . import emit, rules
+from .document import Document, load
+from .emit import Form
+from .findings import Decision, Finding
+from .patch import Conflict, apply_edits, map_pointer
+
+FORMS = ("auto", "deployable", "expanded")
+
+
+def analyze(doc: Document) -> list[Finding]:
+    """Every finding for the document, in catalogue order; the document is not changed."""
+    return list(rules.run(doc))
+
+
+@dataclass
+class Rendered:
+    text: str
+    spans: dict[str, tuple[int, int]]
+
+
+@dataclass
+class Result:
+    """The outcome of one conversion: findings with their decisions applied, and the output."""
+
+    document: Document
+    findings: list[Finding]
+    root: Any                    # the output, expanded (createOptions as objects)
+    form: Form
+    text: str                    # the output manifest in the requested form
+    conflicts: list[Conflict] = field(default_factory=list)
+    renames: dict[str, str] = field(default_factory=dict)
+    stale_decisions: list[str] = field(default_factory=list)
+    _cache: dict[tuple[str, str], Rendered] = field(default_factory=dict, repr=False)
+
+    @property
+    def input_sha256(self) -> str:
+        return hashlib.sha256(self.document.data).hexdigest()
+
+    def summary(self) -> dict[str, int]:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        return counts
+
+    @property
+    def unresolved_errors(self) -> list[Finding]:
+        """Error findings that still need a person: a value to give, or a manual step to acknowledge."""
+        return [f for f in self.findings if f.severity == "error" and not f.resolved]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.unresolved_errors else 0
+
+    def render(self, side: str = "output", form: Form = "expanded") -> Rendered:
+        """Text and pointer->line spans of the input or the output, in a form (for the window)."""
+        key = (side, form)
+        if key not in self._cache:
+            import copy
+            doc = self.document
+            if side == "input":
+                root = emit.shape(doc, copy.deepcopy(doc.root), form)
+            else:
+                root = emit.shape(doc, copy.deepcopy(self.root), form, self.renames)
+            indent = doc.indent()
+            self._cache[key] = Rendered(emit.dumps(root, indent), emit.line_map(root, indent))
+        return self._cache[key]
+
+
+def decide(findings: list[Finding], decisions: Mapping[str, Decision | Mapping[str, Any]] | None) -> list[str]:
+    """Settle every finding's acceptance, values, status and edits; return unknown decision ids."""
+    decisions = decisions or {}
+    known = set()
+    for finding in findings:
+        known.add(finding.id)
+        decision = _as_decision(decisions.get(finding.id))
+        values = finding.defaults()
+        problems: dict[str, str] = {}
+        for param in finding.params:
+            if param.name in decision.params:
+                values[param.name] = decision.params[param.name]
+            problem = param.problem(values[param.name])
+            if problem:
+                problems[param.name] = problem
+            else:
+                values[param.name] = param.coerce(values[param.name])
+        finding.values, finding.problems, finding.note = values, problems, decision.note
+        finding.accepted = finding.accepted_by_default if decision.accepted is None else decision.accepted
+        finding.edits = []
+        if finding.applicability == "manual":
+            if finding.severity == "info":
+                finding.status = "info"
+            else:
+                finding.status = "acknowledged" if finding.accepted else "open"
+        elif not finding.accepted:
+            finding.status = "rejected" if decision.accepted is False else "off"
+        elif problems:
+            finding.status = "needs input"
+        else:
+            finding.edits = finding.build(values) if finding.build else []
+            confirmed = decision.accepted is True or bool(decision.params)
+            finding.status = "review" if finding.applicability == "choice" and not confirmed else "applied"
+    return [key for key in decisions if key not in known]
+
+
+def _as_decision(value: Decision | Mapping[str, Any] | None) -> Decision:
+    if value is None:
+        return Decision()
+    if isinstance(value, Decision):
+        return value
+    accepted = value.get("accepted")
+    params = value.get("params")
+    note = value.get("note")
+    return Decision(accepted=accepted if isinstance(accepted, bool) else None,
+                    params=dict(params) if isinstance(params, Mapping) else {},
+                    note=note if isinstance(note, str) else "")
+
+
+def apply(doc: Document, findings: list[Finding],
+          decisions: Mapping[str, Decision | Mapping[str, Any]] | None = None, form: Form = "auto") -> Result:
+    """Decide, apply the accepted edits to a copy, and emit the output text."""
+    if form not in FORMS:
+        raise ValueError(f"form must be one of {FORMS}, not {form!r}")
+    stale = decide(findings, decisions)
+    root, conflicts, renames = apply_edits(doc.root, [f for f in findings if f.edits])
+    for finding in findings:
+        finding.output_pointer = map_pointer(finding.pointer, renames)
+    import copy
+    shaped = emit.shape(doc, copy.deepcopy(root), form, renames)
+    text = emit.dumps(shaped, doc.indent())
+    return Result(document=doc, findings=findings, root=root, form=form, text=text,
+                  conflicts=conflicts, renames=renames, stale_decisions=stale)
+
+
+def convert(data: bytes, decisions: Mapping[str, Decision | Mapping[str, Any]] | None = None,
+            form: Form = "auto", source: str | None = None) -> Result:
+    """The public entry point: bytes of a manifest in, findings and the GPU manifest out.
+
+    Raises :class:`ManifestError` (with ``line`` and ``column`` where known) for input that
+    cannot be read as a deployment manifest.
+    """
+    doc = load(data, source)
+    return apply(doc, analyze(doc), decisions, form)

@@ -1,0 +1,144 @@
+"""Typed, read-only views of the parts rules read. They never rewrite the document.
+
+Docker spells createOptions keys in PascalCase but edgeAgent reads them case-insensitively,
+so lookups here ignore case and report the key as the input spelled it (pointers must
+name the real key).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from .document import Document, ModuleRef
+from .pointers import join, resolve
+
+
+def find_key(obj: Any, name: str) -> str | None:
+    """The key of ``obj`` equal to ``name`` ignoring case (exact spelling preferred)."""
+    if not isinstance(obj, dict):
+        return None
+    if name in obj:
+        return name
+    lowered = name.lower()
+    return next((k for k in obj if isinstance(k, str) and k.lower() == lowered), None)
+
+
+class Section(BaseModel):
+    """A dict in the document and the pointer it sits at."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
+
+    pointer: str
+    data: dict[str, Any]
+
+    def key(self, name: str) -> str | None:
+        return find_key(self.data, name)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        key = self.key(name)
+        return self.data[key] if key is not None else default
+
+    def at(self, name: str) -> str:
+        """Pointer of member ``name`` (as spelled in the input, or as given when absent)."""
+        return join(self.pointer, self.key(name) or name)
+
+    def section(self, name: str) -> "Section | None":
+        value = self.get(name)
+        return Section(pointer=self.at(name), data=value) if isinstance(value, dict) else None
+
+
+class ModuleView(BaseModel):
+    """One module as rules see it."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
+
+    ref: ModuleRef
+    data: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        return self.ref.name
+
+    @property
+    def system(self) -> bool:
+        return self.ref.system
+
+    @property
+    def pointer(self) -> str:
+        return self.ref.pointer
+
+    @property
+    def image(self) -> str:
+        settings = self.data.get("settings")
+        image = settings.get("image") if isinstance(settings, dict) else None
+        return image if isinstance(image, str) else ""
+
+    @property
+    def create_options(self) -> Section | None:
+        """The expanded createOptions, or None when absent or unreadable."""
+        if self.ref.co_form in ("absent", "invalid"):
+            return None
+        value = resolve(self.data, "/settings/createOptions")
+        return Section(pointer=self.ref.create_options_pointer, data=value) if isinstance(value, dict) else None
+
+    @property
+    def create_options_pointer(self) -> str:
+        return self.ref.create_options_pointer
+
+    @property
+    def host_config(self) -> Section | None:
+        options = self.create_options
+        return options.section("HostConfig") if options else None
+
+    @property
+    def k8s(self) -> Section | None:
+        """The ``k8s-experimental`` section, exactly spelled (the runtime is case-sensitive here)."""
+        options = self.create_options
+        value = options.data.get("k8s-experimental") if options else None
+        return Section(pointer=join(options.pointer, "k8s-experimental"), data=value) \
+            if options and isinstance(value, dict) else None
+
+    @property
+    def env_section(self) -> Section | None:
+        """The module-level ``env`` object (``{"NAME": {"value": …}}``)."""
+        value = self.data.get("env")
+        return Section(pointer=join(self.pointer, "env"), data=value) if isinstance(value, dict) else None
+
+    def env_list(self) -> list[tuple[int, str, str | None]]:
+        """createOptions ``Env`` entries as (index, name, value); value None when there is no ``=``."""
+        options = self.create_options
+        entries = options.get("Env") if options else None
+        result: list[tuple[int, str, str | None]] = []
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            if isinstance(entry, str):
+                name, sep, value = entry.partition("=")
+                result.append((index, name, value if sep else None))
+        return result
+
+    @property
+    def env_list_pointer(self) -> str | None:
+        options = self.create_options
+        return options.at("Env") if options else None
+
+    def env_names(self) -> dict[str, str]:
+        """Every env name the module sets -> its value (module env first, then Env)."""
+        names: dict[str, str] = {}
+        section = self.env_section
+        for name, item in (section.data.items() if section else ()):
+            value = item.get("value") if isinstance(item, dict) else None
+            names[name] = value if isinstance(value, str) else ("" if value is None else str(value))
+        for _index, name, value in self.env_list():
+            names.setdefault(name, value or "")
+        return names
+
+
+def modules(doc: Document, root: Any | None = None) -> list[ModuleView]:
+    root = doc.root if root is None else root
+    views = []
+    for ref in doc.modules:
+        data = resolve(root, ref.pointer)
+        if isinstance(data, dict):
+            views.append(ModuleView(ref=ref, data=data))
+    return views

@@ -1,0 +1,136 @@
+"""Apply the edits of accepted findings to a copy of the expanded document.
+
+Every edit addresses the *input* by JSON pointer, so findings never see each other's
+index shifts. Edits run in phases — set/replace, route rewrites, appends, removals (array
+elements from the back), renames (deepest first) — and two findings that want different
+values at one place are reported as a conflict, never silently resolved.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .findings import Edit, Finding
+from .i18n import _
+from .pointers import is_within, join, parent, resolve, split
+
+
+@dataclass(frozen=True)
+class Conflict:
+    pointer: str
+    first: str   # finding id whose edit was applied
+    second: str  # finding id whose edit was not
+    message: str
+
+
+def apply_edits(root: Any, findings: list[Finding]) -> tuple[Any, list[Conflict], dict[str, str]]:
+    """Return (new root, conflicts, renamed pointers old -> new)."""
+    out = copy.deepcopy(root)
+    conflicts: list[Conflict] = []
+    owned: dict[str, tuple[str, Edit]] = {}
+    staged: dict[str, list[tuple[str, Edit]]] = {op: [] for op in ("set", "route", "append", "remove", "rename")}
+
+    for finding in findings:
+        for edit in finding.edits:
+            key = "set" if edit.op in ("add", "replace") else edit.op
+            if key in ("set", "remove", "rename"):
+                previous = owned.get(edit.path)
+                if previous and previous[0] != finding.id and previous[1] != edit:
+                    conflicts.append(Conflict(edit.path, previous[0], finding.id,
+                                              _("{a} and {b} both change {path}; only {a} was applied")
+                                              .format(a=previous[0], b=finding.id, path=edit.path)))
+                    continue
+                if previous and previous[1] == edit:
+                    continue
+                owned[edit.path] = (finding.id, edit)
+            staged[key].append((finding.id, edit))
+
+    for _fid, edit in staged["set"]:
+        _set(out, edit.path, copy.deepcopy(edit.value), create=edit.op == "add")
+    for _fid, edit in staged["route"]:
+        value = resolve(out, edit.path)
+        if isinstance(value, str):
+            _set(out, edit.path, rename_in_route(value, *edit.value), create=False)
+    for _fid, edit in staged["append"]:
+        target = resolve(out, edit.path)
+        if target is None:
+            _set(out, edit.path, [], create=True)
+            target = resolve(out, edit.path)
+        if isinstance(target, list):
+            target.append(copy.deepcopy(edit.value))
+    _remove_all(out, [edit for _fid, edit in staged["remove"]])
+    renames: dict[str, str] = {}
+    for _fid, edit in sorted(staged["rename"], key=lambda item: -len(split(item[1].path))):
+        container_pointer, old_key = parent(edit.path)
+        container = resolve(out, container_pointer)
+        if isinstance(container, dict) and old_key in container and edit.value not in container:
+            items = [(edit.value if k == old_key else k, v) for k, v in container.items()]
+            container.clear()
+            container.update(items)
+            renames[edit.path] = join(container_pointer, edit.value)
+    return out, conflicts, renames
+
+
+def _set(root: Any, pointer: str, value: Any, create: bool) -> None:
+    parts = split(pointer)
+    node = root
+    for part in parts[:-1]:
+        if isinstance(node, dict):
+            if not isinstance(node.get(part), (dict, list)):
+                if not create:
+                    return
+                node[part] = {}
+            node = node[part]
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return
+    last = parts[-1]
+    if isinstance(node, dict):
+        if create or last in node:
+            node[last] = value
+    elif isinstance(node, list) and last.isdigit() and int(last) < len(node):
+        node[int(last)] = value
+
+
+def _remove_all(root: Any, edits: list[Edit]) -> None:
+    by_container: dict[str, list[Edit]] = {}
+    for edit in edits:
+        by_container.setdefault(parent(edit.path)[0], []).append(edit)
+    # Deepest containers first, so pruning an emptied child happens before its parent is looked at.
+    for container_pointer in sorted(by_container, key=lambda p: -len(split(p))):
+        container = resolve(root, container_pointer)
+        group = by_container[container_pointer]
+        if isinstance(container, list):
+            indexes = sorted({int(parent(e.path)[1]) for e in group if parent(e.path)[1].isdigit()}, reverse=True)
+            for index in indexes:
+                if index < len(container):
+                    del container[index]
+        elif isinstance(container, dict):
+            for edit in group:
+                container.pop(parent(edit.path)[1], None)
+        else:
+            continue
+        if not container and any(e.prune for e in group) and container_pointer:
+            grand, key = parent(container_pointer)
+            holder = resolve(root, grand)
+            if isinstance(holder, dict):
+                holder.pop(key, None)
+
+
+def rename_in_route(route: str, old: str, new: str) -> str:
+    """Rewrite module id ``old`` to ``new`` in a route's sources and BrokeredEndpoint sinks."""
+    escaped = re.escape(old)
+    route = re.sub(rf"(/messages/modules/){escaped}(?=/|\s|$|\*|\")", rf"\g<1>{new}", route)
+    return re.sub(rf"(/modules/){escaped}(?=/inputs/)", rf"\g<1>{new}", route)
+
+
+def map_pointer(pointer: str, renames: dict[str, str]) -> str:
+    """Where an input pointer lives in the output, after key renames."""
+    for old in sorted(renames, key=len, reverse=True):
+        if is_within(pointer, old):
+            return renames[old] + pointer[len(old):]
+    return pointer

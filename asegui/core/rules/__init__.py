@@ -1,0 +1,76 @@
+"""The rule registry: one declaration per code, in catalogue order, never reused.
+
+Each area module declares its rules with ``@rule(...)``; the decorated function is the
+rule's check, called with the rule and a :class:`Context`, yielding findings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+
+from ..document import Document
+from ..findings import AREAS, Applicability, Finding, Rule
+from ..model import ModuleView, modules
+
+REGISTRY: dict[str, Rule] = {}
+
+
+@dataclass
+class Context:
+    """What a check reads: the document and typed views of its modules."""
+
+    doc: Document
+    modules: list[ModuleView] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def user_modules(self) -> list[ModuleView]:
+        return [m for m in self.modules if not m.system]
+
+    def module(self, name: str) -> ModuleView | None:
+        return next((m for m in self.modules if m.name == name), None)
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Share a computation between rules (e.g. proposed module names)."""
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
+
+
+def rule(code: str, slug: str, area: str, severity: str, applicability: Applicability, title: str,
+         explanation: str, source: str, before: str = "", after: str = "") -> Callable[[Callable[..., Iterable[Finding]]], Rule]:
+    """Declare a rule; its code must be new."""
+    assert area in AREAS, area
+    assert code not in REGISTRY, f"rule code {code} declared twice"
+
+    def declare(check: Callable[..., Iterable[Finding]]) -> Rule:
+        declared = Rule(code=code, slug=slug, area=area, severity=severity, applicability=applicability,
+                        title=title, explanation=explanation, source=source, before=before, after=after,
+                        check=check)
+        REGISTRY[code] = declared
+        return declared
+
+    return declare
+
+
+def all_rules() -> list[Rule]:
+    _load_areas()
+    return sorted(REGISTRY.values(), key=lambda r: (AREAS.index(r.area), r.code))
+
+
+def get(code: str) -> Rule | None:
+    _load_areas()
+    return REGISTRY.get(code.upper())
+
+
+def run(doc: Document) -> Iterator[Finding]:
+    """Every finding for ``doc``, rule by rule in catalogue order."""
+    ctx = Context(doc=doc, modules=modules(doc))
+    for declared in all_rules():
+        assert declared.check is not None
+        yield from declared.check(declared, ctx)
+
+
+def _load_areas() -> None:
+    from . import manifest, naming, networking, platform, proxy, resources, storage  # noqa: F401

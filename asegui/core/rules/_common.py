@@ -1,0 +1,179 @@
+"""Small helpers rules share: names, placeholders, binds, ports, and edit builders."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from ..findings import Edit, Param
+from ..i18n import _
+from ..model import ModuleView
+from ..pointers import join
+
+DNS_LABEL = r"[a-z]([-a-z0-9]{0,61}[a-z0-9])?"
+_PLACEHOLDER = re.compile(r"\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_.]*|<[^<>]+>|#[A-Za-z_][A-Za-z0-9_]*#|__[A-Z][A-Z0-9_]*")
+
+
+def has_placeholder(value: Any) -> bool:
+    """True for template tokens a build step substitutes (``${VAR}``, ``$VAR``, ``<Placeholder>``)."""
+    return isinstance(value, str) and bool(_PLACEHOLDER.search(value))
+
+
+def is_dns_label(name: str) -> bool:
+    return bool(re.fullmatch(DNS_LABEL, name))
+
+
+def dns_label(name: str, taken: Iterable[str] = (), fallback: str = "module") -> str:
+    """A valid DNS label close to ``name``: lowercase, ``_``/``.``/space -> ``-``, other characters dropped.
+
+    ``<script>x</script>`` -> ``script-x-script``; starts with a letter, at most 63 characters,
+    and distinct from every name in ``taken`` (a numeric suffix is added when needed).
+    """
+    text = re.sub(r"[^a-z0-9]+", "-", name.lower())
+    text = re.sub(r"-+", "-", text).strip("-")
+    text = re.sub(r"^[^a-z]+", "", text) or fallback
+    text = text[:63].rstrip("-")
+    used = {t.lower() for t in taken}
+    candidate, counter = text, 2
+    while candidate in used:
+        suffix = f"-{counter}"
+        candidate = text[:63 - len(suffix)].rstrip("-") + suffix
+        counter += 1
+    return candidate
+
+
+def dns_param(name: str, label: str, default: str | None, allow_placeholder: bool = True) -> Param:
+    """A text parameter that must be a DNS label (or a template placeholder)."""
+    hint = _("{label} must be a DNS label: lowercase letters, digits and '-', starting with a letter, "
+             "ending with a letter or digit, at most 63 characters").format(label=label)
+
+    def check(value: Any) -> str | None:
+        if allow_placeholder and has_placeholder(value):
+            return None
+        return None if is_dns_label(str(value)) else hint
+
+    return Param(name=name, label=label, kind="text", default=default, check=check)
+
+
+@dataclass(frozen=True)
+class Bind:
+    """One ``HostConfig.Binds`` entry ``source:target[:mode]``."""
+
+    index: int
+    pointer: str
+    raw: str
+    source: str
+    target: str
+    mode: str
+
+    @property
+    def read_only(self) -> bool:
+        return "ro" in self.mode.split(",")
+
+
+def binds(module: ModuleView) -> list[Bind]:
+    host = module.host_config
+    entries = host.get("Binds") if host else None
+    if not host or not isinstance(entries, list):
+        return []
+    result = []
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, str):
+            continue
+        parts = entry.split(":")
+        if len(parts) < 2:
+            continue
+        result.append(Bind(index, join(host.at("Binds"), index), entry, parts[0], parts[1], ":".join(parts[2:])))
+    return result
+
+
+def mounts(module: ModuleView) -> list[tuple[int, str, dict[str, Any]]]:
+    """``HostConfig.Mounts`` entries as (index, pointer, entry)."""
+    host = module.host_config
+    entries = host.get("Mounts") if host else None
+    if not host or not isinstance(entries, list):
+        return []
+    return [(i, join(host.at("Mounts"), i), e) for i, e in enumerate(entries) if isinstance(e, dict)]
+
+
+def mounts_pointer(module: ModuleView) -> str:
+    host = module.host_config
+    if host:
+        return host.at("Mounts")
+    return join(module.create_options_pointer, "HostConfig", "Mounts")
+
+
+def host_config_pointer(module: ModuleView) -> str:
+    options = module.create_options
+    return options.at("HostConfig") if options else join(module.create_options_pointer, "HostConfig")
+
+
+def k8s_pointer(module: ModuleView, *parts: str) -> str:
+    """Pointer under ``k8s-experimental`` (exact spelling, as the runtime requires)."""
+    return join(module.create_options_pointer, "k8s-experimental", *parts)
+
+
+def k8s_add(module: ModuleView, *parts: str, value: Any) -> Edit:
+    return Edit("add", k8s_pointer(module, *parts), value)
+
+
+@dataclass(frozen=True)
+class Port:
+    """One port key of ``ExposedPorts`` or ``PortBindings``: ``"8080/tcp"``."""
+
+    key: str
+    number: int | None
+    protocol: str
+    host_ports: tuple[str, ...]  # for PortBindings: every HostPort given (as written)
+    pointer: str
+
+
+def parse_port_key(key: str) -> tuple[int | None, str]:
+    number, _sep, protocol = key.partition("/")
+    try:
+        return int(number), (protocol or "tcp").lower()
+    except ValueError:
+        return None, (protocol or "tcp").lower()
+
+
+def port_bindings(module: ModuleView) -> list[Port]:
+    host = module.host_config
+    section = host.get("PortBindings") if host else None
+    if not host or not isinstance(section, dict):
+        return []
+    result = []
+    for key, bindings in section.items():
+        number, protocol = parse_port_key(key)
+        hosts = tuple(str(b.get("HostPort")) for b in bindings if isinstance(b, dict) and b.get("HostPort")) \
+            if isinstance(bindings, list) else ()
+        result.append(Port(key, number, protocol, hosts, join(host.at("PortBindings"), key)))
+    return result
+
+
+def exposed_ports(module: ModuleView) -> list[Port]:
+    options = module.create_options
+    section = options.get("ExposedPorts") if options else None
+    if not options or not isinstance(section, dict):
+        return []
+    result = []
+    for key in section:
+        number, protocol = parse_port_key(key)
+        result.append(Port(key, number, protocol, (), join(options.at("ExposedPorts"), key)))
+    return result
+
+
+def env_remove_edits(module: ModuleView, names: set[str]) -> list[tuple[str, Edit]]:
+    """Edits removing env variables named in ``names`` from both ``env`` and ``Env``: (name, edit)."""
+    result: list[tuple[str, Edit]] = []
+    section = module.env_section
+    if section:
+        for name in section.data:
+            if name in names:
+                result.append((name, Edit("remove", join(section.pointer, name), prune=True)))
+    pointer = module.env_list_pointer
+    if pointer:
+        for index, name, _value in module.env_list():
+            if name in names:
+                result.append((name, Edit("remove", join(pointer, index), prune=True)))
+    return result

@@ -1,0 +1,3 @@
+"""Rules of the manifest area."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Rules of the naming area."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Rules of the networking area."""
+
+from __future__ import annotations

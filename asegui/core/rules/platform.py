@@ -1,0 +1,3 @@
+"""Rules of the platform area."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Rules of the proxy area."""
+
+from __future__ import annotations

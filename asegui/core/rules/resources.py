@@ -1,0 +1,3 @@
+"""Rules of the resources area."""
+
+from __future__ import annotations

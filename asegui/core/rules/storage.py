@@ -1,0 +1,278 @@
+"""Storage: FPGA host binds become Kubernetes volume mounts on the GPU device."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..findings import Edit, Finding, Param, Rule
+from ..i18n import _
+from ..model import ModuleView
+from . import Context, rule
+from ._common import (Bind, binds, dns_label, dns_param, has_placeholder, is_dns_label, mounts,
+                      mounts_pointer)
+
+SHARE_ROOT = "/home/hcsshares/"
+_FILE_SUFFIX = re.compile(r"\.(json|conf|cfg|ini|yaml|yml|xml|pem|crt|cer|key|pfx|txt|sock|env|properties|toml|db)$",
+                          re.IGNORECASE)
+_FILE_PATHS = ("/etc/hosts", "/etc/localtime", "/etc/timezone", "/etc/resolv.conf", "/etc/machine-id",
+               "/var/run/docker.sock", "/run/docker.sock")
+
+
+def share_of(bind: Bind) -> tuple[str, str] | None:
+    """(share, rest below the share root) for an edge-share bind, else None."""
+    if not bind.source.startswith(SHARE_ROOT):
+        return None
+    rest = bind.source[len(SHARE_ROOT):].rstrip("/")
+    share, _sep, below = rest.partition("/")
+    return (share, below) if share else None
+
+
+def looks_like_file(path: str) -> bool:
+    """A host path that is a file, socket or device node, which a hostPath directory mount cannot be."""
+    path = path.rstrip()
+    if path in _FILE_PATHS or path.endswith(".sock"):
+        return True
+    if re.match(r"^/dev/(?!shm$|bus/usb$|dri$|bus$|input$|snd$|v4l$|serial$)[^/]+$", path):
+        return True
+    return bool(_FILE_SUFFIX.search(path.rsplit("/", 1)[-1]))
+
+
+def is_fpga_module(module: ModuleView) -> bool:
+    """An FPGA model host: it maps /dev/catapult* devices or asks for microsoft.com/fpga_catapult."""
+    host = module.host_config
+    devices = host.get("Devices") if host else None
+    for device in devices if isinstance(devices, list) else []:
+        if isinstance(device, dict) and str(device.get("PathOnHost", "")).startswith("/dev/catapult"):
+            return True
+    k8s = module.k8s
+    resources = k8s.get("resources") if k8s else None
+    if isinstance(resources, dict):
+        for kind in ("limits", "requests"):
+            section = resources.get(kind)
+            if isinstance(section, dict) and "microsoft.com/fpga_catapult" in section:
+                return True
+    return False
+
+
+def etc_hosts_handled(module: ModuleView, bind: Bind) -> bool:
+    """RES004 removes the /etc/hosts bind of FPGA modules; storage leaves it to that rule."""
+    return bind.source == "/etc/hosts" and is_fpga_module(module)
+
+
+def _mount(kind: str, source: str, target: str, read_only: bool) -> dict[str, Any]:
+    entry: dict[str, Any] = {"Type": kind, "Source": source, "Target": target}
+    if read_only:
+        entry["ReadOnly"] = True
+    return entry
+
+
+@rule("STO001", "edge-share-bind-to-volume", "storage", "error", "choice",
+      "Edge share bind becomes a volume mount",
+      "On the FPGA device a module reached an Edge share through a host path bind, "
+      "`/home/hcsshares/<share>:<target>`. Kubernetes deployments on the GPU device cannot use `Binds` for "
+      "persistent storage: the share must be mounted with `HostConfig.Mounts` of `\"Type\": \"volume\"` whose "
+      "`Source` is the name of the SMB or NFS share created on the GPU device (with \"Use the share with Edge "
+      "compute\"). The target path in the container stays the same, and `:ro` becomes `\"ReadOnly\": true`. "
+      "The share name must be a lowercase DNS label, because the runtime uses it as the volume claim name.",
+      "Microsoft Learn: Run existing IoT Edge modules from Azure Stack Edge Pro FPGA devices on Azure Stack "
+      "Edge Pro GPU device — Storage; microsoft/iotedge-k8s-doc bp/storage/ase.md",
+      before='"Binds": ["/home/hcsshares/localin:/home/input"]',
+      after='"Mounts": [{"Type": "volume", "Source": "localin", "Target": "/home/input"}]')
+def check_share_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.modules:
+        for bind in binds(module):
+            share = share_of(bind)
+            if not share or share[1]:
+                continue
+            name = share[0]
+            default = name if is_dns_label(name) or has_placeholder(name) else dns_label(name, fallback="share")
+            param = dns_param("share", _("Share name on the GPU device"), default)
+
+            def build(values: dict[str, Any], module: ModuleView = module, bind: Bind = bind) -> list[Edit]:
+                return [Edit("remove", bind.pointer, prune=True),
+                        Edit("append", mounts_pointer(module),
+                             _mount("volume", values["share"], bind.target, bind.read_only))]
+
+            yield Finding(r, module.name, bind.pointer,
+                          _("Bind of edge share \"{share}\" at {target} becomes a volume mount of the GPU "
+                            "device's share").format(share=name, target=bind.target),
+                          params=(param,), build=build)
+
+
+@rule("STO002", "directory-bind-to-mount", "storage", "warning", "choice",
+      "Host directory bind becomes a Mounts entry",
+      "Kubernetes deployments on the GPU device cannot use `Binds`. A bind of a host directory becomes a "
+      "`HostConfig.Mounts` entry of `\"Type\": \"bind\"`, which the runtime turns into a hostPath volume — but the "
+      "host is now the Kubernetes node VM: its folders are not the FPGA host's, start empty, and may be lost "
+      "when the node is rebuilt. Keep the bind only for scratch data; for data that must persist, mount a share "
+      "of the GPU device instead (`\"Type\": \"volume\"`). A bind whose source is a name rather than a path "
+      "(`myvolume:/data`) was a Docker named volume: it becomes a volume mount of a share with that name.",
+      "Microsoft Learn: Run existing IoT Edge modules … on Azure Stack Edge Pro GPU — Storage; "
+      "microsoft/iotedge-k8s-doc bp/storage/hoststorage.md",
+      before='"Binds": ["/var/dashboard/data:/data"]',
+      after='"Mounts": [{"Type": "bind", "Source": "/var/dashboard/data", "Target": "/data"}]')
+def check_directory_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.modules:
+        for bind in binds(module):
+            if share_of(bind) or looks_like_file(bind.source) or looks_like_file(bind.target):
+                continue
+            named_volume = not bind.source.startswith("/")
+            default_share = bind.source if named_volume and (is_dns_label(bind.source) or has_placeholder(bind.source)) \
+                else dns_label(bind.source.strip("/").split("/")[-1] or "data", fallback="share")
+            params = (Param("mount", _("Mount as"), "enum", "volume" if named_volume else "bind",
+                            options=("bind", "volume")),
+                      dns_param("share", _("Share name (for a volume mount)"), default_share))
+
+            def build(values: dict[str, Any], module: ModuleView = module, bind: Bind = bind) -> list[Edit]:
+                if values["mount"] == "volume":
+                    entry = _mount("volume", values["share"], bind.target, bind.read_only)
+                else:
+                    entry = _mount("bind", bind.source, bind.target, bind.read_only)
+                return [Edit("remove", bind.pointer, prune=True), Edit("append", mounts_pointer(module), entry)]
+
+            message = _("Named volume \"{source}\" at {target} becomes a volume mount of a share") if named_volume \
+                else _("Host directory {source} at {target} becomes a Mounts bind on the node (not the FPGA host's data)")
+            yield Finding(r, module.name, bind.pointer, message.format(source=bind.source, target=bind.target),
+                          params=params, build=build)
+
+
+@rule("STO003", "file-bind-unsupported", "storage", "error", "manual",
+      "Bind of a file or socket is not supported",
+      "On the GPU device a bind mount works for a directory only, never for a file: the runtime mounts host "
+      "paths as `DirectoryOrCreate`, so a file such as `/etc/hosts`, a `*.json` configuration or "
+      "`/var/run/docker.sock` makes the pod fail to start. There is no Docker engine to reach through "
+      "`docker.sock` either. Map the parent directory instead, bake the file into the image, or deliver it as a "
+      "ConfigMap through `k8s-experimental.volumes`.",
+      "Microsoft Learn: Run existing IoT Edge modules … on Azure Stack Edge Pro GPU — Storage (\"bind through "
+      "Mounts works only for directory, and not for file\"); Azure Stack Edge 2207 release notes, known issue 12; "
+      "microsoft/iotedge-k8s-doc bp/docksock.md",
+      before='"Binds": ["/var/run/docker.sock:/var/run/docker.sock"]',
+      after="(remove the bind; redesign without the Docker socket)")
+def check_file_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.modules:
+        for bind in binds(module):
+            if share_of(bind) or etc_hosts_handled(module, bind):
+                continue
+            if looks_like_file(bind.source) or looks_like_file(bind.target):
+                what = _("the Docker socket") if "docker.sock" in bind.source else bind.source
+                yield Finding(r, module.name, bind.pointer,
+                              _("Bind of {what} is a file, not a directory: it cannot be mounted on the GPU device")
+                              .format(what=what))
+        for _index, pointer, entry in mounts(module):
+            source = entry.get("Source")
+            if str(entry.get("Type", "")).lower() == "bind" and isinstance(source, str) and looks_like_file(source):
+                yield Finding(r, module.name, pointer,
+                              _("Mounts bind of {source} is a file, not a directory: it cannot be mounted on the "
+                                "GPU device").format(source=source))
+
+
+@rule("STO004", "share-subpath", "storage", "error", "manual",
+      "Share bound below its root",
+      "A volume mount of a share on the GPU device always mounts the whole share: `Mounts` has no sub-path. "
+      "A bind such as `/home/hcsshares/share/sub/dir:/target` cannot be translated as it is. Mount the whole "
+      "share and point the application at the sub-folder, or mount the share's claim through "
+      "`k8s-experimental.volumes` with a `subPath`.",
+      "Microsoft Learn: Run existing IoT Edge modules … on Azure Stack Edge Pro GPU — Storage (inference from "
+      "the Mounts format); Kubernetes VolumeMount.subPath",
+      before='"Binds": ["/home/hcsshares/data/images:/images"]',
+      after='"Mounts": [{"Type": "volume", "Source": "data", "Target": "/data"}] (and the app reads /data/images)')
+def check_share_subpath(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.modules:
+        for bind in binds(module):
+            share = share_of(bind)
+            if share and share[1]:
+                yield Finding(r, module.name, bind.pointer,
+                              _("Bind of {path} reaches below the root of share \"{share}\"; a volume mount "
+                                "has no sub-path").format(path=bind.source, share=share[0]))
+
+
+@rule("STO005", "shares-to-create", "storage", "warning", "manual",
+      "Shares the GPU device must have",
+      "Every share a module mounts must exist on the GPU device before the deployment, created in the device's "
+      "Azure portal with \"Use the share with Edge compute\" and the same name: a local share for data that stays "
+      "on the device, a cloud share for data that syncs to Azure Storage as on the FPGA device. NFS shares "
+      "must use NFS v3, and the compute network must reach the NFS virtual IP. A mount of a share that does not "
+      "exist leaves the pod Pending.",
+      "Microsoft Learn: Azure Stack Edge Pro GPU — Kubernetes storage management; Manage shares",
+      before='"Binds": ["/home/hcsshares/cloudout:/home/output"]',
+      after="(create the share \"cloudout\" on the GPU device, as a cloud share)")
+def check_shares_to_create(r: Rule, ctx: Context) -> Iterator[Finding]:
+    seen: dict[str, tuple[str, str, list[str]]] = {}
+    for module in ctx.modules:
+        for bind in binds(module):
+            share = share_of(bind)
+            if share:
+                seen.setdefault(share[0], (module.name, bind.pointer, []))[2].append(module.name)
+        for _index, pointer, entry in mounts(module):
+            source = entry.get("Source")
+            if str(entry.get("Type", "")).lower() == "volume" and isinstance(source, str) and source:
+                seen.setdefault(source, (module.name, pointer, []))[2].append(module.name)
+    for share, (first_module, pointer, users) in seen.items():
+        names = ", ".join(dict.fromkeys(users))
+        yield Finding(r, first_module, pointer,
+                      _("Create share \"{share}\" on the GPU device with \"Use the share with Edge compute\" "
+                        "(used by {modules})").format(share=share, modules=names),
+                      todo=_("Create the share \"{share}\" (Edge compute; local or cloud as on the FPGA device; "
+                             "NFS v3) — used by {modules}").format(share=share, modules=names))
+
+
+@rule("STO006", "share-name-dns-label", "storage", "warning", "choice",
+      "Share name is not a DNS label",
+      "The runtime turns a volume mount's `Source` into the Kubernetes claim name by lowercasing it and dropping "
+      "every character outside `a-z 0-9 -`. A share named `Sql_Data` would be looked for as `sqldata`. Name the "
+      "share on the GPU device as a lowercase DNS label (letters, digits and '-', at most 63 characters) and use "
+      "that exact name in `Source`.",
+      "microsoft/iotedge-k8s-doc bp/storage/ase.md; Azure/iotedge 1.1-k8s-preview KubeUtils.SanitizeDNSLabel",
+      before='{"Type": "volume", "Source": "Sql_Data", "Target": "/var/opt/mssql"}',
+      after='{"Type": "volume", "Source": "sql-data", "Target": "/var/opt/mssql"}')
+def check_share_names(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.modules:
+        for _index, pointer, entry in mounts(module):
+            source = entry.get("Source")
+            if str(entry.get("Type", "")).lower() != "volume" or not isinstance(source, str) or not source:
+                continue
+            if is_dns_label(source) or has_placeholder(source):
+                continue
+            param = dns_param("share", _("Share name on the GPU device"), dns_label(source, fallback="share"))
+
+            def build(values: dict[str, Any], pointer: str = pointer) -> list[Edit]:
+                return [Edit("replace", pointer + "/Source", values["share"])]
+
+            yield Finding(r, module.name, pointer + "/Source",
+                          _("Share name \"{share}\" is not a DNS label; the runtime would look for a claim named "
+                            "\"{sanitized}\"").format(share=source, sanitized=_sanitized(source)),
+                          params=(param,), build=build)
+
+
+def _sanitized(name: str) -> str:
+    return re.sub(r"[^a-z0-9-]", "", name.lower()).strip("-")[:63]
+
+
+@rule("STO007", "duplicate-mount-target", "storage", "error", "manual",
+      "Two mounts with one target",
+      "Two mounts (binds, volume mounts or both) with the same target path in one module are rejected by "
+      "Kubernetes. Give each mount its own target path.",
+      "Microsoft Learn: Live Video Analytics on Azure Stack Edge (volume targets); Kubernetes pod validation "
+      "(mountPath must be unique)",
+      before='"Binds": ["/data:/data"], "Mounts": [{"Type": "volume", "Source": "data", "Target": "/data"}]',
+      after="(one of the two moves to another target)")
+def check_duplicate_targets(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.modules:
+        targets: dict[str, str] = {}
+        for bind in binds(module):
+            target = bind.target.rstrip("/") or "/"
+            if target in targets:
+                yield _duplicate(r, module, bind.pointer, bind.target)
+            targets.setdefault(target, bind.pointer)
+        for _index, pointer, entry in mounts(module):
+            target = str(entry.get("Target", "")).rstrip("/") or "/"
+            if entry.get("Target") and target in targets:
+                yield _duplicate(r, module, pointer, str(entry.get("Target")))
+            targets.setdefault(target, pointer)
+
+
+def _duplicate(r: Rule, module: ModuleView, pointer: str, target: str) -> Finding:
+    return Finding(r, module.name, pointer,
+                   _("Another mount of this module already uses target {target}").format(target=target))

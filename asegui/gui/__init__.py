@@ -1,0 +1,1 @@
+"""The Qt window; it imports asegui.core only through its public names."""

@@ -1,0 +1,26 @@
+"""Find bundled resources the same way from a checkout, an installed wheel and the bundle."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def resources_dir() -> Path:
+    """The ``resources`` folder: PyInstaller's unpack dir, the installed package, or the checkout."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        candidate = Path(frozen) / "asegui" / "resources"
+        if candidate.is_dir():
+            return candidate
+    try:
+        import asegui.resources as package
+        if package.__file__:
+            return Path(package.__file__).resolve().parent
+    except ImportError:
+        pass
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)
