@@ -11,10 +11,12 @@ Public names (the window, the command line and outside scripts use only these)::
 
 from . import decisions
 from .document import Document, load
+from .emit import lines_for
 from .errors import ManifestError
 from .findings import AREAS, Decision, Edit, Finding, Param, Rule
 from .migrate import Rendered, Result, analyze, apply, convert
 from .rules import all_rules, get as get_rule
 
 __all__ = ["AREAS", "Decision", "Document", "Edit", "Finding", "ManifestError", "Param", "Rendered",
-           "Result", "Rule", "all_rules", "analyze", "apply", "convert", "decisions", "get_rule", "load"]
+           "Result", "Rule", "all_rules", "analyze", "apply", "convert", "decisions", "get_rule", "lines_for",
+           "load"]
