@@ -42,6 +42,12 @@ class ModuleRef:
     co_problem: str = ""        # why createOptions could not be read (MAN004)
     co_lenient: bool = False    # parsed only after dropping comments / trailing commas
     co_renumber: bool = False   # pieces named outside the standard createOptions, createOptions01… scheme
+    co_oversize: bool = False   # a piece longer than 512 characters (tools and older hubs refuse it)
+
+    @property
+    def co_rewrite(self) -> bool:
+        """The original pieces cannot be written back as they were, even if nothing in them changes."""
+        return self.co_renumber or self.co_oversize or self.co_lenient
 
     @property
     def settings_pointer(self) -> str:
@@ -256,6 +262,7 @@ def _expand_create_options(root: Any, module: ModuleRef) -> None:
         module.co_form, module.co_problem = "invalid", _("createOptions is {kind}, not a JSON object") \
             .format(kind=_kind(parsed))
         return
+    module.co_oversize = any(len(numbered[i][1]) > 512 for i in expected)
     standard = chunk_names(len(numbered))
     if any(numbered[i][0] != standard[i] for i in expected):
         module.co_renumber = True

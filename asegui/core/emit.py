@@ -52,7 +52,7 @@ def shape(doc: Document, root: Any, form: Form, renames: dict[str, str] | None =
         if module_form(doc, module, form) == "expanded":
             continue
         value = settings["createOptions"]
-        if module.co_form in ("string", "chunks") and not module.co_renumber and value == module.co_original:
+        if module.co_form in ("string", "chunks") and not module.co_rewrite and value == module.co_original:
             pieces = module.co_chunks
         else:
             pieces = split_chunks(compact(value))
