@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
+import json
 import re
-from typing import Any, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from .document import Document
 from .pointers import join, resolve
@@ -11,6 +14,11 @@ from .pointers import join, resolve
 MASK = "••••"
 _SECRET_NAME = re.compile(r"(password|passwd|secret|token|sharedaccesskey|accountkey|apikey|api_key|"
                           r"connectionstring|sas)", re.IGNORECASE)
+
+
+def is_secret_name(name: str) -> bool:
+    """Whether a key or variable name says its value is a secret (``DB_PASSWORD``, ``SasToken``…)."""
+    return bool(_SECRET_NAME.search(name))
 
 
 def secret_pointers(doc: Document, root: Any | None = None) -> Iterator[str]:
@@ -55,12 +63,44 @@ def _placeholder(value: str) -> bool:
     return bool(re.fullmatch(r"\$\{?[A-Za-z_][\w.]*\}?|<[^<>]*>|#[^#]+#|__\w+__", value.strip()))
 
 
+def _variants(secret: str) -> list[str]:
+    """The secret as it may appear in text: itself, JSON-escaped (twice), HTML-escaped."""
+    once = json.dumps(secret, ensure_ascii=False)[1:-1]
+    forms = [secret, once, json.dumps(once, ensure_ascii=False)[1:-1], json.dumps(secret)[1:-1],
+             html.escape(secret), html.escape(secret, quote=False)]
+    return sorted(dict.fromkeys(f for f in forms if f), key=len, reverse=True)
+
+
+def mask_text(text: str, known: Iterable[str]) -> str:
+    """Mask each of the ``known`` secret strings in ``text``, also JSON- and HTML-escaped copies."""
+    for secret in sorted(known, key=len, reverse=True):
+        for form in _variants(secret):
+            text = text.replace(form, MASK)
+    return text
+
+
 def redact_text(text: str, doc: Document, root: Any | None = None) -> str:
     """Mask every secret of ``doc`` wherever it appears in ``text`` (also JSON-escaped)."""
-    import json
-    for secret in secrets(doc, root):
-        text = text.replace(secret, MASK)
-        escaped = json.dumps(secret)[1:-1]
-        if escaped != secret:
-            text = text.replace(escaped, MASK)
-    return text
+    return mask_text(text, secrets(doc, root))
+
+
+def redact_value(value: Any, known: Iterable[str] = ()) -> Any:
+    """A copy of a JSON value with secrets masked: values of secret-named keys, ``NAME=value`` strings with
+    a secret-like name (Docker ``Env``), and every ``known`` secret string wherever it occurs."""
+    known = sorted(known, key=len, reverse=True)
+    def visit(item: Any, name: str | None) -> Any:
+        if isinstance(item, dict):
+            return {key: visit(child, key if isinstance(key, str) else None) for key, child in item.items()}
+        if isinstance(item, list):
+            return [visit(child, name) for child in item]
+        if isinstance(item, str):
+            if name is not None and _SECRET_NAME.search(name) and item and not _placeholder(item):
+                return MASK
+            if "=" in item:
+                key, rest = item.split("=", 1)
+                if key and _SECRET_NAME.search(key) and rest and not _placeholder(rest) and " " not in key:
+                    return f"{key}={MASK}"
+            return mask_text(item, known) if known else item
+        return item
+
+    return visit(value, None)
