@@ -223,8 +223,8 @@ def _expand_create_options(root: Any, module: ModuleRef) -> None:
         digits = _CHUNK_KEY.match(key).group(1)  # type: ignore[union-attr]
         index = int(digits) if digits else 0
         if index in numbered:
-            module.co_form, module.co_problem = "invalid", _("two createOptions pieces have the number {n} "
-                                                             "({a} and {b})").format(n=index, a=numbered[index][0], b=key)
+            _invalid(module, _("two createOptions pieces have the number {n} ({a} and {b})")
+                     .format(n=index, a=numbered[index][0], b=key))
             return
         numbered[index] = (key, value)
     expected = list(range(len(numbered)))
@@ -234,14 +234,14 @@ def _expand_create_options(root: Any, module: ModuleRef) -> None:
         module.co_renumber = True
     if sorted(numbered) != expected:
         missing = [f"createOptions{i:02d}" if i else "createOptions" for i in expected if i not in numbered]
-        module.co_form, module.co_problem = "invalid", _("the createOptions pieces have a gap: {missing} is missing") \
-            .format(missing=", ".join(missing))
+        _invalid(module, _("the createOptions pieces have a gap: {missing} is missing")
+                 .format(missing=", ".join(missing)))
         return
     for index in expected:
         key, value = numbered[index]
         if not isinstance(value, str):
-            module.co_form, module.co_problem = "invalid", _("{key} is {kind}, not a string") \
-                .format(key=key, kind=_kind(value) if not isinstance(value, dict) else _("an object"))
+            _invalid(module, _("{key} is {kind}, not a string")
+                     .format(key=key, kind=_kind(value) if not isinstance(value, dict) else _("an object")))
             return
     joined = "".join(numbered[i][1] for i in expected)
     if not joined.strip():
@@ -254,13 +254,11 @@ def _expand_create_options(root: Any, module: ModuleRef) -> None:
                 parsed, _was = jsonc.parse(joined)
                 module.co_lenient = True
             except ManifestError as exc:
-                module.co_form, module.co_problem = "invalid", _("createOptions is not valid JSON "
-                                                                 "(at character {col} of it): {reason}") \
-                    .format(col=_offset(joined, exc), reason=exc.message)
+                _invalid(module, _("createOptions is not valid JSON (at character {col} of it): {reason}")
+                         .format(col=_offset(joined, exc), reason=exc.message))
                 return
     if not isinstance(parsed, dict):
-        module.co_form, module.co_problem = "invalid", _("createOptions is {kind}, not a JSON object") \
-            .format(kind=_kind(parsed))
+        _invalid(module, _("createOptions is {kind}, not a JSON object").format(kind=_kind(parsed)))
         return
     module.co_oversize = any(len(numbered[i][1]) > 512 for i in expected)
     standard = chunk_names(len(numbered))
@@ -277,6 +275,10 @@ def _expand_create_options(root: Any, module: ModuleRef) -> None:
             rebuilt[key] = value
     settings.clear()
     settings.update(rebuilt)
+
+
+def _invalid(module: ModuleRef, problem: str) -> None:
+    module.co_form, module.co_problem = "invalid", problem
 
 
 def _offset(text: str, exc: ManifestError) -> int:

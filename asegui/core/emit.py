@@ -26,7 +26,7 @@ def compact(value: Any) -> str:
 
 def split_chunks(text: str) -> dict[str, str]:
     pieces = [text[i:i + CHUNK_SIZE] for i in range(0, len(text), CHUNK_SIZE)] or [""]
-    return dict(zip(chunk_names(len(pieces)), pieces))
+    return dict(zip(chunk_names(len(pieces)), pieces, strict=True))
 
 
 def module_form(doc: Document, module: ModuleRef, form: Form) -> Literal["deployable", "expanded"]:

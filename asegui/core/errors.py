@@ -23,5 +23,5 @@ class ManifestError(Exception):
         parts = [p for p in (self.source, self.line, self.column) if p is not None]
         return ":".join(str(p) for p in parts) + (": " if parts else "")
 
-    def with_source(self, source: str | None) -> "ManifestError":
+    def with_source(self, source: str | None) -> ManifestError:
         return ManifestError(self.message, self.line, self.column, source)

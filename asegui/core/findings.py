@@ -8,8 +8,9 @@ a builder that turns parameter values into edits on the expanded document.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Literal
+from typing import Any, Literal
 
 from .i18n import _
 
@@ -108,7 +109,7 @@ class Rule:
     source: str
     before: str = ""
     after: str = ""
-    check: Callable[[Any], Iterable["Finding"]] | None = None
+    check: Callable[[Any, Any], Iterable[Finding]] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"code": self.code, "slug": self.slug, "area": self.area, "severity": self.severity,

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from . import emit, rules
 from .document import Document, load
 from .emit import Form
 from .findings import Decision, Finding
 from .patch import Conflict, apply_edits, map_pointer
+from .pointers import clone
 
 FORMS = ("auto", "deployable", "expanded")
 
@@ -63,12 +65,11 @@ class Result:
         """Text and pointer->line spans of the input or the output, in a form (for the window)."""
         key = (side, form)
         if key not in self._cache:
-            import copy
             doc = self.document
             if side == "input":
-                root = emit.shape(doc, copy.deepcopy(doc.root), form)
+                root = emit.shape(doc, clone(doc.root), form)
             else:
-                root = emit.shape(doc, copy.deepcopy(self.root), form, self.renames)
+                root = emit.shape(doc, clone(self.root), form, self.renames)
             indent = doc.indent()
             self._cache[key] = Rendered(emit.dumps(root, indent), emit.line_map(root, indent))
         return self._cache[key]
@@ -92,7 +93,7 @@ def decide(findings: list[Finding], decisions: Mapping[str, Decision | Mapping[s
             else:
                 values[param.name] = param.coerce(values[param.name])
         finding.values, finding.problems, finding.note = values, problems, decision.note
-        finding.accepted = finding.accepted_by_default if decision.accepted is None else decision.accepted
+        finding.accepted = bool(finding.accepted_by_default if decision.accepted is None else decision.accepted)
         finding.edits = []
         if finding.applicability == "manual":
             if finding.severity == "info":
@@ -132,8 +133,7 @@ def apply(doc: Document, findings: list[Finding],
     root, conflicts, renames = apply_edits(doc.root, [f for f in findings if f.edits])
     for finding in findings:
         finding.output_pointer = map_pointer(finding.pointer, renames)
-    import copy
-    shaped = emit.shape(doc, copy.deepcopy(root), form, renames)
+    shaped = emit.shape(doc, clone(root), form, renames) if form != "expanded" else root
     text = emit.dumps(shaped, doc.indent())
     return Result(document=doc, findings=findings, root=root, form=form, text=text,
                   conflicts=conflicts, renames=renames, stale_decisions=stale)

@@ -7,9 +7,11 @@ name the real key).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from functools import cached_property
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 from .document import Document, ModuleRef
 from .pointers import join, resolve
@@ -44,18 +46,28 @@ class Section(BaseModel):
         """Pointer of member ``name`` (as spelled in the input, or as given when absent)."""
         return join(self.pointer, self.key(name) or name)
 
-    def section(self, name: str) -> "Section | None":
+    def section(self, name: str) -> Section | None:
         value = self.get(name)
         return Section(pointer=self.at(name), data=value) if isinstance(value, dict) else None
 
 
+T = TypeVar("T")
+
+
 class ModuleView(BaseModel):
-    """One module as rules see it."""
+    """One module as rules see it. Views are read-only, so derived parts are computed once."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
 
     ref: ModuleRef
     data: dict[str, Any]
+    _memo: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """Compute a derived value (e.g. the parsed Binds) once per view."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def name(self) -> str:
@@ -75,7 +87,7 @@ class ModuleView(BaseModel):
         image = settings.get("image") if isinstance(settings, dict) else None
         return image if isinstance(image, str) else ""
 
-    @property
+    @cached_property
     def create_options(self) -> Section | None:
         """The expanded createOptions, or None when absent or unreadable."""
         if self.ref.co_form in ("absent", "invalid"):
@@ -87,12 +99,12 @@ class ModuleView(BaseModel):
     def create_options_pointer(self) -> str:
         return self.ref.create_options_pointer
 
-    @property
+    @cached_property
     def host_config(self) -> Section | None:
         options = self.create_options
         return options.section("HostConfig") if options else None
 
-    @property
+    @cached_property
     def k8s(self) -> Section | None:
         """The ``k8s-experimental`` section, exactly spelled (the runtime is case-sensitive here)."""
         options = self.create_options
@@ -100,7 +112,7 @@ class ModuleView(BaseModel):
         return Section(pointer=join(options.pointer, "k8s-experimental"), data=value) \
             if options and isinstance(value, dict) else None
 
-    @property
+    @cached_property
     def env_section(self) -> Section | None:
         """The module-level ``env`` object (``{"NAME": {"value": …}}``)."""
         value = self.data.get("env")
@@ -117,7 +129,7 @@ class ModuleView(BaseModel):
                 result.append((index, name, value if sep else None))
         return result
 
-    @property
+    @cached_property
     def env_list_pointer(self) -> str | None:
         options = self.create_options
         return options.at("Env") if options else None

@@ -8,14 +8,13 @@ values at one place are reported as a conflict, never silently resolved.
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from .findings import Edit, Finding
 from .i18n import _
-from .pointers import is_within, join, parent, resolve, split
+from .pointers import clone, is_within, join, parent, resolve, split
 
 
 @dataclass(frozen=True)
@@ -28,7 +27,7 @@ class Conflict:
 
 def apply_edits(root: Any, findings: list[Finding]) -> tuple[Any, list[Conflict], dict[str, str]]:
     """Return (new root, conflicts, renamed pointers old -> new)."""
-    out = copy.deepcopy(root)
+    out = clone(root)
     conflicts: list[Conflict] = []
     owned: dict[str, tuple[str, Edit]] = {}
     staged: dict[str, list[tuple[str, Edit]]] = {op: [] for op in ("set", "route", "append", "remove", "rename")}
@@ -49,7 +48,7 @@ def apply_edits(root: Any, findings: list[Finding]) -> tuple[Any, list[Conflict]
             staged[key].append((finding.id, edit))
 
     for _fid, edit in staged["set"]:
-        _set(out, edit.path, copy.deepcopy(edit.value), create=edit.op == "add")
+        _set(out, edit.path, clone(edit.value), create=edit.op == "add")
     for _fid, edit in staged["route"]:
         value = resolve(out, edit.path)
         if isinstance(value, str):
@@ -60,7 +59,7 @@ def apply_edits(root: Any, findings: list[Finding]) -> tuple[Any, list[Conflict]
             _set(out, edit.path, [], create=True)
             target = resolve(out, edit.path)
         if isinstance(target, list):
-            target.append(copy.deepcopy(edit.value))
+            target.append(clone(edit.value))
     _remove_all(out, [edit for _fid, edit in staged["remove"]])
     renames: dict[str, str] = {}
     for _fid, edit in sorted(staged["rename"], key=lambda item: -len(split(item[1].path))):

@@ -1,24 +1,46 @@
-"""JSON pointer helpers (RFC 6901) over plain dicts and lists, via the jsonpointer library."""
+"""JSON pointer helpers (RFC 6901) over plain dicts and lists.
+
+Hand-written rather than jsonpointer's JsonPointer objects: rules build tens of thousands
+of pointers per manifest, and the object-based library was the largest cost in a profile
+of a 50-module conversion.
+"""
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from typing import Any
 
-from jsonpointer import JsonPointer
+
+def escape(part: str) -> str:
+    return part.replace("~", "~0").replace("/", "~1")
+
+
+def unescape(part: str) -> str:
+    return part.replace("~1", "/").replace("~0", "~")
 
 
 def join(base: str, *parts: str | int) -> str:
     """Append escaped parts to a pointer: ``join("/a", "b/c")`` -> ``/a/b~1c``."""
-    return base + JsonPointer.from_parts([str(p) for p in parts]).path
+    return base + "".join("/" + escape(str(p)) for p in parts)
+
+
+@lru_cache(maxsize=65536)
+def _split(pointer: str) -> tuple[str, ...]:
+    if not pointer:
+        return ()
+    if not pointer.startswith("/"):
+        raise ValueError(f"not a JSON pointer: {pointer!r}")
+    return tuple(unescape(p) for p in pointer[1:].split("/"))
 
 
 def split(pointer: str) -> list[str]:
-    return list(JsonPointer(pointer).parts) if pointer else []
+    return list(_split(pointer))
 
 
 def resolve(doc: Any, pointer: str, default: Any = None) -> Any:
     node = doc
-    for part in split(pointer):
+    for part in _split(pointer):
         if isinstance(node, dict):
             if part not in node:
                 return default
@@ -34,9 +56,14 @@ def resolve(doc: Any, pointer: str, default: Any = None) -> Any:
 
 def parent(pointer: str) -> tuple[str, str]:
     """(parent pointer, last part)."""
-    parts = split(pointer)
-    return JsonPointer.from_parts(parts[:-1]).path, parts[-1]
+    cut = pointer.rfind("/")
+    return pointer[:cut], unescape(pointer[cut + 1:])
 
 
 def is_within(pointer: str, prefix: str) -> bool:
     return pointer == prefix or pointer.startswith(prefix + "/")
+
+
+def clone(value: Any) -> Any:
+    """A deep copy of JSON data, several times faster than copy.deepcopy."""
+    return json.loads(json.dumps(value))

@@ -6,8 +6,9 @@ rule's check, called with the rule and a :class:`Context`, yielding findings.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from ..document import Document
 from ..findings import AREAS, Applicability, Finding, Rule
@@ -39,7 +40,8 @@ class Context:
 
 
 def rule(code: str, slug: str, area: str, severity: str, applicability: Applicability, title: str,
-         explanation: str, source: str, before: str = "", after: str = "") -> Callable[[Callable[..., Iterable[Finding]]], Rule]:
+         explanation: str, source: str, before: str = "",
+         after: str = "") -> Callable[[Callable[..., Iterable[Finding]]], Rule]:
     """Declare a rule; its code must be new."""
     assert area in AREAS, area
     assert code not in REGISTRY, f"rule code {code} declared twice"

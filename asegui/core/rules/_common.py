@@ -8,7 +8,7 @@ from typing import Any, Iterable
 
 from ..findings import Edit, Param
 from ..i18n import _
-from ..model import ModuleView
+from ..model import ModuleView, find_key
 from ..pointers import join
 
 DNS_LABEL = r"[a-z]([-a-z0-9]{0,61}[a-z0-9])?"
@@ -73,6 +73,10 @@ class Bind:
 
 
 def binds(module: ModuleView) -> list[Bind]:
+    return module.memo("binds", lambda: _binds(module))
+
+
+def _binds(module: ModuleView) -> list[Bind]:
     host = module.host_config
     entries = host.get("Binds") if host else None
     if not host or not isinstance(entries, list):
@@ -177,3 +181,79 @@ def env_remove_edits(module: ModuleView, names: set[str]) -> list[tuple[str, Edi
             if name in names:
                 result.append((name, Edit("remove", join(pointer, index), prune=True)))
     return result
+
+
+def k8s_at(module: ModuleView, *sections: str, key: str | None = None) -> str:
+    """Pointer under ``k8s-experimental`` (exact spelling) that reuses the input's spelling of existing sections.
+
+    The runtime matches ``k8s-experimental`` sub-keys and ResourceRequirements fields (``limits``,
+    ``requests``) ignoring case, so ``Resources/Limits`` in the input is extended, not duplicated.
+    ``key`` (a map key such as ``nvidia.com/gpu``) is appended exactly: resource names are case-sensitive.
+    """
+    section = module.k8s
+    node: Any = section.data if section else None
+    pointer = k8s_pointer(module)
+    for part in sections:
+        found = find_key(node, part) if isinstance(node, dict) else None
+        pointer = join(pointer, found or part)
+        node = node.get(found) if isinstance(node, dict) and found is not None else None
+    return join(pointer, key) if key is not None else pointer
+
+
+def k8s_get(module: ModuleView, *sections: str) -> Any:
+    """The value under ``k8s-experimental`` at ``sections`` (matched ignoring case), or None."""
+    section = module.k8s
+    node: Any = section.data if section else None
+    for part in sections:
+        found = find_key(node, part) if isinstance(node, dict) else None
+        if found is None:
+            return None
+        node = node[found]
+    return node
+
+
+_QUANTITY = re.compile(r"(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+|[KMGTPE]i|[numkMGTPE])?")
+
+
+def quantity_param(name: str, label: str, default: str | None) -> Param:
+    """A Kubernetes resource quantity (``128Mi``, ``500m``, ``1.5``), positive."""
+    hint = _("{label} must be a Kubernetes quantity such as 128Mi, 1Gi, 500m or 2").format(label=label)
+
+    def check(value: Any) -> str | None:
+        text = str(value).strip()
+        if has_placeholder(text):
+            return None
+        if not _QUANTITY.fullmatch(text) or not re.search(r"[1-9]", text.split("e")[0].split("E")[0]):
+            return hint
+        return None
+
+    return Param(name=name, label=label, kind="text", default=default, check=check)
+
+
+# Template tokens a build step substitutes, found strictly: unlike has_placeholder(), a `__NAME` token must start
+# a word (so the .NET spelling `Logging__LogLevel` is not a token), and `$edgeAgent`, `$upstream` and the route
+# query properties (`$body`, `$connectionModuleId`…) are IoT Edge syntax, not placeholders.
+_TEMPLATE_TOKEN = re.compile(r"\$\{[^}]*\}|(?<![\w$])\$[A-Za-z_][A-Za-z0-9_.]*|<[A-Za-z_][^<>]{0,100}>"
+                             r"|(?<![\w#])#[A-Za-z_][A-Za-z0-9_]*#|(?<![A-Za-z0-9_])__[A-Z][A-Z0-9_]*(?![a-z0-9])")
+IOT_EDGE_DOLLAR_WORDS = frozenset(w.lower() for w in (
+    "$edgeAgent", "$edgeHub", "$upstream", "$schema", "$metadata", "$version", "$body", "$connectionDeviceId",
+    "$connectionModuleId", "$connectionAuthMethod", "$contentType", "$contentEncoding", "$messageId",
+    "$correlationId", "$userId", "$to", "$absoluteExpiryTime", "$iothub", "$twin", "$outputName",
+    "$inputName", "$messageSource", "$creationTimeUtc", "$enqueuedTime"))
+
+
+def template_tokens(text: str) -> list[str]:
+    """Every template placeholder in ``text`` (``${VAR}``, ``$VAR``, ``<Placeholder>``, ``#VAR#``, ``__VAR``)."""
+    return [m.group(0) for m in _TEMPLATE_TOKEN.finditer(text)
+            if m.group(0).lower().split(".")[0] not in IOT_EDGE_DOLLAR_WORDS]
+
+
+def is_templated(value: Any) -> bool:
+    """True when ``value`` holds a placeholder by the strict reading of :func:`template_tokens`."""
+    return isinstance(value, str) and bool(template_tokens(value))
+
+
+def k8s_name(module_name: str) -> str:
+    """The runtime's Kubernetes object name for a module id: lowercase, characters outside ``[a-z0-9.-]`` deleted
+    (``KubeUtils.SanitizeK8sValue``)."""
+    return re.sub(r"[^a-z0-9.-]", "", module_name.lower())

@@ -10,8 +10,7 @@ from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
 from ..model import ModuleView
 from . import Context, rule
-from ._common import (Bind, binds, dns_label, dns_param, has_placeholder, is_dns_label, mounts,
-                      mounts_pointer)
+from ._common import Bind, binds, dns_label, dns_param, has_placeholder, is_dns_label, mounts, mounts_pointer
 
 SHARE_ROOT = "/home/hcsshares/"
 _FILE_SUFFIX = re.compile(r"\.(json|conf|cfg|ini|yaml|yml|xml|pem|crt|cer|key|pfx|txt|sock|env|properties|toml|db)$",
@@ -119,7 +118,8 @@ def check_directory_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
             if share_of(bind) or looks_like_file(bind.source) or looks_like_file(bind.target):
                 continue
             named_volume = not bind.source.startswith("/")
-            default_share = bind.source if named_volume and (is_dns_label(bind.source) or has_placeholder(bind.source)) \
+            keep_name = named_volume and (is_dns_label(bind.source) or has_placeholder(bind.source))
+            default_share = bind.source if keep_name \
                 else dns_label(bind.source.strip("/").split("/")[-1] or "data", fallback="share")
             params = (Param("mount", _("Mount as"), "enum", "volume" if named_volume else "bind",
                             options=("bind", "volume")),
@@ -133,7 +133,8 @@ def check_directory_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
                 return [Edit("remove", bind.pointer, prune=True), Edit("append", mounts_pointer(module), entry)]
 
             message = _("Named volume \"{source}\" at {target} becomes a volume mount of a share") if named_volume \
-                else _("Host directory {source} at {target} becomes a Mounts bind on the node (not the FPGA host's data)")
+                else _("Host directory {source} at {target} becomes a Mounts bind on the node "
+                       "(not the FPGA host's data)")
             yield Finding(r, module.name, bind.pointer, message.format(source=bind.source, target=bind.target),
                           params=params, build=build)
 
@@ -209,13 +210,13 @@ def check_shares_to_create(r: Rule, ctx: Context) -> Iterator[Finding]:
             source = entry.get("Source")
             if str(entry.get("Type", "")).lower() == "volume" and isinstance(source, str) and source:
                 seen.setdefault(source, (module.name, pointer, []))[2].append(module.name)
-    for share, (first_module, pointer, users) in seen.items():
+    for name, (first_module, pointer, users) in seen.items():
         names = ", ".join(dict.fromkeys(users))
         yield Finding(r, first_module, pointer,
                       _("Create share \"{share}\" on the GPU device with \"Use the share with Edge compute\" "
-                        "(used by {modules})").format(share=share, modules=names),
+                        "(used by {modules})").format(share=name, modules=names),
                       todo=_("Create the share \"{share}\" (Edge compute; local or cloud as on the FPGA device; "
-                             "NFS v3) — used by {modules}").format(share=share, modules=names))
+                             "NFS v3) — used by {modules}").format(share=name, modules=names))
 
 
 @rule("STO006", "share-name-dns-label", "storage", "warning", "choice",
