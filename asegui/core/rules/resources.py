@@ -1,3 +1,504 @@
-"""Rules of the resources area."""
+"""Resources: FPGA acceleration becomes an NVIDIA GPU limit; CPU, memory and IPC settings move to Kubernetes."""
 
 from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..findings import Edit, Finding, Param, Rule
+from ..i18n import _
+from ..model import ModuleView, Section
+from ..pointers import join
+from . import Context, rule
+from ._common import binds, env_remove_edits, has_placeholder, k8s_at, k8s_get, quantity_param
+from .storage import etc_hosts_handled, is_fpga_module
+
+CATAPULT = "microsoft.com/fpga_catapult"
+GPU = "nvidia.com/gpu"
+SOURCE_ARTICLE = ("Microsoft Learn: Run existing IoT Edge modules from Azure Stack Edge Pro FPGA devices on Azure "
+                  "Stack Edge Pro GPU device")
+_ACCEL_IMAGE = re.compile(r"brainwave|fpga|catapult|accel[-_]?models?|azureml[-_]?accel", re.IGNORECASE)
+
+
+def _int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\s*\d+\s*", value):
+        return int(value)
+    return None
+
+
+def gpu_count_param(default: int) -> Param:
+    return Param("count", _("Number of GPUs"), "int", max(1, min(2, default)), minimum=1, maximum=2)
+
+
+def _resource_section(module: ModuleView, kind: str) -> Section | None:
+    k8s = module.k8s
+    resources = k8s.section("resources") if k8s else None
+    return resources.section(kind) if resources else None
+
+
+@dataclass
+class Gpu:
+    """What a module does today to reach an accelerator, and which rule gives it its GPU limit."""
+
+    catapult_limits: Section | None = None      # the limits section, when it holds the FPGA resource
+    catapult_requests: Section | None = None
+    catapult_devices: list[str] = field(default_factory=list)        # pointers of /dev/catapult* entries
+    other_devices: list[tuple[str, str]] = field(default_factory=list)  # (pointer, path on host)
+    runtime: str | None = None                   # pointer of Runtime: nvidia
+    gpu_requests: list[tuple[str, Any]] = field(default_factory=list)   # DeviceRequests asking for a GPU
+    other_requests: list[str] = field(default_factory=list)
+    has_gpu_limit: bool = False                  # nvidia.com/gpu already in k8s-experimental limits
+    has_gpu_request: bool = False                # … in limits or requests
+    time_sharing: bool = False                   # NVIDIA_VISIBLE_DEVICES set (the GPU-sharing approach)
+
+    @property
+    def holds_gpu(self) -> bool:
+        return bool(self.catapult_limits or self.catapult_requests or self.catapult_devices or self.runtime
+                    or self.gpu_requests or self.has_gpu_request)
+
+    @property
+    def owner(self) -> str | None:
+        """The one rule that sets ``limits/nvidia.com~1gpu`` for this module (None: no rule does)."""
+        if self.has_gpu_limit:
+            return None
+        if self.catapult_limits or self.catapult_requests:
+            return "RES001"
+        if self.catapult_devices:
+            return "RES002"
+        if (self.runtime or self.gpu_requests) and not self.has_gpu_request and not self.time_sharing:
+            return "RES006"
+        return None
+
+
+def gpu_of(module: ModuleView) -> Gpu:
+    gpu = Gpu()
+    limits = _resource_section(module, "limits")
+    requests = _resource_section(module, "requests")
+    if limits and CATAPULT in limits.data:
+        gpu.catapult_limits = limits
+    if requests and CATAPULT in requests.data:
+        gpu.catapult_requests = requests
+    gpu.has_gpu_limit = bool(limits and GPU in limits.data)
+    gpu.has_gpu_request = gpu.has_gpu_limit or bool(requests and GPU in requests.data)
+    gpu.time_sharing = any(name.upper() == "NVIDIA_VISIBLE_DEVICES" for name in module.env_names())
+    host = module.host_config
+    if not host:
+        return gpu
+    devices = host.get("Devices")
+    for index, device in enumerate(devices if isinstance(devices, list) else []):
+        if not isinstance(device, dict):
+            continue
+        path = str(device.get("PathOnHost", device.get("pathOnHost", "")))
+        pointer = join(host.at("Devices"), index)
+        if path.startswith("/dev/catapult"):
+            gpu.catapult_devices.append(pointer)
+        else:
+            gpu.other_devices.append((pointer, path))
+    runtime = host.get("Runtime")
+    if isinstance(runtime, str) and runtime.strip().lower() == "nvidia":
+        gpu.runtime = host.at("Runtime")
+    requests_list = host.get("DeviceRequests")
+    for index, entry in enumerate(requests_list if isinstance(requests_list, list) else []):
+        pointer = join(host.at("DeviceRequests"), index)
+        if _asks_for_gpu(entry):
+            gpu.gpu_requests.append((pointer, entry))
+        else:
+            gpu.other_requests.append(pointer)
+    return gpu
+
+
+def _asks_for_gpu(entry: Any) -> bool:
+    if not isinstance(entry, dict):
+        return False
+    if str(entry.get("Driver", "")).lower() == "nvidia":
+        return True
+
+    def strings(value: Any) -> Iterator[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+
+    return any(s.lower() == "gpu" for s in strings(entry.get("Capabilities")))
+
+
+def fixed(*edits: Edit) -> Callable[[dict[str, Any]], list[Edit]]:
+    """A builder for a fix without parameters."""
+    return lambda values: list(edits)
+
+
+def _set_image(pointer: str) -> Callable[[dict[str, Any]], list[Edit]]:
+    return lambda values: [Edit("add", pointer, str(values["image"]).strip())]
+
+
+def _gpu_limit_edit(module: ModuleView, count: int) -> Edit:
+    return Edit("add", k8s_at(module, "resources", "limits", key=GPU), count)
+
+
+@rule("RES001", "fpga-resource-to-gpu", "resources", "error", "choice",
+      "FPGA resource becomes an NVIDIA GPU limit",
+      "The module asks Kubernetes for the FPGA resource `microsoft.com/fpga_catapult`, which does not exist on "
+      "the GPU device: the pod would stay Pending. Ask for `nvidia.com/gpu` in "
+      "`k8s-experimental.resources.limits` instead. The device has one or two NVIDIA T4 GPUs, so the count is 1 "
+      "or 2 (the FPGA count, capped at 2, by default); fractions are not possible. The FPGA resource is also "
+      "removed from `requests`: the article's GPU example keeps only `limits`, and Kubernetes uses the limits as "
+      "the requests when none are given (a GPU request must equal its limit anyway).",
+      f"{SOURCE_ARTICLE} — Compute acceleration usage; Azure Stack Edge Pro GPU — GPU sharing",
+      before='"k8s-experimental": {"resources": {"limits": {"microsoft.com/fpga_catapult": 2}, '
+             '"requests": {"microsoft.com/fpga_catapult": 2}}}',
+      after='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 2}}}')
+def check_fpga_resource(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.modules:
+        gpu = gpu_of(module)
+        if not (gpu.catapult_limits or gpu.catapult_requests):
+            continue
+        limits, requests = gpu.catapult_limits, gpu.catapult_requests
+        written = (limits or requests).data[CATAPULT]  # type: ignore[union-attr]
+        fpga_count = _int(written)
+        pointer = join((limits or requests).pointer, CATAPULT)  # type: ignore[union-attr]
+        needs_count = not gpu.has_gpu_limit
+        params = (gpu_count_param(fpga_count or 1),) if needs_count else ()
+
+        def build(values: dict[str, Any], module: ModuleView = module, limits: Section | None = limits,
+                  requests: Section | None = requests, needs_count: bool = needs_count) -> list[Edit]:
+            edits: list[Edit] = []
+            if limits:
+                old = join(limits.pointer, CATAPULT)
+                if needs_count:
+                    edits += [Edit("replace", old, values["count"]), Edit("rename", old, GPU)]
+                else:
+                    edits.append(Edit("remove", old, prune=True))
+            elif needs_count:
+                edits.append(_gpu_limit_edit(module, values["count"]))
+            if requests:
+                edits.append(Edit("remove", join(requests.pointer, CATAPULT), prune=True))
+            return edits
+
+        message = _("FPGA resource {resource} ({count}) becomes an nvidia.com/gpu limit") if needs_count else \
+            _("FPGA resource {resource} ({count}) is removed; the module already has an nvidia.com/gpu limit")
+        yield Finding(r, module.name, pointer, message.format(resource=CATAPULT, count=written),
+                      params=params, build=build, applicability=None if needs_count else "auto")
+
+
+@rule("RES002", "catapult-devices-to-gpu", "resources", "error", "choice",
+      "FPGA devices become an NVIDIA GPU limit",
+      "The module maps the FPGA devices `/dev/catapult*` into the container. They do not exist on the GPU device, "
+      "and Kubernetes does not translate `HostConfig.Devices` at all. The device entries are removed and the "
+      "module asks for `nvidia.com/gpu` in `k8s-experimental.resources.limits` instead (1 by default, which every "
+      "GPU device has; 2 only if the device has two T4 GPUs and the model needs both). When the module also asks "
+      "for the FPGA resource, RES001 sets the GPU limit and this rule only removes the devices.",
+      f"{SOURCE_ARTICLE} — Compute acceleration usage; microsoft/iotedge-k8s-doc bp/resources.md (do not mount "
+      "device paths; use device plugins)",
+      before='"Devices": [{"PathOnHost": "/dev/catapult0", "PathInContainer": "/dev/catapult0"}]',
+      after='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}}')
+def check_catapult_devices(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.modules:
+        gpu = gpu_of(module)
+        if not gpu.catapult_devices:
+            continue
+        sets_limit = gpu.owner == "RES002"
+        devices = list(gpu.catapult_devices)
+
+        def build(values: dict[str, Any], module: ModuleView = module, devices: list[str] = devices,
+                  sets_limit: bool = sets_limit) -> list[Edit]:
+            edits = [Edit("remove", pointer, prune=True) for pointer in devices]
+            if sets_limit:
+                edits.append(_gpu_limit_edit(module, values["count"]))
+            return edits
+
+        message = _("{count} FPGA device(s) /dev/catapult* are removed; the module asks for an nvidia.com/gpu "
+                    "limit instead") if sets_limit else \
+            _("{count} FPGA device(s) /dev/catapult* are removed (the GPU limit comes from the module's resources)")
+        yield Finding(r, module.name, devices[0], message.format(count=len(devices)),
+                      params=(gpu_count_param(1),) if sets_limit else (), build=build,
+                      applicability=None if sets_limit else "auto")
+
+
+@rule("RES003", "wireserver-env", "resources", "warning", "auto",
+      "WIRESERVER_ADDRESS is not needed",
+      "`WIRESERVER_ADDRESS` told an FPGA model host where the FPGA wireserver was. The GPU device has no "
+      "wireserver, so the variable is removed.",
+      f"{SOURCE_ARTICLE} — Compute acceleration usage (\"the wireserver is not needed\")",
+      before='"Env": ["WIRESERVER_ADDRESS=10.139.218.1"]', after="(no WIRESERVER_ADDRESS)")
+def check_wireserver(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.modules:
+        names = {name for name in module.env_names() if name.upper() == "WIRESERVER_ADDRESS"}
+        for name, edit in env_remove_edits(module, names):
+            yield Finding(r, module.name, edit.path,
+                          _("Environment variable {name} is FPGA-only and is removed").format(name=name),
+                          build=fixed(edit))
+
+
+@rule("RES004", "fpga-etc-hosts-bind", "resources", "error", "auto",
+      "FPGA /etc/hosts bind is removed",
+      "FPGA model hosts bind the host's `/etc/hosts` so that the container can reach the FPGA wireserver. The GPU "
+      "device has no wireserver, and a bind of a file cannot be mounted there anyway (only directories can), so "
+      "the bind is removed.",
+      f"{SOURCE_ARTICLE} — Compute acceleration usage and Storage; Azure-Samples/aml-hardware-accelerated-models "
+      "deploy-to-databox-edge",
+      before='"Binds": ["/etc/hosts:/etc/hosts"]', after="(no /etc/hosts bind)")
+def check_etc_hosts(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.modules:
+        for bind in binds(module):
+            if etc_hosts_handled(module, bind):
+                yield Finding(r, module.name, bind.pointer,
+                              _("Bind of /etc/hosts (FPGA wireserver access) is removed"),
+                              build=fixed(Edit("remove", bind.pointer, prune=True)))
+
+
+def is_accelerated_model(module: ModuleView) -> bool:
+    return is_fpga_module(module) or bool(_ACCEL_IMAGE.search(module.image))
+
+
+@rule("RES005", "fpga-model-image", "resources", "error", "choice",
+      "FPGA model image needs a GPU build",
+      "This module runs a model compiled for the FPGA (Azure Machine Learning hardware-accelerated models, "
+      "Project Brainwave). That image cannot use a GPU: build or pick a GPU (CUDA, ONNX Runtime, TensorRT…) "
+      "version of the model and give its image here. Models that ran on the CPU work as they are. Clients that "
+      "called the FPGA host on gRPC port 50051 may need changes if the new model serves another API.",
+      f"{SOURCE_ARTICLE}; Migrate workloads from an Azure Stack Edge Pro FPGA to an Azure Stack Edge Pro GPU "
+      "(\"ML models that used the FPGA must be changed\")",
+      before='"image": "intelligentedge/void-detection-brainwave:1.0.0"',
+      after='"image": "<registry>/void-detection-gpu:1.0.0"')
+def check_model_image(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.user_modules:
+        if not is_accelerated_model(module):
+            continue
+
+        def check(value: Any) -> str | None:
+            return _("An image name has no spaces") if re.search(r"\s", str(value).strip()) else None
+
+        param = Param("image", _("GPU image of the model"), "text", None, check=check)
+        settings_pointer = join(module.pointer, "settings")
+        yield Finding(r, module.name, join(settings_pointer, "image"),
+                      _("Image {image} runs an FPGA-compiled model; give the image of its GPU build")
+                      .format(image=module.image or _("(none)")),
+                      params=(param,),
+                      build=_set_image(join(settings_pointer, "image")),
+                      todo=_("Build and push a GPU version of the model image used by {module}")
+                      .format(module=module.name))
+
+
+@rule("RES006", "devices-not-translated", "resources", "error", "manual",
+      "Devices and GPU runtime settings are not translated",
+      "Kubernetes on the GPU device ignores `HostConfig.Devices`, `DeviceRequests` and `Runtime`. A device such as "
+      "a USB camera (`/dev/video0`) or an Intel GPU (`/dev/dri`) is not passed to the module: there is no device "
+      "plugin for it, and the Kubernetes node is a virtual machine that does not see the device's USB ports. Use a "
+      "network (RTSP) camera or redesign the module. The NVIDIA GPU is reached with `nvidia.com/gpu` in "
+      "`k8s-experimental.resources.limits` instead of `Runtime: nvidia` or a GPU `DeviceRequests` entry: those are "
+      "removed and the limit is added (1 GPU by default), unless the module already asks for `nvidia.com/gpu` or "
+      "shares a GPU through `NVIDIA_VISIBLE_DEVICES`. Each limit takes a whole GPU and the device has one or two, "
+      "so reject the fix for a module that does not use the GPU. This is a warning, not an error: Microsoft's own "
+      "Azure Stack Edge spatial-analysis manifest keeps `Runtime: nvidia` without a limit, so the device's "
+      "runtime may still show the GPU to such a module; the limit is the documented, safer way.",
+      "microsoft/iotedge-k8s-doc bp/resources.md; Azure/iotedge 1.1-k8s-preview KubernetesDeploymentMapper "
+      f"(fields read); {SOURCE_ARTICLE} — Compute acceleration usage; Azure Stack Edge Pro GPU — Configure GPU "
+      "modules",
+      before='"HostConfig": {"Runtime": "nvidia"}',
+      after='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}}')
+def check_devices(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.modules:
+        gpu = gpu_of(module)
+        for pointer, path in gpu.other_devices:
+            yield Finding(r, module.name, pointer,
+                          _("Device {path} is not passed to the module on the GPU device (Devices are not "
+                            "translated)").format(path=path or "?"))
+        for pointer in gpu.other_requests:
+            yield Finding(r, module.name, pointer,
+                          _("DeviceRequests entry that is not a GPU is not translated on the GPU device"))
+        if not (gpu.runtime or gpu.gpu_requests):
+            continue
+        removals = ([gpu.runtime] if gpu.runtime else []) + [p for p, _entry in gpu.gpu_requests]
+        adds_limit = gpu.owner == "RES006"
+        count = 1
+        for _pointer, entry in gpu.gpu_requests:
+            asked = _int(entry.get("Count")) if isinstance(entry, dict) else None
+            if asked and asked > 0:
+                count = min(asked, 2)
+
+        def build(values: dict[str, Any], module: ModuleView = module, removals: list[str] = removals,
+                  adds_limit: bool = adds_limit) -> list[Edit]:
+            edits = [Edit("remove", pointer, prune=True) for pointer in removals]
+            if adds_limit:
+                edits.append(_gpu_limit_edit(module, values["count"]))
+            return edits
+
+        what = _("Runtime nvidia") if gpu.runtime and not gpu.gpu_requests else \
+            _("DeviceRequests for a GPU") if not gpu.runtime else _("Runtime nvidia and DeviceRequests for a GPU")
+        if adds_limit:
+            claimants = [m.name for m in ctx.modules if gpu_of(m).owner or gpu_of(m).has_gpu_request]
+            message = _("{what} is ignored on the GPU device: it is removed and the module asks for an "
+                        "nvidia.com/gpu limit instead").format(what=what) if len(claimants) < 2 else \
+                _("{what} is ignored on the GPU device: it is removed and the module asks for an nvidia.com/gpu "
+                  "limit instead. {count} modules ask for a GPU ({modules}) and each limit takes a whole GPU: "
+                  "reject this fix for a module that does not need one").format(
+                    what=what, count=len(claimants), modules=", ".join(claimants))
+            severity = "warning"
+        elif gpu.time_sharing and not gpu.has_gpu_request:
+            message = _("{what} is ignored on the GPU device and is removed; the module shares a GPU through "
+                        "NVIDIA_VISIBLE_DEVICES").format(what=what)
+            severity = "warning"
+        else:
+            message = _("{what} is ignored on the GPU device and is removed; the module already gets its GPU "
+                        "otherwise").format(what=what)
+            severity = "info"
+        yield Finding(r, module.name, removals[0], message,
+                      params=(gpu_count_param(count),) if adds_limit else (), build=build,
+                      applicability="choice", severity=severity)
+
+
+def _memory_quantity(value: int) -> str:
+    return f"{max(1, math.ceil(value / (1024 * 1024)))}Mi"
+
+
+def _millicores(value: float) -> str:
+    return f"{max(1, math.ceil(value))}m"
+
+
+@rule("RES007", "memory-cpu-to-k8s", "resources", "warning", "choice",
+      "Memory and CPU limits move to k8s-experimental",
+      "Kubernetes on the GPU device never reads `HostConfig.Memory`, `NanoCpus`, `CpuQuota` or `CpuPeriod`, so "
+      "the module would run without limits. (One IoT Edge document claims that HostConfig CPU and memory limits "
+      "are supported; the runtime's code never read them, so the safer reading is that they are lost.) They "
+      "become `k8s-experimental.resources.limits`: `memory` in Mi (bytes rounded up) and `cpu` in millicores "
+      "(`NanoCpus` / 1,000,000, or `CpuQuota` × 1000 / `CpuPeriod`), and the Docker fields are removed. A value "
+      "of 0 means \"unlimited\" in Docker and is left alone. `MemorySwap`, `MemoryReservation`, `CpuShares` and "
+      "`CpusetCpus` have no Kubernetes equivalent (PLT003 lists them).",
+      f"{SOURCE_ARTICLE} — Memory and CPU usage; Azure/iotedge 1.1-k8s-preview KubernetesDeploymentMapper "
+      "(PrepareModuleResourceRequirements); Kubernetes: Resource management for pods and containers",
+      before='"HostConfig": {"Memory": 33554432, "NanoCpus": 500000000}',
+      after='"k8s-experimental": {"resources": {"limits": {"memory": "32Mi", "cpu": "500m"}}}')
+def check_memory_cpu(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.modules:
+        found = memory_cpu(module)
+        if found:
+            yield _memory_cpu_finding(r, module, *found)
+
+
+def memory_cpu(module: ModuleView) -> tuple[list[str], str | None, str | None] | None:
+    """(HostConfig pointers RES007 removes, memory quantity, cpu quantity), or None when nothing applies."""
+    host = module.host_config
+    if not host:
+        return None
+    fields: list[str] = []
+    memory = _int(host.get("Memory"))
+    memory_text = None
+    if memory and memory > 0:
+        fields.append(host.at("Memory"))
+        memory_text = _memory_quantity(memory)
+    cpu_text = None
+    nano = _int(host.get("NanoCpus"))
+    quota, period = _int(host.get("CpuQuota")), _int(host.get("CpuPeriod"))
+    if nano and nano > 0:
+        fields.append(host.at("NanoCpus"))
+        cpu_text = _millicores(nano / 1_000_000)
+    if quota and quota > 0:
+        fields.append(host.at("CpuQuota"))
+        if cpu_text is None:
+            cpu_text = _millicores(quota * 1000 / (period if period and period > 0 else 100_000))
+    if period and period > 0 and fields:
+        fields.append(host.at("CpuPeriod"))
+    return (fields, memory_text, cpu_text) if fields else None
+
+
+def _memory_cpu_finding(r: Rule, module: ModuleView, fields: list[str], memory: str | None,
+                        cpu: str | None) -> Finding:
+    limits = k8s_get(module, "resources", "limits")
+    limits = limits if isinstance(limits, dict) else {}
+    params: list[Param] = []
+    if memory and "memory" not in limits:
+        params.append(quantity_param("memory", _("Memory limit"), memory))
+    if cpu and "cpu" not in limits:
+        params.append(quantity_param("cpu", _("CPU limit"), cpu))
+
+    def build(values: dict[str, Any]) -> list[Edit]:
+        edits = [Edit("remove", pointer, prune=True) for pointer in fields]
+        for name in ("memory", "cpu"):
+            if name in values:
+                edits.append(Edit("add", k8s_at(module, "resources", "limits", key=name), str(values[name]).strip()))
+        return edits
+
+    return Finding(r, module.name, fields[0],
+                   _("Docker memory/CPU limits are ignored on the GPU device; they become k8s-experimental limits "
+                     "(memory {memory}, cpu {cpu})").format(memory=memory or "-", cpu=cpu or "-"),
+                   params=tuple(params), build=build)
+
+
+@rule("RES008", "limits-recommended", "resources", "info", "choice",
+      "Memory and CPU limits are recommended",
+      "Without limits a module may take all the memory or CPU of the Kubernetes node, which is shared with the "
+      "IoT Edge runtime and every other module (by default the node gets 25 % of the device's memory and 30 % of "
+      "its processors). Setting `memory` and `cpu` in `k8s-experimental.resources.limits` is optional but good "
+      "practice; when no `requests` are given, Kubernetes uses the limits as requests. The values proposed "
+      "(`128Mi`, `500m`) are the article's example, not a measurement of this module: size them to the module "
+      "before accepting.",
+      f"{SOURCE_ARTICLE} — Memory and CPU usage; microsoft/iotedge-k8s-doc bp/resources.md",
+      before="(no resources)",
+      after='"k8s-experimental": {"resources": {"limits": {"memory": "128Mi", "cpu": "500m"}}}')
+def check_limits_recommended(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.user_modules:
+        if module.ref.co_form == "invalid" or memory_cpu(module):
+            continue
+        limits = k8s_get(module, "resources", "limits")
+        if limits is not None and not isinstance(limits, dict):
+            continue
+        limits = limits or {}
+        params = []
+        if "memory" not in limits:
+            params.append(quantity_param("memory", _("Memory limit"), "128Mi"))
+        if "cpu" not in limits:
+            params.append(quantity_param("cpu", _("CPU limit"), "500m"))
+        if not params:
+            continue
+
+        def build(values: dict[str, Any], module: ModuleView = module) -> list[Edit]:
+            return [Edit("add", k8s_at(module, "resources", "limits", key=name), str(values[name]).strip())
+                    for name in ("memory", "cpu") if name in values]
+
+        pointer = module.k8s.pointer if module.k8s else module.create_options_pointer \
+            if module.create_options else module.pointer
+        names = {p.name for p in params}
+        message = _("No memory and no CPU limit: consider setting both in k8s-experimental.resources.limits") \
+            if names == {"memory", "cpu"} else \
+            _("No memory limit: consider setting one in k8s-experimental.resources.limits") if "memory" in names \
+            else _("No CPU limit: consider setting one in k8s-experimental.resources.limits")
+        yield Finding(r, module.name, pointer, message, params=tuple(params), build=build,
+                      accepted_by_default=False)
+
+
+@rule("RES009", "ipc-and-shared-memory", "resources", "error", "choice",
+      "Shared memory between modules needs host IPC",
+      "Modules that share memory (for example Live Video Analytics and an inference module over gRPC) use "
+      "`IpcMode: shareable` on one module and `container:<module>` on the other with Docker. Kubernetes reads "
+      "only `IpcMode: host` (the pod's `hostIPC`); every other value gives each pod its own IPC namespace, so the "
+      "sharing breaks. Set `\"IpcMode\": \"host\"` on every module that shares memory. `ShmSize` is not translated: "
+      "with host IPC the node's `/dev/shm` is used; a module that needs a private, larger `/dev/shm` can mount an "
+      "`emptyDir` volume with `medium: Memory` there through `k8s-experimental.volumes`.",
+      f"{SOURCE_ARTICLE} — Memory and CPU usage; Live Video Analytics on Azure Stack Edge (host IPC); "
+      "Azure/iotedge 1.1-k8s-preview KubernetesDeploymentMapper (IpcMode)",
+      before='"HostConfig": {"IpcMode": "container:lvaEdge"}', after='"HostConfig": {"IpcMode": "host"}')
+def check_ipc(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.modules:
+        host = module.host_config
+        if not host:
+            continue
+        mode = host.get("IpcMode")
+        if isinstance(mode, str) and not has_placeholder(mode) and \
+                (mode.strip().lower() == "shareable" or mode.strip().lower().startswith("container:")):
+            pointer = host.at("IpcMode")
+            yield Finding(r, module.name, pointer,
+                          _("IpcMode \"{mode}\" is not translated; \"host\" shares memory between pods")
+                          .format(mode=mode),
+                          build=fixed(Edit("replace", pointer, "host")))
+        if host.key("ShmSize") is not None:
+            yield Finding(r, module.name, host.at("ShmSize"),
+                          _("ShmSize is not translated; with host IPC the node's /dev/shm applies"),
+                          severity="info", applicability="manual")
