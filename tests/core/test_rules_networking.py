@@ -273,3 +273,12 @@ def test_net008_skips_modules_with_service_options_in_any_spelling():
                                   "k8s-experimental": {"service-options": {"type": "ClusterIP"}}}),
                      "c": module({})})
     assert not findings(run(data), "NET008")
+
+
+def test_net006_when_edgehub_is_first_on_the_host_network_the_error_says_it_need_not_be():
+    data = manifest({"cam": module({"HostConfig": {"NetworkMode": "host"}})},
+                    hub_create_options={"HostConfig": {"NetworkMode": "host",
+                                                       "PortBindings": {"8883/tcp": [{"HostPort": "8883"}]}}})
+    error = [f for f in findings(run(data), "NET006") if f.severity == "error"]
+    assert [f.module for f in error] == ["cam"]
+    assert "edgeHub already does" in error[0].message and "does not need the host network" in error[0].message

@@ -361,9 +361,11 @@ def check_host_network(r: Rule, ctx: Context) -> Iterator[Finding]:
         if first is None:
             first = module.name
             continue
-        yield Finding(r, module.name, host.pointer,
-                      _("Only one module may use the host network on the GPU device; {first} already does")
-                      .format(first=first), severity="error", applicability="manual")
+        message = _("Only one module may use the host network on the GPU device; {first} already does (edgeHub "
+                    "does not need the host network)") if first == "edgeHub" else \
+            _("Only one module may use the host network on the GPU device; {first} already does")
+        yield Finding(r, module.name, host.pointer, message.format(first=first), severity="error",
+                      applicability="manual")
 
 
 def _fixed(edits: list[Edit]) -> Callable[[dict[str, Any]], list[Edit]]:
@@ -390,12 +392,18 @@ def check_external_ips(r: Rule, ctx: Context) -> Iterator[Finding]:
         return
     pointer = exposed_modules[0].pointer if exposed_modules else hub.pointer  # type: ignore[union-attr]
     count = 1 + len(exposed_modules)
-    names = ", ".join(m.name for m in exposed_modules) or _("no other module")
-    yield Finding(r, None, pointer,
-                  _("The GPU device needs at least {count} Kubernetes external service IPs: 1 for edgeHub and 1 "
-                    "per module with port bindings ({modules})").format(count=count, modules=names),
-                  todo=_("Reserve at least {count} IPs in the \"Kubernetes external service IPs\" range of the "
-                         "compute network (edgeHub + {modules})").format(count=count, modules=names))
+    if exposed_modules:
+        names = ", ".join(m.name for m in exposed_modules)
+        message = _("Kubernetes external service IPs the GPU device needs: at least {count} (1 for edgeHub, 1 each "
+                    "for {modules}; one fewer for each module you make ClusterIP)").format(count=count, modules=names)
+        todo = _("Reserve at least {count} IPs in the \"Kubernetes external service IPs\" range of the compute "
+                 "network: edgeHub, {modules}").format(count=count, modules=names)
+    else:
+        message = _("Kubernetes external service IPs the GPU device needs: at least 1, for edgeHub (no module has "
+                    "port bindings)")
+        todo = _("Reserve at least 1 IP in the \"Kubernetes external service IPs\" range of the compute network: "
+                 "edgeHub")
+    yield Finding(r, None, pointer, message, todo=todo)
 
 
 @rule("NET008", "service-exposure", "networking", "info", "choice",
