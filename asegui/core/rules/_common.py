@@ -233,7 +233,7 @@ def quantity_param(name: str, label: str, default: str | None) -> Param:
 # Template tokens a build step substitutes, found strictly: unlike has_placeholder(), a `__NAME` token must start
 # a word (so the .NET spelling `Logging__LogLevel` is not a token), and `$edgeAgent`, `$upstream` and the route
 # query properties (`$body`, `$connectionModuleId`…) are IoT Edge syntax, not placeholders.
-_TEMPLATE_TOKEN = re.compile(r"\$\{[^}]*\}|(?<![\w$])\$[A-Za-z_][A-Za-z0-9_.]*|<[A-Za-z_][^<>]{0,100}>"
+_TEMPLATE_TOKEN = re.compile(r"\$\{[^}]*\}|(?<![\w$])\$[A-Za-z_][A-Za-z0-9_]*|<[A-Za-z_][^<>]{0,100}>"
                              r"|(?<![\w#])#[A-Za-z_][A-Za-z0-9_]*#|(?<![A-Za-z0-9_])__[A-Z][A-Z0-9_]*(?![a-z0-9])")
 IOT_EDGE_DOLLAR_WORDS = frozenset(w.lower() for w in (
     "$edgeAgent", "$edgeHub", "$upstream", "$schema", "$metadata", "$version", "$body", "$connectionDeviceId",

@@ -1,3 +1,426 @@
-"""Rules of the naming area."""
+"""Naming: module ids and env names that Kubernetes on the GPU device accepts."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..document import Document, ModuleRef
+from ..findings import Edit, Finding, Param, Rule
+from ..i18n import _
+from ..model import ModuleView
+from ..patch import rename_in_route
+from ..pointers import join, resolve
+from . import Context, rule
+from ._common import dns_label, is_dns_label, is_templated, k8s_name, port_bindings, template_tokens
+
+# Names a module must not take: the system modules' Kubernetes names, the proxy sidecar container's name and
+# the IoT Edge daemon's own Deployment/Service (§6.1).
+RESERVED = ("edgeagent", "edgehub", "proxy", "iotedged")
+ENV_NAME = re.compile(r"[-._a-zA-Z][-._a-zA-Z0-9]*")
+MEMO_RENAMES = "naming.renames"
+
+
+@dataclass(frozen=True)
+class Rename:
+    """A module the naming rules propose to rename, and why."""
+
+    code: str                  # NAM001 (not a DNS label) or NAM002 (collision / reserved)
+    ref: ModuleRef
+    new: str                   # the proposed (default) name, a DNS label distinct from every other
+    clash: str | None = None   # the other module whose Kubernetes name it shares, or the reserved name
+
+
+def _is_placeholder_name(name: str) -> bool:
+    """A module key a build step substitutes (``${MODULE}``, ``$MODULE``): left alone, since renaming it would stop
+    the substitution. AML's ``__AML_MODULE_NAME`` and ``<…>`` keys are renamed: they are deployed as written.
+    """
+    return any(token.startswith("$") for token in template_tokens(name))
+
+
+def plan_renames(ctx: Context) -> dict[str, Rename]:
+    """Every module NAM001/NAM002 rename, by current name, with distinct valid default names (shared memo)."""
+    return ctx.memo(MEMO_RENAMES, lambda: _plan(ctx.doc))
+
+
+def _plan(doc: Document) -> dict[str, Rename]:
+    refs = doc.modules
+    invalid = [m for m in refs if not m.system and not is_dns_label(m.name) and not _is_placeholder_name(m.name)]
+    invalid_names = {m.name for m in invalid}
+    staying = [m for m in refs if m.name not in invalid_names]
+    # Kubernetes names already held: system modules first (never renamed), then user modules in order;
+    # a later module whose name reduces to a held (or reserved) one is renamed by NAM002.
+    held: dict[str, str] = {k8s_name(m.name): m.name for m in staying if m.system}
+    clashing: list[tuple[ModuleRef, str]] = []
+    for ref in staying:
+        if ref.system:
+            continue
+        name = k8s_name(ref.name)
+        if name in held:
+            clashing.append((ref, held[name]))
+        elif name in RESERVED:
+            clashing.append((ref, name))
+        else:
+            held[name] = ref.name
+    moving = {ref.name for ref, _other in clashing} | invalid_names
+    taken = {k8s_name(m.name) for m in refs if m.name not in moving} | set(RESERVED)
+    clash_of = {ref.name: other for ref, other in clashing}
+    plan: dict[str, Rename] = {}
+    for ref in refs:
+        if ref.name not in moving or ref.name in plan:
+            continue
+        new = dns_label(ref.name.replace("_", "-").replace(".", "-"), taken, fallback="module")
+        taken.add(new)
+        code = "NAM001" if ref.name in invalid_names else "NAM002"
+        plan[ref.name] = Rename(code, ref, new, clash_of.get(ref.name))
+    return plan
+
+
+def rename_edits(doc: Document, ref: ModuleRef, new: str) -> list[Edit]:
+    """Rename a module everywhere its id lives: its key, its twin section and every route naming it."""
+    old = ref.name
+    edits = [Edit("rename", ref.pointer, ref.key[:len(ref.key) - len(old)] + new)]
+    twin = doc.twin_pointer(old)
+    if twin and not ref.system:
+        edits.append(Edit("rename", twin, new))
+    for route in doc.routes:
+        text = resolve(doc.root, route.pointer)
+        if isinstance(text, str) and rename_in_route(text, old, new) != text:
+            edits.append(Edit("route", route.pointer, (old, new)))
+    return edits
+
+
+def _name_param(doc: Document, plan: dict[str, Rename], ref: ModuleRef, default: str) -> Param:
+    others = {k8s_name(m.name): m.name for m in doc.modules if m.name != ref.name}
+    proposals = {r.new: r.ref.name for r in plan.values() if r.ref.name != ref.name}
+    label = _("New module name")
+
+    def check(value: Any) -> str | None:
+        text = str(value)
+        if not is_dns_label(text):
+            return _("{label} must be a DNS label: lowercase letters, digits and '-', starting with a letter, "
+                     "ending with a letter or digit, at most 63 characters").format(label=label)
+        if text in RESERVED:
+            return _("\"{name}\" is reserved on the GPU device (edgeAgent, edgeHub, the proxy sidecar, the "
+                     "IoT Edge daemon)").format(name=text)
+        if text in others:
+            return _("Module \"{other}\" already has the Kubernetes name \"{name}\"").format(other=others[text],
+                                                                                           name=text)
+        if text in proposals:
+            return _("\"{name}\" is proposed for module \"{other}\"").format(name=text, other=proposals[text])
+        return None
+
+    return Param(name="name", label=label, kind="text", default=default, check=check)
+
+
+def _why_invalid(name: str) -> str:
+    reasons = []
+    if len(name) > 63:
+        reasons.append(_("longer than 63 characters"))
+    if "_" in name:
+        reasons.append(_("'_'"))
+    if "." in name:
+        reasons.append(_("'.'"))
+    if name[:1].isdigit():
+        reasons.append(_("starts with a digit"))
+    if re.search(r"[^A-Za-z0-9_.-]", name):
+        reasons.append(_("characters outside letters, digits and '-'"))
+    if re.search(r"[A-Z]", name):
+        reasons.append(_("uppercase letters"))
+    if name[:1] == "-" or name[-1:] in ("-", "."):
+        reasons.append(_("starts or ends with '-'"))
+    return ", ".join(reasons) or _("not a DNS label")
+
+
+def _route_count(doc: Document, name: str) -> int:
+    return sum(1 for route in doc.routes if isinstance(text := resolve(doc.root, route.pointer), str)
+               and rename_in_route(text, name, "x") != text)
+
+
+def _rename_finding(r: Rule, ctx: Context, rename: Rename, message: str, severity: str = "") -> Finding:
+    doc, ref = ctx.doc, rename.ref
+    plan = plan_renames(ctx)
+
+    def build(values: dict[str, Any], ref: ModuleRef = ref) -> list[Edit]:
+        return rename_edits(doc, ref, values["name"])
+
+    return Finding(r, ref.name, ref.pointer, message, params=(_name_param(doc, plan, ref, rename.new),),
+                   build=build, severity=severity)
+
+
+@rule("NAM001", "module-name-dns-label", "naming", "error", "choice",
+      "Module name is not a Kubernetes name",
+      "On the GPU device every module becomes a Kubernetes Deployment, container and Service named after the "
+      "module id: lowercased, with every character outside `a-z 0-9 . -` deleted. The container and Service "
+      "names must be DNS labels (lowercase letters, digits and '-', starting with a letter, at most 63 "
+      "characters), so a name with '_', '.', a leading digit or more than 63 characters fails, and `My_Module` "
+      "silently becomes `mymodule`. Rename the module to a DNS label. The rename changes the module id "
+      "everywhere it lives in the manifest: the key in `modules`, the module twin section, and every route "
+      "(`/messages/modules/<id>/…`, `BrokeredEndpoint(\"/modules/<id>/inputs/…\")`). The module gets a new IoT "
+      "Hub identity, and anything outside the manifest that uses the old id (code, scripts, direct method "
+      "callers) must change too. A name that differs only in case still works (the runtime lowercases it), so "
+      "that case is a warning; renaming keeps the Service name and the module id the same.",
+      "Microsoft Learn: Run existing IoT Edge modules from Azure Stack Edge Pro FPGA devices on Azure Stack "
+      "Edge Pro GPU device — Other differences (module names); kubernetes.io Object Names and IDs; "
+      "Azure/iotedge 1.1-k8s-preview KubeUtils.SanitizeK8sValue",
+      before='"modules": {"My_Module": {…}}, "routes": {"r": "FROM /messages/modules/My_Module/* INTO $upstream"}',
+      after='"modules": {"my-module": {…}}, "routes": {"r": "FROM /messages/modules/my-module/* INTO $upstream"}')
+def check_module_names(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for rename in plan_renames(ctx).values():
+        if rename.code != "NAM001":
+            continue
+        name, new = rename.ref.name, rename.new
+        lowered = name.lower()
+        routes = _route_count(ctx.doc, name)
+        clash = next((m.name for m in ctx.doc.modules if m.name != name and k8s_name(m.name) == k8s_name(name)),
+                     None)
+        if clash or (is_dns_label(lowered) and lowered in RESERVED):
+            message = _("Module \"{name}\" would get the Kubernetes name \"{k8s}\", which {other} already has; "
+                        "rename it to \"{new}\" (module key, twin section, {routes} route(s))") \
+                .format(name=name, k8s=k8s_name(name), other=clash or lowered, new=new, routes=routes)
+            yield _rename_finding(r, ctx, rename, message, severity="error")
+        elif is_dns_label(lowered):
+            message = _("Module \"{name}\" differs from a Kubernetes name only in case (the runtime uses "
+                        "\"{k8s}\"); rename it to \"{new}\" (module key, twin section, {routes} route(s))") \
+                .format(name=name, k8s=lowered, new=new, routes=routes)
+            yield _rename_finding(r, ctx, rename, message, severity="warning")
+        else:
+            message = _("Module name \"{name}\" is not a Kubernetes name ({why}); rename it to \"{new}\" "
+                        "(module key, twin section, {routes} route(s))") \
+                .format(name=name, why=_why_invalid(name), new=new, routes=routes)
+            yield _rename_finding(r, ctx, rename, message)
+
+
+@rule("NAM002", "module-name-collision", "naming", "error", "choice",
+      "Two modules reduce to one Kubernetes name",
+      "The runtime derives each module's Kubernetes name by lowercasing its id and deleting every character "
+      "outside `a-z 0-9 . -`. Two modules that end up with the same name (`my_mod` and `mymod`), or a module "
+      "whose name is the system modules' (`edgehub`, `edgeagent`), stop the whole deployment with \"Deployment "
+      "will cause a name collision\". A module named `proxy` clashes with the proxy sidecar container every "
+      "pod has, and `iotedged` with the IoT Edge daemon's own Deployment and Service (likely, not confirmed on "
+      "the device). The later module is renamed everywhere (module key, twin section, routes). A module that "
+      "NAM001 renames already gets a name distinct from all others, so this finding is only raised for modules "
+      "NAM001 leaves alone — one module is never renamed twice.",
+      "Azure/iotedge 1.1-k8s-preview KubernetesPlanner (name collision), KubeUtils.SanitizeK8sValue, "
+      "KubernetesDeploymentMapper.PrepareProxyContainer; kubernetes/charts/edge-kubernetes values.yaml",
+      before='"modules": {"proxy": {…}}',
+      after='"modules": {"proxy-2": {…}}')
+def check_name_collisions(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for rename in plan_renames(ctx).values():
+        if rename.code != "NAM002":
+            continue
+        name = rename.ref.name
+        if rename.clash in RESERVED:
+            message = _("Module \"{name}\" has the Kubernetes name \"{k8s}\", which is reserved on the GPU device; "
+                        "rename it to \"{new}\"").format(name=name, k8s=k8s_name(name), new=rename.new)
+            severity = "warning" if rename.clash == "iotedged" else ""
+        else:
+            message = _("Modules \"{other}\" and \"{name}\" both get the Kubernetes name \"{k8s}\"; rename "
+                        "\"{name}\" to \"{new}\"").format(other=rename.clash, name=name, k8s=k8s_name(name),
+                                                         new=rename.new)
+            severity = ""
+        yield _rename_finding(r, ctx, rename, message, severity=severity)
+
+
+# --- env names ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class EnvEntry:
+    """One env variable as written: in the module ``env`` section, or an element of createOptions ``Env``."""
+
+    where: str            # "env" or "Env"
+    pointer: str          # the env key (section) or the array element (Env)
+    name: str
+    value: str | None     # None: an Env element without '='
+    index: int = -1
+
+
+def env_entries(module: ModuleView) -> list[EnvEntry]:
+    entries: list[EnvEntry] = []
+    section = module.env_section
+    for name, item in (section.data.items() if section else ()):
+        value = item.get("value") if isinstance(item, dict) else None
+        entries.append(EnvEntry("env", join(section.pointer, name), name,  # type: ignore[union-attr]
+                                value if isinstance(value, str) else ("" if value is None else str(value))))
+    pointer = module.env_list_pointer
+    if pointer:
+        for index, name, value in module.env_list():
+            entries.append(EnvEntry("Env", join(pointer, index), name, value, index))
+    return entries
+
+
+def _fixed(edits: list[Edit]) -> Callable[[dict[str, Any]], list[Edit]]:
+    return lambda _values: list(edits)
+
+
+def _dunder(name: str) -> str:
+    return name.replace(":", "__")
+
+
+@rule("NAM003", "env-colon-to-dunder", "naming", "error", "auto",
+      "Env name with ':' becomes '__'",
+      "Kubernetes rejects a container env variable whose name contains ':', so the whole module's Deployment "
+      "fails on the GPU device. .NET configuration names such as `Logging:LogLevel` are written with a double "
+      "underscore instead (`Logging__LogLevel`), which .NET reads as ':' — the replacement Azure Stack Edge "
+      "documents. Other applications must be checked to read the new name (iotedge-k8s-doc suggests a single "
+      "'_'; '__' is used here because it is what the ASE documentation and .NET expect). Values are unchanged.",
+      "Microsoft Learn: Run existing IoT Edge modules … on Azure Stack Edge Pro GPU — Other differences; "
+      "Azure Stack Edge 2207 release notes, known issue 18; Kubernetes apimachinery validation (envVarNameFmt)",
+      before='"Env": ["Logging:LogLevel=Debug"]',
+      after='"Env": ["Logging__LogLevel=Debug"]')
+def check_env_colons(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.modules:
+        entries = env_entries(module)
+        for entry in entries:
+            if ":" not in entry.name or is_templated(entry.name):
+                continue
+            new = _dunder(entry.name)
+            twin = next((e for e in entries if e.where == entry.where and e.name == new), None)
+            if twin:
+                yield Finding(r, module.name, entry.pointer,
+                              _("Env name \"{name}\" would become \"{new}\", which {where} already sets: keep "
+                                "one of the two by hand").format(name=entry.name, new=new, where=entry.where),
+                              applicability="manual")
+                continue
+            if entry.where == "env":
+                edits = [Edit("rename", entry.pointer, new)]
+            else:
+                text = new + "=" + entry.value if entry.value is not None else new
+                edits = [Edit("replace", entry.pointer, text)]
+            yield Finding(r, module.name, entry.pointer,
+                          _("Env name \"{name}\" ({where}) becomes \"{new}\": Kubernetes rejects ':' in env names")
+                          .format(name=entry.name, where=entry.where, new=new),
+                          build=_fixed(edits))
+
+
+@rule("NAM004", "env-name-k8s-invalid", "naming", "error", "manual",
+      "Env name Kubernetes rejects",
+      "Kubernetes accepts env variable names made of letters, digits, '_', '-' and '.', not starting with a "
+      "digit (`[-._a-zA-Z][-._a-zA-Z0-9]*`). Newer Kubernetes releases can relax this, but Azure Stack Edge "
+      "clusters cannot be assumed to, so another name fails the module's Deployment. Rename the variable in the "
+      "manifest and in the application. A createOptions `Env` entry without '=' (Docker's bare `NAME` form, "
+      "which passes the host's value) or starting with '=' is dropped without a word by the runtime: give it "
+      "an explicit value.",
+      "Kubernetes apimachinery validation.go (envVarNameFmt); Azure/iotedge 1.1-k8s-preview "
+      "KubernetesDeploymentMapper.ParseEnv",
+      before='"Env": ["2FA_MODE=on", "HOME"]',
+      after='"Env": ["TWO_FA_MODE=on", "HOME=/root"]')
+def check_env_names(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.modules:
+        for entry in env_entries(module):
+            if is_templated(entry.name):
+                continue
+            if entry.where == "Env" and (entry.value is None or not entry.name):
+                yield Finding(r, module.name, entry.pointer,
+                              _("Env entry \"{entry}\" has no name=value form: the runtime drops it silently")
+                              .format(entry=entry.name + ("=" + entry.value if entry.value is not None else "")),
+                              severity="warning")
+                continue
+            if not ENV_NAME.fullmatch(_dunder(entry.name)):
+                yield Finding(r, module.name, entry.pointer,
+                              _("Env name \"{name}\" ({where}) is not accepted by Kubernetes: use letters, digits, "
+                                "'_', '-' and '.', not starting with a digit")
+                              .format(name=_dunder(entry.name), where=entry.where))
+
+
+@rule("NAM005", "env-name-duplicate", "naming", "warning", "manual",
+      "Env name set twice",
+      "On the FPGA device (Docker) a variable set both in the module's `env` section and in createOptions "
+      "`Env` had one value: edgeAgent kept the `env` section's. On the GPU device the Kubernetes runtime adds "
+      "both entries to the container, and which one the application sees is not documented. Remove one of the "
+      "two so the result does not depend on it.",
+      "Azure/iotedge 1.1-k8s-preview KubernetesDeploymentMapper.CollectModuleEnv vs Docker CreateCommand."
+      "InjectEnvVars",
+      before='"env": {"MODE": {"value": "a"}}, … "Env": ["MODE=b"]',
+      after='"env": {"MODE": {"value": "a"}}')
+def check_env_duplicates(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.modules:
+        entries = env_entries(module)
+        section = {_dunder(e.name): e for e in entries if e.where == "env"}
+        for entry in entries:
+            first = section.get(_dunder(entry.name))
+            if entry.where != "Env" or first is None or entry.value is None:
+                continue
+            message = _("Env \"{name}\" is set in the env section and in createOptions Env with the same value") \
+                if first.value == entry.value else \
+                _("Env \"{name}\" is set in the env section and in createOptions Env with different values: on "
+                  "the GPU device both reach the container")
+            yield Finding(r, module.name, entry.pointer, message.format(name=_dunder(entry.name)))
+
+
+# --- references ----------------------------------------------------------------------------------------------
+
+def _reference_sites(module: ModuleView) -> list[tuple[str, str, str]]:
+    """(pointer, what, text) for every env value and Cmd/Entrypoint string of a module."""
+    sites: list[tuple[str, str, str]] = []
+    for entry in env_entries(module):
+        if entry.value:
+            pointer = join(entry.pointer, "value") if entry.where == "env" else entry.pointer
+            sites.append((pointer, _("Env {name}").format(name=entry.name), entry.value))
+    options = module.create_options
+    for key in ("Cmd", "Entrypoint"):
+        value = options.get(key) if options else None
+        if options and isinstance(value, str):
+            sites.append((options.at(key), key, value))
+        elif options and isinstance(value, list):
+            sites.extend((join(options.at(key), i), key, v) for i, v in enumerate(value) if isinstance(v, str))
+    return sites
+
+
+def _mentions(text: str, name: str) -> list[int | None]:
+    """Ports (or None) of every place ``text`` names module ``name`` as a host."""
+    found: list[int | None] = []
+    exact = re.compile(r"(?<![A-Za-z0-9_.$-])" + re.escape(name) + r"(?![A-Za-z0-9_-])(?::(\d+))?")
+    loose = re.compile(r"(?<![A-Za-z0-9_.$-])" + re.escape(name) + r":(\d+)(?!\d)", re.IGNORECASE)
+    spans = set()
+    for match in exact.finditer(text):
+        spans.add(match.start())
+        found.append(int(match.group(1)) if match.group(1) else None)
+    for match in loose.finditer(text):
+        if match.start() not in spans:
+            found.append(int(match.group(1)))
+    return found
+
+
+@rule("NAM006", "references-to-module", "naming", "warning", "manual",
+      "Env value or Cmd names a renamed module or a container port",
+      "Modules often find each other through an env value or a command-line argument such as "
+      "`http://MyModule:8080`. Two things change on the GPU device: a module renamed by NAM001/NAM002 has a new "
+      "id and host name, and other modules reach a module through its Kubernetes Service at `<module>:<HostPort>`, "
+      "not at the container port as on the Docker network of the FPGA device. The tool does not rewrite free "
+      "text: update each value shown, or confirm it does not refer to the module.",
+      "Microsoft Learn: Azure Stack Edge Pro GPU — Expose a stateless application via an IoT Edge module; "
+      "microsoft/iotedge-k8s-doc (services: clients reach <module>:<HostPort>)",
+      before='"Env": ["SCORING_URL=http://My_Model:5001/score"]  (My_Model renamed, HostPort 5010)',
+      after='"Env": ["SCORING_URL=http://my-model:5010/score"]')
+def check_references(r: Rule, ctx: Context) -> Iterator[Finding]:
+    plan = plan_renames(ctx)
+    remapped: dict[str, dict[int, str]] = {}
+    for module in ctx.modules:
+        for binding in port_bindings(module):
+            if binding.number is not None and binding.host_ports and binding.host_ports[0] != str(binding.number):
+                remapped.setdefault(module.name, {})[binding.number] = binding.host_ports[0]
+    targets = sorted(set(plan) | set(remapped), key=len, reverse=True)
+    if not targets:
+        return
+    for module in ctx.modules:
+        for pointer, what, text in _reference_sites(module):
+            reasons: list[str] = []
+            for target in targets:
+                ports = _mentions(text, target)
+                if not ports:
+                    continue
+                if target in plan:
+                    reasons.append(_("module \"{name}\", renamed to \"{new}\"").format(name=target,
+                                                                                       new=plan[target].new))
+                for port in dict.fromkeys(p for p in ports if p is not None):
+                    host = remapped.get(target, {}).get(port)
+                    if host:
+                        reasons.append(_("{name}:{port}, which other modules reach at {name}:{host} (its HostPort) "
+                                         "on the GPU device").format(name=target, port=port, host=host))
+            if reasons:
+                yield Finding(r, module.name, pointer,
+                              _("{what} names {reasons}: update it by hand").format(what=what,
+                                                                                     reasons="; ".join(reasons)))

@@ -1,0 +1,241 @@
+"""Naming rules: each with a before manifest and the after it must produce (or the finding it raises)."""
+
+from __future__ import annotations
+
+import json
+
+from tests.helpers import findings, manifest, module, out_create_options, out_module, output, run
+
+IN = 'BrokeredEndpoint("/modules/{}/inputs/in")'
+
+
+def _desired(result, section: str = "$edgeAgent"):
+    return output(result)["modulesContent"][section]["properties.desired"]
+
+
+# --- NAM001 ----------------------------------------------------------------------------------------------------
+
+def test_nam001_renames_module_key_twin_section_and_every_route():
+    data = manifest(
+        {"first": module(), "My_Mod": module(), "Other.Mod": module(), "last": module()},
+        routes={"both": "FROM /messages/modules/My_Mod/outputs/out INTO " + IN.format("Other.Mod"),
+                "object": {"route": "FROM /messages/modules/My_Mod/* INTO $upstream", "priority": 1},
+                "untouched": "FROM /messages/modules/first/* INTO " + IN.format("last")},
+        twins={"My_Mod": {"properties.desired": {"rate": 5}}, "last": {"properties.desired": {}}})
+    result = run(data)
+    assert [(f.module, f.severity, f.values["name"]) for f in findings(result, "NAM001")] == \
+        [("My_Mod", "error", "my-mod"), ("Other.Mod", "error", "other-mod")]
+    assert list(_desired(result)["modules"]) == ["first", "my-mod", "other-mod", "last"]
+    assert _desired(result, "$edgeHub")["routes"] == {
+        "both": 'FROM /messages/modules/my-mod/outputs/out INTO BrokeredEndpoint("/modules/other-mod/inputs/in")',
+        "object": {"route": "FROM /messages/modules/my-mod/* INTO $upstream", "priority": 1},
+        "untouched": 'FROM /messages/modules/first/* INTO BrokeredEndpoint("/modules/last/inputs/in")'}
+    content = output(result)["modulesContent"]
+    assert list(content) == ["$edgeAgent", "$edgeHub", "my-mod", "last"]
+    assert content["my-mod"] == {"properties.desired": {"rate": 5}}
+    assert not result.conflicts
+
+
+def test_nam001_renamed_module_keeps_deployable_create_options():
+    data = manifest({"My_Mod": module({"Env": ["A=1"]})})
+    result = run(data)
+    settings = out_module(result, "my-mod")["settings"]
+    assert settings == {"image": "contoso.azurecr.io/app:1.0", "createOptions": '{"Env": ["A=1"]}'}
+
+
+def test_nam001_case_only_is_a_warning_and_lowercases():
+    result = run(manifest({"GPUModule": module()}, routes={"r": "FROM /messages/modules/GPUModule/* INTO $upstream"}))
+    [finding] = findings(result, "NAM001")
+    assert (finding.severity, finding.values["name"], finding.status) == ("warning", "gpumodule", "review")
+    assert list(_desired(result)["modules"]) == ["gpumodule"]
+    assert _desired(result, "$edgeHub")["routes"] == {"r": "FROM /messages/modules/gpumodule/* INTO $upstream"}
+
+
+def test_nam001_default_names_are_valid_labels_for_any_input():
+    names = ["<script>x</script>", "__AML_MODULE_NAME", "2camera", "a" * 70 + "B", "Café_Module", "___"]
+    result = run(manifest({n: module() for n in names}))
+    proposed = {f.module: f.values["name"] for f in findings(result, "NAM001")}
+    assert proposed == {"<script>x</script>": "script-x-script", "__AML_MODULE_NAME": "aml-module-name",
+                        "2camera": "camera", "a" * 70 + "B": "a" * 63, "Café_Module": "caf-module",
+                        "___": "module"}
+    assert all(f.severity == "error" for f in findings(result, "NAM001"))
+    assert sorted(_desired(result)["modules"]) == sorted(proposed.values())
+
+
+def test_nam001_defaults_are_distinct_from_each_other_and_from_other_modules():
+    result = run(manifest({"my-mod": module(), "My_Mod": module(), "MY.MOD": module(), "Proxy": module()}))
+    assert {f.module: f.values["name"] for f in findings(result, "NAM001")} == \
+        {"My_Mod": "my-mod-2", "MY.MOD": "my-mod-3", "Proxy": "proxy-2"}
+    assert list(_desired(result)["modules"]) == ["my-mod", "my-mod-2", "my-mod-3", "proxy-2"]
+
+
+def test_nam001_never_renames_system_modules_or_placeholder_names():
+    result = run(manifest({"${MODULE_NAME}": module(), "good-name": module()}))
+    assert findings(result, "NAM001") == []
+
+
+def test_nam001_user_given_name_reaches_every_place():
+    data = manifest({"My_Mod": module()}, routes={"r": "FROM /messages/modules/My_Mod/* INTO $upstream"},
+                    twins={"My_Mod": {"properties.desired": {}}})
+    fid = findings(run(data), "NAM001")[0].id
+    result = run(data, {fid: {"accepted": True, "params": {"name": "camera"}}})
+    assert findings(result, "NAM001")[0].status == "applied"
+    assert list(_desired(result)["modules"]) == ["camera"]
+    assert _desired(result, "$edgeHub")["routes"] == {"r": "FROM /messages/modules/camera/* INTO $upstream"}
+    assert "camera" in output(result)["modulesContent"]
+
+
+def test_nam001_invalid_reserved_or_taken_names_are_refused_with_the_reason():
+    data = manifest({"My_Mod": module(), "other": module()})
+    fid = findings(run(data), "NAM001")[0].id
+    for name, reason in (("Bad_Name", "DNS label"), ("edgehub", "reserved"), ("proxy", "reserved"),
+                         ("other", "already has")):
+        result = run(data, {fid: {"params": {"name": name}}})
+        finding = findings(result, "NAM001")[0]
+        assert finding.status == "needs input" and reason in finding.problems["name"], name
+        assert list(_desired(result)["modules"]) == ["My_Mod", "other"]
+        assert result.exit_code == 1
+
+
+def test_nam001_rejected_keeps_the_name_everywhere():
+    data = manifest({"GPUModule": module()}, routes={"r": "FROM /messages/modules/GPUModule/* INTO $upstream"})
+    fid = findings(run(data), "NAM001")[0].id
+    result = run(data, {fid: {"accepted": False}})
+    assert list(_desired(result)["modules"]) == ["GPUModule"]
+    assert _desired(result, "$edgeHub")["routes"] == {"r": "FROM /messages/modules/GPUModule/* INTO $upstream"}
+    assert result.exit_code == 0  # case only: a warning
+
+
+def test_nam001_layered_deployment_renames_the_dotted_key_routes_and_twin():
+    layered = {"content": {"modulesContent": {
+        "$edgeAgent": {"properties.desired.modules.My_Mod": {
+            "type": "docker", "status": "running", "restartPolicy": "always",
+            "settings": {"image": "contoso.azurecr.io/app:1.0"}}},
+        "$edgeHub": {"properties.desired.routes.up": "FROM /messages/modules/My_Mod/* INTO $upstream"},
+        "My_Mod": {"properties.desired.settings": {"rate": 1}}}}}
+    result = run(json.dumps(layered, indent=2).encode())
+    content = output(result)["content"]["modulesContent"]
+    assert list(content["$edgeAgent"]) == ["properties.desired.modules.my-mod"]
+    assert content["$edgeHub"] == {"properties.desired.routes.up": "FROM /messages/modules/my-mod/* INTO $upstream"}
+    assert list(content) == ["$edgeAgent", "$edgeHub", "my-mod"]
+    assert content["my-mod"] == {"properties.desired.settings": {"rate": 1}}
+
+
+# --- NAM002 ----------------------------------------------------------------------------------------------------
+
+def test_nam002_not_raised_when_nam001_already_separates_the_pair():
+    for modules in ({"My_Mod": module(), "mymod": module()}, {"mymod": module(), "My_Mod": module()}):
+        result = run(manifest(modules))
+        assert findings(result, "NAM002") == []
+        [rename] = findings(result, "NAM001")
+        assert (rename.module, rename.values["name"], rename.severity) == ("My_Mod", "my-mod", "error")
+        assert "mymod" in rename.message  # the collision is named: rejecting the rename breaks the deployment
+        assert sorted(_desired(result)["modules"]) == ["my-mod", "mymod"]
+        assert not result.conflicts
+
+
+def test_nam001_case_only_clash_is_an_error_with_a_distinct_default():
+    result = run(manifest({"mymod": module(), "MyMod": module()}))
+    [rename] = findings(result, "NAM001")
+    assert (rename.module, rename.severity, rename.values["name"]) == ("MyMod", "error", "mymod-2")
+    assert findings(result, "NAM002") == []
+    assert list(_desired(result)["modules"]) == ["mymod", "mymod-2"]
+
+
+def test_nam002_user_module_named_like_a_system_module_or_reserved():
+    data = manifest({"edgehub": module(), "proxy": module(), "iotedged": module()},
+                    routes={"r": "FROM /messages/modules/proxy/* INTO " + IN.format("edgehub")})
+    result = run(data)
+    assert [(f.module, f.severity, f.values["name"]) for f in findings(result, "NAM002")] == \
+        [("edgehub", "error", "edgehub-2"), ("proxy", "error", "proxy-2"), ("iotedged", "warning", "iotedged-2")]
+    assert findings(result, "NAM001") == []
+    assert list(_desired(result)["modules"]) == ["edgehub-2", "proxy-2", "iotedged-2"]
+    assert _desired(result, "$edgeHub")["routes"] == {
+        "r": 'FROM /messages/modules/proxy-2/* INTO BrokeredEndpoint("/modules/edgehub-2/inputs/in")'}
+    assert list(out_module(result, "edgeHub", system=True)) == ["type", "status", "restartPolicy", "settings"]
+
+
+def test_nam002_user_name_decision():
+    data = manifest({"proxy": module()})
+    fid = findings(run(data), "NAM002")[0].id
+    assert list(_desired(run(data, {fid: {"params": {"name": "web-proxy"}}}))["modules"]) == ["web-proxy"]
+    refused = findings(run(data, {fid: {"params": {"name": "iotedged"}}}), "NAM002")[0]
+    assert refused.status == "needs input" and "reserved" in refused.problems["name"]
+
+
+# --- NAM003 / NAM004 / NAM005 ----------------------------------------------------------------------------------
+
+def test_nam003_colons_become_double_underscores_in_env_and_Env():
+    data = manifest({"app": module({"Env": ["Logging:LogLevel=Debug", "PLAIN=a:b", "Api:Key:Id=x=y"]},
+                                   env={"first": "1", "inbound:serverAuth:tlsPolicy": "strict:1", "last": "2"})})
+    result = run(data)
+    assert len(findings(result, "NAM003")) == 3
+    assert out_create_options(result, "app")["Env"] == ["Logging__LogLevel=Debug", "PLAIN=a:b", "Api__Key__Id=x=y"]
+    assert out_module(result, "app")["env"] == {"first": {"value": "1"},
+                                                "inbound__serverAuth__tlsPolicy": {"value": "strict:1"},
+                                                "last": {"value": "2"}}
+    assert findings(result, "NAM004") == []
+
+
+def test_nam003_rejected_keeps_the_colon():
+    data = manifest({"app": module({"Env": ["Logging:LogLevel=Debug"]})})
+    fid = findings(run(data), "NAM003")[0].id
+    assert out_create_options(run(data, {fid: {"accepted": False}}), "app")["Env"] == ["Logging:LogLevel=Debug"]
+
+
+def test_nam003_target_name_already_set_is_manual():
+    data = manifest({"app": module({"Env": ["A:B=1", "A__B=2"]})})
+    result = run(data)
+    [finding] = findings(result, "NAM003")
+    assert finding.applicability == "manual" and finding.status == "open"
+    assert out_create_options(result, "app")["Env"] == ["A:B=1", "A__B=2"]
+
+
+def test_nam004_names_kubernetes_rejects_and_entries_the_runtime_drops():
+    data = manifest({"app": module({"Env": ["2FA_MODE=on", "HOME", "=x", "OK.name-1=v", "${EXTRA_ENV}"]},
+                                   env={"MY VAR": "1", "Logging__LogLevel": "Debug"})})
+    result = run(data)
+    found = [(f.pointer.rsplit("/", 1)[-1], f.severity, f.applicability) for f in findings(result, "NAM004")]
+    assert found == [("MY VAR", "error", "manual"), ("0", "error", "manual"), ("1", "warning", "manual"),
+                     ("2", "warning", "manual")]
+    assert out_create_options(result, "app")["Env"] == ["2FA_MODE=on", "HOME", "=x", "OK.name-1=v", "${EXTRA_ENV}"]
+
+
+def test_nam005_same_name_in_env_and_Env():
+    data = manifest({"app": module({"Env": ["MODE=b", "LEVEL=1", "A__B=x"]},
+                                   env={"MODE": "a", "LEVEL": "1", "A:B": "x"})})
+    found = findings(run(data), "NAM005")
+    assert [(f.pointer.rsplit("/", 1)[-1], f.severity) for f in found] == [("0", "warning"), ("1", "warning"),
+                                                                         ("2", "warning")]
+    assert "different values" in found[0].message and "same value" in found[1].message
+
+
+def test_env_rules_quiet_on_a_clean_module():
+    result = run(manifest({"app": module({"Env": ["A=1"]}, env={"B": "2"})}))
+    assert not [f for f in result.findings if f.code in ("NAM003", "NAM004", "NAM005", "NAM006")]
+
+
+# --- NAM006 ----------------------------------------------------------------------------------------------------
+
+def test_nam006_values_naming_a_renamed_module_or_its_container_port():
+    scorer = module({"HostConfig": {"PortBindings": {"5001/tcp": [{"HostPort": "5010"}]}}})
+    data = manifest({
+        "My_Model": scorer,
+        "client": module({"Env": ["URL=http://My_Model:5001/score", "OTHER=http://mymodelx:5001"],
+                          "Cmd": ["--model", "My_Model"]},
+                         env={"ID": "My_Model"}),
+        "plain": module({"Cmd": ["--peer", "scorer:5010"]})})
+    found = {f.pointer.split("/modules/")[1]: f for f in findings(run(data), "NAM006")}
+    assert sorted(found) == ["client/env/ID/value", "client/settings/createOptions/Cmd/1",
+                             "client/settings/createOptions/Env/0"]
+    message = found["client/settings/createOptions/Env/0"].message
+    assert '"My_Model", renamed to "my-model"' in message and "My_Model:5010" in message
+    assert all(f.applicability == "manual" and f.severity == "warning" for f in found.values())
+
+
+def test_nam006_container_port_of_a_remapped_module_without_rename():
+    data = manifest({"scorer": module({"HostConfig": {"PortBindings": {"5001/tcp": [{"HostPort": "5010"}]}}}),
+                     "client": module({"Cmd": ["--peer", "Scorer:5001", "scorer:5010", "myscorer:5001"]})})
+    [finding] = findings(run(data), "NAM006")
+    assert finding.pointer.endswith("/client/settings/createOptions/Cmd/1")
+    assert "scorer:5010 (its HostPort)" in finding.message
