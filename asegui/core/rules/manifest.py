@@ -1,3 +1,242 @@
-"""Rules of the manifest area."""
+"""Manifest mechanics: createOptions size and form, twin size, schema versions, placeholders, the root key."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..emit import CHUNK_SIZE, MAX_CHUNKS, compact, split_chunks
+from ..findings import Edit, Finding, Param, Rule
+from ..i18n import _
+from ..pointers import join, resolve
+from . import Context, rule
+from ._common import is_templated, template_tokens
+
+MAX_CREATE_OPTIONS = CHUNK_SIZE * MAX_CHUNKS  # 4096 characters
+MAX_DESIRED = 32 * 1024                          # bytes, IoT Hub's limit for a twin's desired properties
+_SCHEMA_OK = re.compile(r"1\.0(\.\d+)?|1\.1(\.0)?")
+_LAYERED_SCHEMA = "properties.desired.schemaVersion"
+
+
+@rule("MAN001", "create-options-too-long", "manifest", "error", "manual",
+      "createOptions longer than 8 × 512 characters",
+      "IoT Hub stores createOptions as strings of at most 512 characters, so tools split it into pieces "
+      "`createOptions`, `createOptions01` … `createOptions07`: eight pieces, 4096 characters of compact JSON at "
+      "most (iotedgedev and the VS Code extension refuse more; newer edgeAgent reads up to 100 pieces, but the "
+      "documented scheme and the tools stop at 8, so the safer limit is used here). The conversion adds "
+      "`k8s-experimental` settings, which makes createOptions longer still. Shorten it: move long `Env` lists to "
+      "the module's `env` section, drop options the GPU device ignores, or bake settings into the image.",
+      "Azure/iotedge design doc \"Extending createOptions length\"; Azure/iotedgedev deploymentmanifest.py "
+      "(TWIN_VALUE_MAX_CHUNKS = 8); microsoft/vscode-azure-iot-edge constants.ts",
+      before='"createOptions": "…", "createOptions01": "…", … "createOptions08": "…"',
+      after="(at most createOptions07, 4096 characters of compact JSON)")
+def check_create_options_length(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.modules:
+        options = module.create_options
+        if not options:
+            continue
+        length = len(compact(options.data))
+        if length > MAX_CREATE_OPTIONS:
+            yield Finding(r, module.name, options.pointer,
+                          _("createOptions is {length} characters of compact JSON, {pieces} pieces of 512; at most "
+                            "{limit} (8 pieces) can be deployed")
+                          .format(length=length, pieces=-(-length // CHUNK_SIZE), limit=MAX_CREATE_OPTIONS))
+
+
+def twin_size(value: Any) -> int:
+    """IoT Hub's twin size of a value: UTF-8 lengths of keys and strings, 8 bytes a number, 4 a boolean.
+
+    A createOptions object counts as the compact JSON string pieces it is deployed as.
+    """
+    if isinstance(value, dict):
+        total = 0
+        for key, item in value.items():
+            if key == "createOptions" and isinstance(item, dict):
+                total += sum(len(k.encode("utf-8")) + len(v.encode("utf-8"))
+                             for k, v in split_chunks(compact(item)).items())
+            elif not key.startswith("$") or key in ("$edgeAgent", "$edgeHub"):
+                total += len(key.encode("utf-8")) + twin_size(item)
+        return total
+    if isinstance(value, list):
+        return sum(twin_size(item) for item in value)
+    if isinstance(value, str):
+        return len(value.encode("utf-8"))
+    if isinstance(value, bool):
+        return 4
+    if isinstance(value, (int, float)):
+        return 8
+    return 0  # null
+
+
+@rule("MAN002", "edgeagent-twin-too-large", "manifest", "error", "manual",
+      "$edgeAgent desired properties over 32 KB",
+      "IoT Hub rejects a deployment whose `$edgeAgent` desired properties — every module's settings, env and "
+      "createOptions together — exceed 32 KB. The size is counted as IoT Hub does: the UTF-8 length of every "
+      "key and string value, 8 bytes for a number and 4 for a boolean, with createOptions counted as the "
+      "compact JSON pieces it is deployed as (not the indented text of the file). Split the modules over "
+      "layered deployments, or shorten long env values and createOptions. For a layered deployment only this "
+      "layer is counted; the device's merged deployment is larger.",
+      "Microsoft Learn: IoT Edge limits and restrictions; IoT Hub device twins — Device twin size",
+      before="(a $edgeAgent section of 40 KB)",
+      after="(split into a base and a layered deployment under 32 KB each)")
+def check_agent_size(r: Rule, ctx: Context) -> Iterator[Finding]:
+    doc = ctx.doc
+    pointer = doc.agent if doc.agent is not None else join(doc.content, "$edgeAgent")
+    section = resolve(doc.root, pointer)
+    if not isinstance(section, dict):
+        return
+    size = twin_size(section)
+    if size > MAX_DESIRED:
+        yield Finding(r, None, pointer,
+                      _("$edgeAgent desired properties are {size} bytes as IoT Hub counts them; the limit is "
+                        "{limit} bytes (32 KB)").format(size=size, limit=MAX_DESIRED))
+
+
+def _schema_versions(ctx: Context) -> list[tuple[str, str, Any]]:
+    """(system module, pointer, value) of each schemaVersion the document sets (or should set)."""
+    doc = ctx.doc
+    found: list[tuple[str, str, Any]] = []
+    for name, desired in (("$edgeAgent", doc.agent), ("$edgeHub", doc.hub)):
+        if desired is not None:
+            pointer = join(desired, "schemaVersion")
+            value = resolve(doc.root, pointer)
+            if value is not None or doc.wrapper != "twin":  # a module twin export need not carry one
+                found.append((name, pointer, value))
+        elif doc.wrapper != "twin":
+            section = resolve(doc.root, join(doc.content, name))
+            if isinstance(section, dict) and _LAYERED_SCHEMA in section:
+                found.append((name, join(doc.content, name, _LAYERED_SCHEMA), section[_LAYERED_SCHEMA]))
+    return found
+
+
+@rule("MAN003", "schema-version", "manifest", "error", "choice",
+      "schemaVersion the GPU device's runtime does not accept",
+      "The IoT Edge runtime on the GPU device accepts `$edgeAgent` and `$edgeHub` schema versions \"1.0\" and "
+      "\"1.1\" only; anything else (\"1.2\", \"1.3\", a number instead of a string, a missing value) is refused "
+      "with status 412 and nothing is deployed. \"1.1\" is recommended: it allows `startupOrder` and route "
+      "objects with `priority` and `timeToLiveSecs`. Settings that need a newer schema (edgeHub's MQTT broker, "
+      "for example) are not supported by this runtime and are ignored. A placeholder such as "
+      "`${EDGEAGENT_SCHEMA_VERSION}` is left to the build step (MAN005 lists it).",
+      "Microsoft Learn: Properties of the IoT Edge agent and IoT Edge hub module twins (schemaVersion); "
+      "Azure/iotedge 1.1-k8s-preview EdgeAgentConnection.ValidateSchemaVersion",
+      before='"schemaVersion": "1.2"',
+      after='"schemaVersion": "1.1"')
+def check_schema_version(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for name, pointer, value in _schema_versions(ctx):
+        if isinstance(value, str) and (_SCHEMA_OK.fullmatch(value) or is_templated(value)):
+            continue
+        param = Param("version", _("Schema version"), "enum", "1.1", options=("1.0", "1.1"))
+        op = "replace" if value is not None else "add"
+
+        def build(values: dict[str, Any], pointer: str = pointer, op: str = op) -> list[Edit]:
+            return [Edit(op, pointer, values["version"])]  # type: ignore[arg-type]
+
+        if value is None:
+            message = _("{section} has no schemaVersion; the runtime needs \"1.0\" or \"1.1\"").format(section=name)
+        else:
+            message = _("{section} schemaVersion {value} is not accepted by the GPU device's runtime (\"1.0\" or "
+                        "\"1.1\")").format(section=name, value=compact(value))
+        yield Finding(r, None, pointer, message, params=(param,), build=build)
+
+
+@rule("MAN004", "create-options-unreadable", "manifest", "error", "manual",
+      "createOptions is not valid JSON or its pieces do not join",
+      "edgeAgent joins `createOptions`, `createOptions01`, `createOptions02` … (contiguous two-digit numbers, "
+      "each a string) and parses the result as a JSON object. A gap in the numbering, a piece that is not a "
+      "string, or text that is not a JSON object stops the module from being deployed, on the FPGA device "
+      "and on the GPU device alike. The tool cannot guess what was meant: fix the pieces by hand. createOptions "
+      "that parses only after dropping comments or a trailing comma is written back as strict JSON; pieces "
+      "named outside the standard scheme (`createOptions1`, `createOptions2`…) are renamed "
+      "`createOptions`, `createOptions01`…; and pieces longer than 512 characters (which older IoT Hubs and "
+      "the tools refuse) are split again into pieces of 512.",
+      "Azure/iotedge edge-util JsonEx (ChunkedProperty); Azure/iotedge design doc \"Extending createOptions "
+      "length\"; Microsoft Learn: How to configure container create options for IoT Edge modules",
+      before='"createOptions": "{\\"HostConfig\\":{", "createOptions02": "}}"',
+      after='"createOptions": "{\\"HostConfig\\":{", "createOptions01": "}}"')
+def check_create_options_form(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.modules:
+        ref = module.ref
+        if ref.co_form == "invalid":
+            yield Finding(r, module.name, ref.settings_pointer,
+                          _("createOptions of module \"{module}\" cannot be read: {problem}")
+                          .format(module=module.name, problem=ref.co_problem))
+            continue
+        if ref.co_lenient:
+            yield Finding(r, module.name, ref.create_options_pointer,
+                          _("createOptions of module \"{module}\" has comments or a trailing comma: rewritten as "
+                            "strict JSON").format(module=module.name),
+                          severity="warning", applicability="auto")
+        if ref.co_renumber or ref.co_oversize:
+            pieces = ", ".join(ref.co_chunks)
+            if ref.co_renumber and ref.co_oversize:
+                message = _("createOptions pieces of module \"{module}\" ({pieces}) are renamed and split again into "
+                            "pieces of at most 512 characters: createOptions, createOptions01…")
+            elif ref.co_renumber:
+                message = _("createOptions pieces of module \"{module}\" ({pieces}) are renamed createOptions, "
+                            "createOptions01…")
+            else:
+                message = _("createOptions of module \"{module}\" has pieces longer than 512 characters: split "
+                            "again into createOptions, createOptions01… of at most 512")
+            yield Finding(r, module.name, ref.settings_pointer, message.format(module=module.name, pieces=pieces),
+                          severity="info", applicability="auto")
+
+
+def _walk(value: Any, pointer: str) -> Iterator[tuple[str, str]]:
+    """(pointer, text) for every key and string value, in document order."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            child = join(pointer, key)
+            yield child, key
+            yield from _walk(item, child)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, join(pointer, index))
+    elif isinstance(value, str):
+        yield pointer, value
+
+
+@rule("MAN005", "template-placeholders", "manifest", "info", "manual",
+      "Template placeholders left for the build step",
+      "The manifest holds placeholders (`${VAR}`, `$VAR`, `<Placeholder>`, `#VAR#`, `__VAR`) that a build step "
+      "(iotedgedev, the VS Code extension, an Azure ML or installer script) replaces before deployment. The "
+      "conversion keeps them as they are and does not check the values they will get: generate the deployment "
+      "manifest with the same build step, or replace them by hand, and check the result for the GPU device "
+      "(share names, ports, module names).",
+      "Microsoft Learn: Use Visual Studio Code to develop and debug modules (deployment.template.json); "
+      "Azure/iotedgedev",
+      before='"image": "${MODULES.SampleModule}"',
+      after='"image": "${MODULES.SampleModule}" (replaced by the build step)')
+def check_placeholders(r: Rule, ctx: Context) -> Iterator[Finding]:
+    tokens: dict[str, str] = {}
+    routes = {route.pointer for route in ctx.doc.routes}
+    for pointer, text in _walk(ctx.doc.root, ""):
+        if "$" not in text and "<" not in text and "#" not in text and "__" not in text:
+            continue
+        for token in template_tokens(text):
+            if pointer in routes and token.startswith("$") and not token.startswith("${"):
+                continue  # a route query's system property (`$connectionModuleId`), not a placeholder
+            tokens.setdefault(token, pointer)
+    if not tokens:
+        return
+    names = list(tokens)
+    shown = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
+    yield Finding(r, None, next(iter(tokens.values())),
+                  _("{count} template placeholder(s) are left for the build step: {names}")
+                  .format(count=len(names), names=shown))
+
+
+@rule("MAN006", "module-content-root", "manifest", "warning", "auto",
+      "Root key moduleContent becomes modulesContent",
+      "Some older tools and documents spell the manifest's root key `moduleContent`. `az iot edge set-modules` "
+      "and the Azure portal only accept `modulesContent` (or `{\"content\": {\"modulesContent\": …}}`), so the "
+      "key is renamed; nothing inside it changes.",
+      "Microsoft Learn: Learn how to deploy modules and establish routes in IoT Edge (deployment manifest); "
+      "Azure CLI az iot edge set-modules",
+      before='{"moduleContent": {"$edgeAgent": …}}',
+      after='{"modulesContent": {"$edgeAgent": …}}')
+def check_root_key(r: Rule, ctx: Context) -> Iterator[Finding]:
+    if ctx.doc.wrapper == "moduleContent" and "modulesContent" not in ctx.doc.root:
+        yield Finding(r, None, "/moduleContent",
+                      _("Root key \"moduleContent\" becomes \"modulesContent\", which az and the portal require"),
+                      build=lambda values: [Edit("rename", "/moduleContent", "modulesContent")])
