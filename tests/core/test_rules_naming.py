@@ -25,6 +25,11 @@ def test_nam001_renames_module_key_twin_section_and_every_route():
     result = run(data)
     assert [(f.module, f.severity, f.values["name"]) for f in findings(result, "NAM001")] == \
         [("My_Mod", "error", "my-mod"), ("Other.Mod", "error", "other-mod")]
+    assert [f.message for f in findings(result, "NAM001")] == [
+        'Module name "My_Mod" is not a Kubernetes name (\'_\', uppercase letters); rename it to "my-mod" '
+        '(module key, twin section, 2 route(s))',
+        'Module name "Other.Mod" is not a Kubernetes name (\'.\', uppercase letters); rename it to "other-mod" '
+        '(module key, 1 route(s))']
     assert list(_desired(result)["modules"]) == ["first", "my-mod", "other-mod", "last"]
     assert _desired(result, "$edgeHub")["routes"] == {
         "both": 'FROM /messages/modules/my-mod/outputs/out INTO BrokeredEndpoint("/modules/other-mod/inputs/in")',

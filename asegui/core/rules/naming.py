@@ -134,9 +134,16 @@ def _why_invalid(name: str) -> str:
     return ", ".join(reasons) or _("not a DNS label")
 
 
-def _route_count(doc: Document, name: str) -> int:
-    return sum(1 for route in doc.routes if isinstance(text := resolve(doc.root, route.pointer), str)
-               and rename_in_route(text, name, "x") != text)
+def _places(doc: Document, name: str) -> str:
+    """Where a rename of module ``name`` lands: its key, its twin section (if any), the routes naming it."""
+    routes = sum(1 for route in doc.routes if isinstance(text := resolve(doc.root, route.pointer), str)
+                 and rename_in_route(text, name, "x") != text)
+    places = [_("module key")]
+    if doc.twin_pointer(name):
+        places.append(_("twin section"))
+    if routes:
+        places.append(_("{count} route(s)").format(count=routes))
+    return ", ".join(places)
 
 
 def _rename_finding(r: Rule, ctx: Context, rename: Rename, message: str, severity: str = "") -> Finding:
@@ -173,23 +180,23 @@ def check_module_names(r: Rule, ctx: Context) -> Iterator[Finding]:
             continue
         name, new = rename.ref.name, rename.new
         lowered = name.lower()
-        routes = _route_count(ctx.doc, name)
+        places = _places(ctx.doc, name)
         clash = next((m.name for m in ctx.doc.modules if m.name != name and k8s_name(m.name) == k8s_name(name)),
                      None)
         if clash or (is_dns_label(lowered) and lowered in RESERVED):
             message = _("Module \"{name}\" would get the Kubernetes name \"{k8s}\", which {other} already has; "
-                        "rename it to \"{new}\" (module key, twin section, {routes} route(s))") \
-                .format(name=name, k8s=k8s_name(name), other=clash or lowered, new=new, routes=routes)
+                        "rename it to \"{new}\" ({places})") \
+                .format(name=name, k8s=k8s_name(name), other=clash or lowered, new=new, places=places)
             yield _rename_finding(r, ctx, rename, message, severity="error")
         elif is_dns_label(lowered):
             message = _("Module \"{name}\" differs from a Kubernetes name only in case (the runtime uses "
-                        "\"{k8s}\"); rename it to \"{new}\" (module key, twin section, {routes} route(s))") \
-                .format(name=name, k8s=lowered, new=new, routes=routes)
+                        "\"{k8s}\"); rename it to \"{new}\" ({places})") \
+                .format(name=name, k8s=lowered, new=new, places=places)
             yield _rename_finding(r, ctx, rename, message, severity="warning")
         else:
             message = _("Module name \"{name}\" is not a Kubernetes name ({why}); rename it to \"{new}\" "
-                        "(module key, twin section, {routes} route(s))") \
-                .format(name=name, why=_why_invalid(name), new=new, routes=routes)
+                        "({places})") \
+                .format(name=name, why=_why_invalid(name), new=new, places=places)
             yield _rename_finding(r, ctx, rename, message)
 
 
