@@ -1,13 +1,176 @@
-"""Entry point of the desktop window (built in the window issue)."""
+"""Entry point of the desktop window: ``asegui [FILE] [--screenshot OUT.png [--select CODE] [--dark]]``."""
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication
+
+EXIT_OK, EXIT_FAILED, EXIT_UNREADABLE = 0, 1, 2
+SCREENSHOT_SIZE = (1400, 900)
 
 
-def main(argv: list[str] | None = None) -> int:
-    print("asegui: the desktop window is not built yet; use asegui-cli.", file=sys.stderr)
-    return 2
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="asegui", description="ASE Migration Assistant: review the migration of an Azure IoT Edge manifest "
+                                   "from Azure Stack Edge Pro FPGA to Pro GPU.")
+    parser.add_argument("file", nargs="?", metavar="FILE", help="the FPGA deployment manifest to open")
+    parser.add_argument("--screenshot", metavar="OUT.png",
+                        help="render the window at 1400x900 offscreen, save it as a PNG and exit")
+    parser.add_argument("--select", metavar="CODE", help="with --screenshot: select the first finding with CODE")
+    parser.add_argument("--dark", action="store_true", help="use the dark palette")
+    return parser
+
+
+def _install_translators(app: QApplication) -> None:
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from ..resources_path import resource
+
+    locale = QLocale.system()
+    keep = []
+    for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                         ("asegui", str(resource("translations")))):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            keep.append(translator)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.screenshot:
+        # with no display Qt could not start at all; with one, a window would flash only to be photographed
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        return screenshot(args)
+    return run(args)
+
+
+def _application(dark: bool, fusion: bool) -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    from . import theme
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName("asegui")
+    app.setApplicationName("asegui")
+    app.setApplicationDisplayName("ASE Migration Assistant")
+    app.setWindowIcon(theme.icon("asegui"))
+    if fusion:
+        app.setStyle("Fusion")
+    if dark:
+        app.setPalette(theme.dark_palette())
+    _install_translators(app)
+    return app
+
+
+def run(args: argparse.Namespace) -> int:
+    from . import errors
+    from .main_window import MainWindow
+
+    app = _application(args.dark, fusion=False)
+    errors.setup_logging()
+    errors.install_excepthook()
+    window = MainWindow()
+    if args.dark:
+        window.dark_action.setChecked(True)
+    window.show()
+    if args.file:
+        window.open_path(args.file)
+    return int(app.exec())
+
+
+def _quiet_offscreen() -> None:
+    """The offscreen platform warns about window hints it cannot honour; that is expected here."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
+def screenshot(args: argparse.Namespace) -> int:
+    """Open FILE (or the start page), select CODE, render at 1400x900 and save the PNG."""
+    from PySide6.QtCore import QSettings
+
+    from ..core import ManifestError
+    from .main_window import MainWindow
+    from .session import Session
+
+    session = None
+    if args.file:
+        try:
+            session = Session(Path(args.file).read_bytes(), str(Path(args.file).resolve()))
+        except OSError as exc:
+            print(f"asegui: {args.file}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_UNREADABLE
+        except ManifestError as exc:
+            print(f"asegui: {exc.with_source(args.file)}", file=sys.stderr)
+            return EXIT_UNREADABLE
+    _quiet_offscreen()
+    app = _application(args.dark, fusion=True)
+    with tempfile.TemporaryDirectory(prefix="asegui-shot-") as folder:  # the user's settings stay untouched
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings, restore=False)
+        window.resize(*SCREENSHOT_SIZE)
+        if session is not None:
+            window.set_session(session)
+            if args.select:
+                match = next((f for f in session.findings if f.code == args.select.upper()), None)
+                if match is None:
+                    print(f"asegui: no finding with code {args.select} in {args.file}", file=sys.stderr)
+                else:
+                    window.checklist.select(match.id)
+        window.show()
+        for _round in range(5):
+            app.processEvents()
+        if session is not None:  # scroll positions settle once the views have their final size
+            current = window.checklist.current_id()
+            if current:
+                window.checklist.select(current, centre=True)
+                window.select_finding(current)
+            app.processEvents()
+        image = window.grab().toImage()
+        ok = _small(image).save(args.screenshot, "PNG", 9)  # type: ignore[call-overload]
+        window.close()
+    if not ok:
+        print(f"asegui: cannot write {args.screenshot}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _small(image: QImage) -> QImage:
+    """A palette image: a screen of text needs few colours, and the PNG stays small for the README."""
+    from collections import Counter
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    assert isinstance(image, QImage)
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    data = bytes(image.constBits())
+    counts = Counter(data[i:i + 4] for i in range(0, len(data), 4))
+    buckets: dict[int, tuple[int, bytes]] = {}  # colours 4 bits per channel apart share a bucket
+    weight: Counter[int] = Counter()
+    for colour, count in counts.items():
+        key = (colour[0] >> 4) | (colour[1] >> 4) << 4 | (colour[2] >> 4) << 8
+        weight[key] += count
+        if key not in buckets or buckets[key][0] < count:
+            buckets[key] = (count, colour)
+    table = [int.from_bytes(buckets[key][1], "little") | 0xFF000000 for key, _n in weight.most_common(256)]
+    return image.convertToFormat(QImage.Format.Format_Indexed8, table,
+                                 Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither)
 
 
 if __name__ == "__main__":

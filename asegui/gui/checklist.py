@@ -1,0 +1,309 @@
+"""The checklist: findings grouped by area with counts, a check box to accept, and a "needs me" filter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from ..core import Finding
+from . import theme
+from .session import Session, needs_me
+
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+AREA_ROLE = Qt.ItemDataRole.UserRole + 2
+ROOT = QModelIndex()  # the invisible root, as a default argument
+ROOT = QModelIndex()  # the invisible root, as a default argument
+NO_PARENT = 0xFFFFFFFF  # internal id of area rows; finding rows carry their area's row
+
+
+class ChecklistModel(QAbstractItemModel):
+    """Areas (top level) and their findings; reads everything from the session."""
+
+    COLUMNS = ("accept", "severity", "module", "message", "status")
+    acceptRequested = Signal(str, bool)  # finding id, accepted
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = None
+        self.groups: list[tuple[str, list[str]]] = []
+
+    # -- text ------------------------------------------------------------------------------------------------
+    def area_title(self, area: str) -> str:
+        titles = {"storage": self.tr("Storage"), "networking": self.tr("Networking"),
+                  "resources": self.tr("Resources"), "proxy": self.tr("Proxy"), "naming": self.tr("Naming"),
+                  "platform": self.tr("Platform"), "manifest": self.tr("Manifest")}
+        return titles.get(area, area.title())
+
+    def severity_word(self, severity: str) -> str:
+        return {"error": self.tr("error"), "warning": self.tr("warning"), "info": self.tr("info")}.get(severity,
+                                                                                                      severity)
+
+    def status_word(self, status: str) -> str:
+        return {"applied": self.tr("applied"), "review": self.tr("applied (default)"),
+                "needs input": self.tr("needs input"), "rejected": self.tr("rejected"), "off": self.tr("not applied"),
+                "open": self.tr("manual step"), "acknowledged": self.tr("done"),
+                "info": self.tr("for information")}.get(status, status)
+
+    def area_summary(self, area: str) -> str:
+        assert self.session is not None
+        counts = self.session.counts(area)
+        parts = [self.tr("%n finding(s)", "", counts["total"])]
+        if counts["error"]:
+            parts.append(self.tr("%n error(s)", "", counts["error"]))
+        if counts["warning"]:
+            parts.append(self.tr("%n warning(s)", "", counts["warning"]))
+        parts.append(self.tr("%n accepted", "", counts["accepted"]))
+        if counts["needs_me"]:
+            parts.append(self.tr("%n need(s) you", "", counts["needs_me"]))
+        return self.tr("{area} — {details}").format(area=self.area_title(area), details=" · ".join(parts))
+
+    # -- structure -------------------------------------------------------------------------------------------
+    def set_session(self, session: Session | None) -> None:
+        self.beginResetModel()
+        self.session = session
+        self.groups = []
+        if session is not None:
+            for area in session.areas():
+                self.groups.append((area, [f.id for f in session.findings if f.area == area]))
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """The decisions changed: every row's check, status and the area counts may differ."""
+        if not self.groups:
+            return
+        last = self.columnCount() - 1
+        for row, (_area, ids) in enumerate(self.groups):
+            area_index = self.index(row, 0)
+            self.dataChanged.emit(area_index, self.index(row, last))
+            if ids:
+                self.dataChanged.emit(self.index(0, 0, area_index), self.index(len(ids) - 1, last, area_index))
+
+    def finding_at(self, index: Index) -> Finding | None:
+        if not index.isValid() or index.internalId() == NO_PARENT or self.session is None:
+            return None
+        return self.session.finding(self.groups[index.internalId()][1][index.row()])
+
+    def index_of(self, finding_id: str) -> QModelIndex:
+        for row, (_area, ids) in enumerate(self.groups):
+            if finding_id in ids:
+                return self.index(ids.index(finding_id), 0, self.index(row, 0))
+        return QModelIndex()
+
+    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, NO_PARENT)
+        return self.createIndex(row, column, parent.row())
+
+    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == NO_PARENT:
+            return QModelIndex()
+        return self.createIndex(index.internalId(), 0, NO_PARENT)
+
+    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
+        if not parent.isValid():
+            return len(self.groups)
+        if parent.internalId() == NO_PARENT and parent.column() == 0:
+            return len(self.groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802
+        return len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Accept"), self.tr("Severity"), self.tr("Module"), self.tr("Finding"),
+                    self.tr("Status"))[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        finding = self.finding_at(index)
+        if finding is not None and index.column() == 0 and finding.status != "info":
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.session is None:
+            return None
+        if index.internalId() == NO_PARENT:
+            return self._area_data(index, role)
+        finding = self.finding_at(index)
+        return None if finding is None else self._finding_data(finding, index.column(), role)
+
+    def _area_data(self, index: Index, role: int) -> Any:
+        area = self.groups[index.row()][0]
+        if role == AREA_ROLE:
+            return area
+        if index.column() != 0:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.area_summary(area)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _finding_data(self, finding: Finding, column: int, role: int) -> Any:
+        name = self.COLUMNS[column]
+        if role == ID_ROLE:
+            return finding.id
+        if role == AREA_ROLE:
+            return finding.area
+        if role == Qt.ItemDataRole.CheckStateRole and name == "accept" and finding.status != "info":
+            return Qt.CheckState.Checked if finding.accepted else Qt.CheckState.Unchecked
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if name == "accept":
+                return finding.code
+            if name == "severity":
+                return self.severity_word(finding.severity)
+            if name == "module":
+                return finding.module or "—"
+            if name == "message":
+                return finding.message
+            return self.status_word(finding.status)
+        if role == Qt.ItemDataRole.DecorationRole:
+            if name == "severity":
+                return theme.icon(finding.severity)
+            if name == "status" and finding.status == "needs input":
+                return theme.icon("needs-input")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if name == "accept":
+                if finding.applicability == "manual":
+                    return self.tr("Check when you have done this manual step")
+                return self.tr("Check to apply this change to the GPU manifest")
+            if name == "status" and finding.problems:
+                return "\n".join(finding.problems.values())
+            if name == "message":
+                return finding.message
+        if role == Qt.ItemDataRole.FontRole and name == "status" and needs_me(finding):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and name == "status" and finding.status in ("off", "rejected"):
+            return theme.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        finding = self.finding_at(index)
+        if finding is None or role != Qt.ItemDataRole.CheckStateRole or index.column() != 0:
+            return False
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+        self.acceptRequested.emit(finding.id, checked)  # the window changes the session; refresh() follows
+        return True
+
+
+class NeedsMeFilter(QSortFilterProxyModel):
+    """Shows every finding, or with ``needs_me_only`` only those waiting for a person (and their areas)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.needs_me_only = False
+        self.setRecursiveFilteringEnabled(True)
+        self.setDynamicSortFilter(True)
+
+    def set_needs_me_only(self, value: bool) -> None:
+        self.needs_me_only = value
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+        if not self.needs_me_only:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, ChecklistModel)
+        finding = model.finding_at(model.index(row, 0, parent))
+        return finding is not None and needs_me(finding)
+
+
+class ChecklistView(QTreeView):
+    """Tree of areas and findings; area rows span the whole width."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checklist")
+        self.source = ChecklistModel(self)
+        self.proxy = NeedsMeFilter(self)
+        self.proxy.setSourceModel(self.source)
+        self.setModel(self.proxy)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setAllColumnsShowFocus(True)
+        self.setAcceptDrops(False)
+        self.setStyleSheet(theme.indicator_style("QTreeView"))
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 118), (1, 96), (2, 140), (4, 130)):
+            self.setColumnWidth(column, width)
+        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted):
+            signal.connect(self._span_areas)
+
+    def _span_areas(self, *args: object) -> None:
+        for row in range(self.proxy.rowCount()):
+            self.setFirstColumnSpanned(row, QModelIndex(), True)
+        self.expandAll()
+
+    def set_session(self, session: Session | None) -> None:
+        self.source.set_session(session)
+        self._span_areas()
+
+    def refresh(self) -> None:
+        self.source.refresh()
+        self._span_areas()
+
+    def set_needs_me_only(self, value: bool) -> None:
+        current = self.current_id()
+        self.proxy.set_needs_me_only(value)
+        self._span_areas()
+        if current:
+            self.select(current)
+
+    def current_id(self) -> str | None:
+        index = self.currentIndex()
+        if not index.isValid():
+            return None
+        finding = self.source.finding_at(self.proxy.mapToSource(index))
+        return finding.id if finding else None
+
+    def current_area(self) -> str | None:
+        index = self.currentIndex()
+        return index.data(AREA_ROLE) if index.isValid() else None
+
+    def visible_ids(self) -> list[str]:
+        """Finding ids in the order shown (the filter applies)."""
+        ids = []
+        for row in range(self.proxy.rowCount()):
+            area = self.proxy.index(row, 0)
+            for child in range(self.proxy.rowCount(area)):
+                ids.append(self.proxy.index(child, 0, area).data(ID_ROLE))
+        return ids
+
+    def select(self, finding_id: str, centre: bool = False) -> bool:
+        index = self.proxy.mapFromSource(self.source.index_of(finding_id))
+        if not index.isValid():
+            return False
+        self.setCurrentIndex(index)
+        if index.row() == 0:
+            self.scrollTo(index.parent())  # keep the area's title in view with its first finding
+        if centre or not self.viewport().rect().contains(self.visualRect(index)):
+            self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True

@@ -1,0 +1,242 @@
+"""A read-only JSON pane: pygments highlighting, line numbers, change markers and a highlighted range."""
+
+from __future__ import annotations
+
+from pygments.lexers import JsonLexer
+from pygments.token import Keyword, Name, Number, Punctuation, String, Token
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+
+from . import theme
+
+
+class JsonHighlighter(QSyntaxHighlighter):
+    """Colours JSON tokens line by line (pretty-printed JSON never breaks a token across lines)."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._lexer = JsonLexer()
+        self._formats: dict[object, QTextCharFormat] = {}
+        self.refresh_colours()
+
+    def refresh_colours(self, pal: QPalette | None = None) -> None:
+        def fmt(colour: QColor, bold: bool = False) -> QTextCharFormat:
+            result = QTextCharFormat()
+            result.setForeground(colour)
+            if bold:
+                result.setFontWeight(QFont.Weight.Bold)
+            return result
+
+        text = (pal or theme.palette()).color(QPalette.ColorRole.Text)
+        self._formats = {
+            Name.Tag: fmt(theme.tone(215, pal)),
+            String: fmt(theme.tone(125, pal, 140)),
+            Number: fmt(theme.tone(28, pal, 190)),
+            Keyword: fmt(theme.tone(290, pal, 120), bold=True),
+            Punctuation: fmt(theme.blend(text, (pal or theme.palette()).color(QPalette.ColorRole.Base), 0.35)),
+        }
+        self.rehighlight()
+
+    def _format(self, token: object) -> QTextCharFormat | None:
+        while token is not None and token is not Token:
+            if token in self._formats:
+                return self._formats[token]
+            token = token.parent  # type: ignore[attr-defined]
+        return None
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+        position = 0
+        for token, value in self._lexer.get_tokens(text):
+            if position >= len(text):
+                break
+            fmt = self._format(token)
+            if fmt is not None:
+                self.setFormat(position, len(value), fmt)
+            position += len(value)
+
+
+class _Margin(QWidget):
+    def __init__(self, view: CodeView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.view.margin_width(), 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        self.view.paint_margin(event)
+
+
+class CodeView(QPlainTextEdit):
+    """The text of one manifest side; ``set_changes`` marks lines, ``show_range`` highlights and scrolls."""
+
+    GLYPH_WIDTH = 2  # characters kept for the change glyph
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setReadOnly(True)
+        self.setAcceptDrops(False)
+        self.viewport().setAcceptDrops(False)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(max(font.pointSizeF(), 9.5))
+        self.setFont(font)
+        self.changes: dict[int, str] = {}
+        self.ranges: list[tuple[int, int]] = []
+        self.highlighter = JsonHighlighter(self.document())
+        self.margin = _Margin(self)
+        self.blockCountChanged.connect(self._update_margin_width)
+        self.updateRequest.connect(self._update_margin)
+        self._update_margin_width()
+
+    # -- content ---------------------------------------------------------------------------------------------
+    def set_content(self, text: str, changes: dict[int, str] | None = None) -> None:
+        """Replace the text, keeping the scroll position (the panes re-render on every decision)."""
+        if text != self.toPlainText():
+            vertical = self.verticalScrollBar().value()
+            horizontal = self.horizontalScrollBar().value()
+            self.setPlainText(text)
+            self.verticalScrollBar().setValue(vertical)
+            self.horizontalScrollBar().setValue(horizontal)
+        self.changes = dict(changes or {})
+        self._apply_selections()
+        self.margin.update()
+
+    def line_text(self, line: int) -> str:
+        block = self.document().findBlockByNumber(line - 1)
+        return block.text() if block.isValid() else ""
+
+    # -- highlight and scrolling ----------------------------------------------------------------------------
+    def show_range(self, ranges: list[tuple[int, int]], scroll: bool = True) -> None:
+        """Highlight 1-based inclusive line ranges and bring the first into view, centred."""
+        self.ranges = list(ranges)
+        self._apply_selections()
+        if scroll and ranges:
+            first, last = ranges[0]
+            cursor = QTextCursor(self.document().findBlockByNumber(first - 1))
+            self.setTextCursor(cursor)
+            self.verticalScrollBar().setValue(max(0, self.scroll_target(first, last)))
+        self.margin.update()
+
+    def scroll_target(self, first: int, last: int) -> int:
+        """Scroll value that centres lines first..last, or shows the start of a range taller than the view."""
+        shown = max(1, self.viewport().height() // max(1, self.fontMetrics().lineSpacing()))
+        span = last - first + 1
+        if span <= shown - 2:
+            return first - 1 - (shown - span) // 2
+        return first - 2
+
+    def clear_range(self) -> None:
+        self.show_range([], scroll=False)
+
+    def visible_lines(self) -> tuple[int, int]:
+        """First and last (1-based) lines whose blocks are at least partly in the viewport."""
+        block = self.firstVisibleBlock()
+        first = block.blockNumber() + 1
+        last = first
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        while block.isValid():
+            top = self.blockBoundingGeometry(block).translated(offset).top()
+            if top > height:
+                break
+            last = block.blockNumber() + 1
+            block = block.next()
+        return first, last
+
+    def top_line(self) -> int:
+        return self.firstVisibleBlock().blockNumber() + 1
+
+    def scroll_to_line(self, line: int) -> None:
+        self.verticalScrollBar().setValue(max(0, line - 1))
+
+    def _apply_selections(self) -> None:
+        selections = []
+        background = theme.highlight_background(self.palette())
+        for first, last in self.ranges:
+            selection = QTextEdit.ExtraSelection()
+            selection.format.setBackground(background)
+            selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            cursor = QTextCursor(self.document().findBlockByNumber(first - 1))
+            end = self.document().findBlockByNumber(max(first, last) - 1)
+            if end.isValid():
+                cursor.setPosition(end.position(), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def refresh_colours(self) -> None:
+        self.highlighter.refresh_colours(self.palette())
+        self._apply_selections()
+        self.margin.update()
+
+    # -- margin ---------------------------------------------------------------------------------------------
+    def margin_width(self) -> int:
+        digits = max(3, len(str(max(1, self.blockCount()))))
+        return self.fontMetrics().horizontalAdvance("9") * (digits + self.GLYPH_WIDTH + 1) + 10
+
+    def _update_margin_width(self, _count: int = 0) -> None:
+        self.setViewportMargins(self.margin_width(), 0, 0, 0)
+
+    def _update_margin(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self.margin.scroll(0, dy)
+        else:
+            self.margin.update(0, rect.y(), self.margin.width(), rect.height())
+        if rect.contains(self.viewport().rect()):
+            self._update_margin_width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        area = self.contentsRect()
+        self.margin.setGeometry(QRect(area.left(), area.top(), self.margin_width(), area.height()))
+
+    def paint_margin(self, event: QPaintEvent) -> None:
+        pal = self.palette()
+        painter = QPainter(self.margin)
+        base = pal.color(QPalette.ColorRole.Base)
+        painter.fillRect(event.rect(), theme.blend(base, pal.color(QPalette.ColorRole.Text), 0.06))
+        number_colour = theme.blend(pal.color(QPalette.ColorRole.Text), base, 0.45)
+        char = self.fontMetrics().horizontalAdvance("9")
+        glyph_x = self.margin.width() - char * self.GLYPH_WIDTH - 4
+        highlighted = {line for first, last in self.ranges for line in range(first, last + 1)}
+        block = self.firstVisibleBlock()
+        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
+        line_height = self.fontMetrics().height()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        while block.isValid() and top <= event.rect().bottom():
+            height = round(self.blockBoundingRect(block).height())
+            line = block.blockNumber() + 1
+            if block.isVisible() and top + height >= event.rect().top():
+                kind = self.changes.get(line)
+                if kind:
+                    colour = theme.change_colour(kind, pal)
+                    painter.fillRect(self.margin.width() - 4, top, 4, height, colour)
+                    painter.setFont(bold)
+                    painter.setPen(colour)
+                    painter.drawText(glyph_x, top, char * self.GLYPH_WIDTH, line_height,
+                                     Qt.AlignmentFlag.AlignCenter, {"-": "\u2212"}.get(kind, kind))
+                painter.setFont(bold if line in highlighted else self.font())
+                painter.setPen(pal.color(QPalette.ColorRole.Text) if line in highlighted else number_colour)
+                painter.drawText(0, top, glyph_x - 4, line_height, Qt.AlignmentFlag.AlignRight, str(line))
+            block = block.next()
+            top += height
+        painter.end()

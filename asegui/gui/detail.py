@@ -1,0 +1,268 @@
+"""The selected finding: what it is, why (the rule's explanation), and a form for its parameters."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import Finding, Param
+from . import theme
+
+
+class ParamField(QWidget):
+    """One parameter: an editor and, under it, the reason a value is refused."""
+
+    committed = Signal(str, object)  # name, value
+
+    def __init__(self, param: Param, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.param = param
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.editor: QLineEdit | QComboBox
+        if param.kind == "enum":
+            combo = QComboBox(self)
+            combo.addItems(list(param.options))
+            combo.activated.connect(lambda _i: self._commit())
+            self.editor = combo
+        else:
+            line = QLineEdit(self)
+            line.setClearButtonEnabled(True)
+            line.textEdited.connect(self._validate)
+            line.editingFinished.connect(self._commit)
+            if param.kind == "int":
+                hint = []
+                if param.minimum is not None:
+                    hint.append(self.tr("at least {minimum}").format(minimum=param.minimum))
+                if param.maximum is not None:
+                    hint.append(self.tr("at most {maximum}").format(maximum=param.maximum))
+                line.setPlaceholderText(self.tr("a whole number") + (f" ({', '.join(hint)})" if hint else ""))
+            else:
+                line.setPlaceholderText(param.pattern_hint or self.tr("required"))
+            self.editor = line
+        self.editor.setObjectName(f"param-{param.name}")
+        self.editor.setAccessibleName(param.label)
+        self.editor.setToolTip(param.label)
+        self.reason = QLabel(self)
+        self.reason.setObjectName(f"problem-{param.name}")
+        self.reason.setWordWrap(True)
+        self.reason.setAccessibleName(self.tr("Why {label} is refused").format(label=param.label))
+        self.reason.hide()
+        layout.addWidget(self.editor)
+        layout.addWidget(self.reason)
+        self.last_value: Any = None
+
+    def text(self) -> str:
+        return self.editor.currentText() if isinstance(self.editor, QComboBox) else self.editor.text()
+
+    def set_value(self, value: Any, problem: str | None) -> None:
+        """Show the session's value, unless the user is typing into this field."""
+        if self.editor.hasFocus() and self.reason.isVisible():
+            return
+        self.last_value = value
+        text = "" if value is None else str(value)
+        if isinstance(self.editor, QComboBox):
+            self.editor.setCurrentText(text)
+        elif self.editor.text() != text:
+            self.editor.setText(text)
+        self.show_problem(problem)
+
+    def show_problem(self, problem: str | None) -> None:
+        if problem:
+            colour = theme.tone(0, self.palette(), 200)
+            self.reason.setText(f"<span style='color:{colour.name()}'>&#9888; {html.escape(problem)}</span>")
+            self.reason.show()
+        else:
+            self.reason.clear()
+            self.reason.hide()
+        self.editor.setProperty("invalid", bool(problem))
+        self.editor.setAccessibleDescription(problem or "")
+
+    def _validate(self, text: str) -> str | None:
+        problem = self.param.problem(text)
+        self.show_problem(problem)
+        return problem
+
+    def _commit(self) -> None:
+        text = self.text()
+        if self._validate(text):
+            return
+        value = self.param.coerce(text)
+        if value != self.last_value:
+            self.last_value = value
+            self.committed.emit(self.param.name, value)
+
+
+class DetailPanel(QWidget):
+    """Explanation and parameter form of one finding."""
+
+    acceptToggled = Signal(str, bool)
+    paramCommitted = Signal(str, str, object)  # finding id, name, value
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detail")
+        self.setAccessibleName(self.tr("Selected finding"))
+        self.finding_id: str | None = None
+        self.fields: dict[str, ParamField] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(6)
+
+        top = QHBoxLayout()
+        self.icon = QLabel(self)
+        self.icon.setFixedSize(18, 18)
+        self.title = QLabel(self)
+        self.title.setObjectName("detail-title")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setAccessibleName(self.tr("Rule"))
+        top.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.title, 1)
+        layout.addLayout(top)
+
+        self.meta = QLabel(self)
+        self.meta.setObjectName("detail-meta")
+        self.meta.setAccessibleName(self.tr("Severity, module and status"))
+        layout.addWidget(self.meta)
+        self.message = QLabel(self)
+        self.message.setObjectName("detail-message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setAccessibleName(self.tr("Finding"))
+        layout.addWidget(self.message)
+
+        self.accept = QCheckBox(self)
+        self.accept.setObjectName("detail-accept")
+        self.accept.setAccessibleName(self.tr("Accept this finding"))
+        self.accept.clicked.connect(self._accept_clicked)
+        self.accept.setStyleSheet(theme.indicator_style("QCheckBox"))
+        layout.addWidget(self.accept)
+
+        self.form_frame = QFrame(self)
+        self.form_frame.setObjectName("detail-form")
+        self.form = QFormLayout(self.form_frame)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.addWidget(self.form_frame)
+
+        self.todo = QLabel(self)
+        self.todo.setObjectName("detail-todo")
+        self.todo.setWordWrap(True)
+        self.todo.setAccessibleName(self.tr("On the device"))
+        layout.addWidget(self.todo)
+
+        self.explanation = QTextBrowser(self)
+        self.explanation.setObjectName("detail-explanation")
+        self.explanation.setAccessibleName(self.tr("Explanation"))
+        self.explanation.setOpenExternalLinks(True)
+        self.explanation.setFrameShape(QFrame.Shape.StyledPanel)
+        layout.addWidget(self.explanation, 1)
+        self.show_finding(None)
+
+    # -- showing ---------------------------------------------------------------------------------------------
+    def show_finding(self, finding: Finding | None) -> None:
+        changed = finding is None or finding.id != self.finding_id
+        self.finding_id = finding.id if finding else None
+        if changed:
+            self._build_form(finding)
+        for widget in (self.meta, self.message, self.accept, self.form_frame, self.todo):
+            widget.setVisible(finding is not None)
+        if finding is None:
+            self.icon.clear()
+            self.title.setText(self.tr("Select a finding to see why it matters and what it changes."))
+            self.explanation.setMarkdown(self.tr(
+                "Each row of the checklist is one thing that differs between the FPGA device and the GPU "
+                "device. Check a row to apply its change; rows marked *needs input* wait for a value only you "
+                "know.\n\nUse **F8** and **Shift+F8** to walk through the findings."))
+            return
+        rule = finding.rule
+        self.icon.setPixmap(theme.icon(finding.severity).pixmap(18, 18))
+        self.title.setText(f"<b>{html.escape(finding.code)}</b> · {html.escape(rule.title)}")
+        self.meta.setText(self.tr("{severity} · module {module} · {status}").format(
+            severity=self._severity_word(finding.severity), module=finding.module or "—",
+            status=self._status_word(finding.status)))
+        self.message.setText(finding.message)
+        manual = finding.applicability == "manual"
+        self.accept.setVisible(finding.status != "info")
+        self.accept.setText(self.tr("I have done this manual step") if manual
+                            else self.tr("Apply this change to the GPU manifest"))
+        self.accept.setChecked(finding.accepted)
+        for param in finding.params:
+            field = self.fields[param.name]
+            field.set_value(finding.values.get(param.name), finding.problems.get(param.name))
+            field.setEnabled(finding.accepted)
+        self.form_frame.setVisible(bool(finding.params))
+        self.todo.setVisible(bool(finding.todo))
+        self.todo.setText(self.tr("On the GPU device: {todo}").format(todo=finding.todo))
+        if changed:
+            self.explanation.setMarkdown(self._explanation(finding))
+
+    def _explanation(self, finding: Finding) -> str:
+        rule = finding.rule
+        parts = [rule.explanation]
+        if rule.before:
+            parts.append(self.tr("**FPGA device (before)**") + "\n\n```\n" + rule.before + "\n```")
+        if rule.after:
+            parts.append(self.tr("**GPU device (after)**") + "\n\n```\n" + rule.after + "\n```")
+        if rule.source:
+            parts.append(self.tr("*Source:* {source}").format(source=rule.source))
+        return "\n\n".join(parts)
+
+    def _severity_word(self, severity: str) -> str:
+        return {"error": self.tr("Error"), "warning": self.tr("Warning"), "info": self.tr("Info")}.get(severity,
+                                                                                                     severity)
+
+    def _status_word(self, status: str) -> str:
+        return {"applied": self.tr("applied"), "review": self.tr("applied with the proposed default"),
+                "needs input": self.tr("needs input from you"), "rejected": self.tr("rejected"),
+                "off": self.tr("not applied"), "open": self.tr("manual step to do"),
+                "acknowledged": self.tr("done"), "info": self.tr("for information")}.get(status, status)
+
+    def _build_form(self, finding: Finding | None) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.fields = {}
+        if finding is None:
+            return
+        for param in finding.params:
+            field = ParamField(param, self.form_frame)
+            field.committed.connect(self._param_committed)
+            label = QLabel(param.label, self.form_frame)
+            label.setBuddy(field.editor)
+            label.setWordWrap(True)
+            self.form.addRow(label, field)
+            self.fields[param.name] = field
+        self.form_frame.setVisible(bool(finding.params))
+
+    def show_problem(self, name: str, problem: str | None) -> None:
+        if name in self.fields:
+            self.fields[name].show_problem(problem)
+
+    def refresh_colours(self) -> None:
+        self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+    # -- user ------------------------------------------------------------------------------------------------
+    def _accept_clicked(self, checked: bool) -> None:
+        if self.finding_id:
+            self.acceptToggled.emit(self.finding_id, checked)
+
+    def _param_committed(self, name: str, value: object) -> None:
+        if self.finding_id:
+            self.paramCommitted.emit(self.finding_id, name, value)

@@ -1,0 +1,48 @@
+"""Every dialog the window opens goes through these functions (tests replace them; nothing blocks)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+JSON_FILTER = "JSON (*.json);;All files (*)"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("dialogs", text)
+
+
+def error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("error-dialog")
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str, details: str = "") -> bool:
+    """Ask a question with two named answers; the safe answer (``no``) is the default."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("confirm-dialog")
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no_button)
+    box.setEscapeButton(no_button)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def information(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def open_path(parent: QWidget | None, title: str, directory: str = "") -> str:
+    path, _selected = QFileDialog.getOpenFileName(parent, title, directory, tr(JSON_FILTER))
+    return path
+
+
+def save_path(parent: QWidget | None, title: str, proposed: str) -> str:
+    path, _selected = QFileDialog.getSaveFileName(parent, title, proposed, tr(JSON_FILTER))
+    return path

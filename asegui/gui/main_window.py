@@ -1,0 +1,818 @@
+"""The main window: the two manifests side by side, the checklist, the selected finding, and export.
+
+A view over :mod:`asegui.core` through :class:`Session`: it holds no migration logic.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..core import ManifestError, decisions
+from ..fileio import write_atomic
+from ..resources_path import resource
+from . import dialogs, errors, theme
+from .checklist import ChecklistView
+from .code_view import CodeView
+from .detail import DetailPanel
+from .errors import guarded
+from .session import Session
+from .start_page import StartPage
+
+log = logging.getLogger("asegui.gui")
+MAX_RECENT = 8
+Keys = QKeySequence | QKeySequence.StandardKey | str
+SAMPLE_NAME = "fpga-sample.json"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings | None = None, restore: bool = True) -> None:
+        super().__init__()
+        self.settings = settings if settings is not None else QSettings("asegui", "asegui")
+        self.session: Session | None = None
+        self.form = "expanded"
+        self.mask_secrets = True
+        self._syncing = False
+        self._anchors: list[tuple[int, int]] = []
+        self._saved_undo_depth = 0
+        self.setObjectName("main-window")
+        self.setWindowIcon(theme.icon("asegui"))
+        self.setAcceptDrops(True)
+        self.setAccessibleName(self.tr("ASE Migration Assistant"))
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        errors.redactor = self._redact
+        self.resize(1400, 900)
+        if restore:
+            self._restore_layout()
+        self._show_start()
+
+    # ================================================================================================ building
+    def _build_widgets(self) -> None:
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("pages")
+        self.start_page = StartPage(self.stack)
+        self.start_page.openRequested.connect(self.open_dialog)
+        self.start_page.sampleRequested.connect(self.open_sample)
+        self.start_page.recentRequested.connect(self.open_path)
+
+        self.workspace = QWidget(self.stack)
+        self.workspace.setObjectName("workspace")
+        layout = QVBoxLayout(self.workspace)
+        layout.setContentsMargins(4, 4, 4, 0)
+        self.main_splitter = QSplitter(Qt.Orientation.Vertical, self.workspace)
+        self.main_splitter.setObjectName("main-splitter")
+        self.main_splitter.setChildrenCollapsible(False)
+
+        self.panes_splitter = QSplitter(Qt.Orientation.Horizontal, self.main_splitter)
+        self.panes_splitter.setObjectName("panes-splitter")
+        self.input_view = CodeView("input-view")
+        self.input_view.setAccessibleName(self.tr("FPGA manifest (input)"))
+        self.output_view = CodeView("output-view")
+        self.output_view.setAccessibleName(self.tr("GPU manifest (output)"))
+        self.input_title = QLabel(self)
+        self.output_title = QLabel(self)
+        for title, view in ((self.input_title, self.input_view), (self.output_title, self.output_view)):
+            box = QWidget(self.panes_splitter)
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            box_layout.setSpacing(2)
+            title.setObjectName(view.objectName() + "-title")
+            title.setAccessibleName(view.accessibleName())
+            title.setTextFormat(Qt.TextFormat.RichText)
+            title.setBuddy(view)
+            box_layout.addWidget(title)
+            box_layout.addWidget(view)
+        self.input_view.verticalScrollBar().valueChanged.connect(lambda _v: self._sync_scroll(self.input_view))
+        self.output_view.verticalScrollBar().valueChanged.connect(lambda _v: self._sync_scroll(self.output_view))
+        self.input_view.horizontalScrollBar().valueChanged.connect(
+            lambda v: self._sync_horizontal(self.output_view, v))
+        self.output_view.horizontalScrollBar().valueChanged.connect(
+            lambda v: self._sync_horizontal(self.input_view, v))
+
+        self.bottom_splitter = QSplitter(Qt.Orientation.Horizontal, self.main_splitter)
+        self.bottom_splitter.setObjectName("bottom-splitter")
+        self.bottom_splitter.setChildrenCollapsible(False)
+        checklist_box = QWidget(self.bottom_splitter)
+        box_layout = QVBoxLayout(checklist_box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.setSpacing(2)
+        bar = QHBoxLayout()
+        self.checklist_title = QLabel(self)
+        self.checklist_title.setObjectName("checklist-title")
+        self.checklist_title.setAccessibleName(self.tr("Checklist summary"))
+        bar.addWidget(self.checklist_title, 1)
+        self.needs_me_button = QToolButton(self)
+        self.accept_area_button = QToolButton(self)
+        self.accept_all_button = QToolButton(self)
+        for button in (self.needs_me_button, self.accept_area_button, self.accept_all_button):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            bar.addWidget(button)
+        box_layout.addLayout(bar)
+        self.checklist = ChecklistView(checklist_box)
+        self.checklist.setAccessibleName(self.tr("Checklist of findings"))
+        self.checklist.source.acceptRequested.connect(self.set_accepted)
+        self.checklist.selectionModel().currentChanged.connect(self._current_changed)
+        box_layout.addWidget(self.checklist)
+        self.detail = DetailPanel(self.bottom_splitter)
+        self.detail.acceptToggled.connect(self.set_accepted)
+        self.detail.paramCommitted.connect(self.set_param)
+        self.bottom_splitter.setStretchFactor(0, 3)
+        self.bottom_splitter.setStretchFactor(1, 2)
+        self.bottom_splitter.setSizes([820, 560])
+        self.main_splitter.setStretchFactor(0, 3)
+        self.main_splitter.setStretchFactor(1, 2)
+        self.main_splitter.setSizes([470, 330])
+        layout.addWidget(self.main_splitter)
+
+        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(self.workspace)
+        self.setCentralWidget(self.stack)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("summary")
+        self.summary.setAccessibleName(self.tr("Summary of findings"))
+        self.statusBar().addPermanentWidget(self.summary)
+        self.statusBar().setAccessibleName(self.tr("Status bar"))
+
+    def _action(self, text: str, shortcuts: Keys | list[Keys], tip: str,
+                slot: Callable[..., object] | None = None, checkable: bool = False, name: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name or text)
+        keys = shortcuts if isinstance(shortcuts, list) else [shortcuts]
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(self.tr("{tip} ({shortcut})").format(tip=tip, shortcut=shown) if shown else tip)
+        action.setStatusTip(tip)
+        action.setCheckable(checkable)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if slot is not None:
+            if checkable:
+                action.toggled.connect(slot)
+            else:
+                action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.open_action = a(self.tr("&Open…"), QKeySequence.StandardKey.Open,
+                             self.tr("Open an FPGA deployment manifest"), self.open_dialog, name="open")
+        self.sample_action = a(self.tr("Try the &sample"), "Ctrl+Shift+T",
+                               self.tr("Open the FPGA sample manifest bundled with the app"), self.open_sample,
+                               name="sample")
+        self.export_action = a(self.tr("&Export GPU manifest…"), "Ctrl+E",
+                               self.tr("Write the GPU manifest, exactly as asegui-cli convert would"), self.export,
+                               name="export")
+        self.save_decisions_action = a(self.tr("&Save decisions…"), QKeySequence.StandardKey.Save,
+                                       self.tr("Save every decision to a file asegui-cli can replay"),
+                                       self.save_decisions, name="save-decisions")
+        self.load_decisions_action = a(self.tr("&Load decisions…"), "Ctrl+L",
+                                       self.tr("Replay decisions saved earlier (by the window or asegui-cli)"),
+                                       self.load_decisions, name="load-decisions")
+        self.close_action = a(self.tr("&Close manifest"), QKeySequence.StandardKey.Close,
+                              self.tr("Close the manifest and go back to the start page"), self.close_document,
+                              name="close-document")
+        self.quit_action = a(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.tr("Quit the application"),
+                             self.close, name="quit")
+        self.undo_action = a(self.tr("&Undo"), "Ctrl+Z", self.tr("Undo the last decision"), self.undo, name="undo")
+        self.redo_action = a(self.tr("&Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"], self.tr("Redo the decision undone"),
+                             self.redo, name="redo")
+        self.accept_all_action = a(self.tr("Accept &all defaults"), "Ctrl+Shift+A",
+                                   self.tr("Accept every proposed change with its default values"),
+                                   self.accept_all, name="accept-all")
+        self.accept_area_action = a(self.tr("Accept defaults in this &area"), "Ctrl+Alt+A",
+                                    self.tr("Accept every proposed change of the selected finding's area"),
+                                    self.accept_area, name="accept-area")
+        self.next_action = a(self.tr("&Next finding"), "F8", self.tr("Go to the next finding"), self.next_finding,
+                             name="next")
+        self.previous_action = a(self.tr("&Previous finding"), "Shift+F8", self.tr("Go to the previous finding"),
+                                 self.previous_finding, name="previous")
+        self.needs_me_action = a(self.tr("Only what &needs me"), "Ctrl+Shift+M",
+                                 self.tr("Show only findings that wait for a value or a manual step from you"),
+                                 self.set_needs_me, checkable=True, name="needs-me")
+        self.deployable_action = a(self.tr("&Deployable form"), "Ctrl+D",
+                                   self.tr("Show createOptions as deployable strings (chunks of 512 characters) "
+                                           "instead of expanded objects"), self.set_deployable, checkable=True,
+                                   name="deployable")
+        self.lock_action = a(self.tr("&Lock scrolling"), "Ctrl+Shift+L",
+                             self.tr("Keep both manifests scrolled in step, module by module"), None,
+                             checkable=True, name="lock-scrolling")
+        self.lock_action.setChecked(True)
+        self.secrets_action = a(self.tr("Show &secrets"), "Ctrl+Shift+P",
+                                self.tr("Show registry passwords and secret values instead of ••••"),
+                                self.set_show_secrets, checkable=True, name="show-secrets")
+        self.dark_action = a(self.tr("Dar&k palette"), "Ctrl+Shift+D", self.tr("Switch between light and dark colours"),
+                             self.set_dark, checkable=True, name="dark")
+        self.shortcuts_action = a(self.tr("&Keyboard shortcuts"), QKeySequence.StandardKey.HelpContents,
+                                  self.tr("List every keyboard shortcut"), self.show_shortcuts, name="shortcuts")
+        self.about_action = a(self.tr("&About"), "Ctrl+F1", self.tr("About ASE Migration Assistant"), self.show_about,
+                              name="about")
+        self.needs_me_button.setDefaultAction(self.needs_me_action)
+        self.accept_area_button.setDefaultAction(self.accept_area_action)
+        self.accept_all_button.setDefaultAction(self.accept_all_action)
+        for button in (self.needs_me_button, self.accept_area_button, self.accept_all_button):
+            button.setAccessibleName(button.defaultAction().text().replace("&", ""))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.open_action, self.sample_action])
+        self.recent_menu = QMenu(self.tr("Open &recent"), self)
+        self.recent_menu.setObjectName("recent-menu")
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_action, self.save_decisions_action, self.load_decisions_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.close_action, self.quit_action])
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.accept_area_action, self.accept_all_action])
+        go_menu = bar.addMenu(self.tr("&Go"))
+        go_menu.addActions([self.next_action, self.previous_action])
+        go_menu.addSeparator()
+        go_menu.addAction(self.needs_me_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions([self.deployable_action, self.lock_action, self.secrets_action, self.dark_action])
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.shortcuts_action, self.about_action])
+        for menu in (file_menu, edit_menu, go_menu, view_menu, help_menu):
+            menu.setToolTipsVisible(True)
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setAccessibleName(self.tr("Main toolbar"))
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        style = self.style()
+        self.open_action.setIcon(style.standardIcon(style.StandardPixmap.SP_DialogOpenButton))
+        self.export_action.setIcon(style.standardIcon(style.StandardPixmap.SP_DialogSaveButton))
+        self.undo_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowBack))
+        self.redo_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowForward))
+        self.previous_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowUp))
+        self.next_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowDown))
+        toolbar.addActions([self.open_action, self.export_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.previous_action, self.next_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.deployable_action, self.lock_action])
+        self.toolbar = toolbar
+        self._update_recent_menu()
+
+    # ================================================================================================= state
+    def _show_start(self) -> None:
+        self.start_page.set_recent(self.recent_files())
+        self.stack.setCurrentWidget(self.start_page)
+        self._update_actions()
+        self._update_title()
+
+    def _redact(self, text: str) -> str:
+        return self.session.masked(text) if self.session is not None else text
+
+    def set_session(self, session: Session) -> None:
+        """Show a freshly opened document (the caller has loaded it without error)."""
+        previous = self.session
+        if previous is not None:
+            previous.listeners.clear()
+        self.session = session
+        session.listeners.append(self._session_changed)
+        self._saved_undo_depth = 0
+        self.checklist.set_session(session)
+        self.detail.show_finding(None)
+        self.input_view.clear_range()
+        self.output_view.clear_range()
+        self._render(initial=True)
+        self.stack.setCurrentWidget(self.workspace)
+        self._update_actions()
+        self._update_title()
+        self._update_counts()
+        ids = self.checklist.visible_ids()
+        if ids:
+            self.checklist.select(ids[0])
+        self.input_view.scroll_to_line(1)
+        self.output_view.scroll_to_line(1)
+
+    def _session_changed(self) -> None:
+        """A decision changed: re-render the GPU side, the counts and the selection's highlight."""
+        self._render()
+        self.checklist.refresh()
+        self._update_counts()
+        self._update_actions()
+        self._update_title()
+        current = self.checklist.current_id()
+        if current and self.session is not None:
+            self.detail.show_finding(self.session.finding(current))
+            self._highlight(current, scroll=False)
+
+    def _render(self, initial: bool = False) -> None:
+        session = self.session
+        if session is None:
+            return
+        self._syncing = True
+        try:
+            changes = session.changes(self.form)
+            for side, view in (("input", self.input_view), ("output", self.output_view)):
+                text, _spans = session.rendered(side, self.form)
+                if self.mask_secrets:
+                    text = session.masked(text)
+                view.set_content(text, changes.input if side == "input" else changes.output)
+            self._anchors = session.anchors(self.form)
+        finally:
+            self._syncing = False
+        form = self.tr("deployable form") if self.form == "deployable" else self.tr("expanded createOptions")
+        changed = len(session.changes(self.form).output)
+        self.input_title.setText(self.tr("<b>FPGA manifest</b> — {name} <i>({form})</i>").format(
+            name=session.display_name, form=form))
+        self.output_title.setText(self.tr("<b>GPU manifest</b> — generated, {count} changed line(s) marked "
+                                          "<i>({form})</i>").format(count=changed, form=form))
+
+    def _update_counts(self) -> None:
+        session = self.session
+        if session is None:
+            self.summary.clear()
+            self.checklist_title.clear()
+            return
+        counts = session.counts()
+        unresolved = len(session.unresolved_errors())
+        self.summary.setText(self.tr("{error} error(s) · {warning} warning(s) · {info} info — {accepted} of {total} "
+                                     "accepted — {needs} need you — {unresolved} unresolved error(s)").format(
+            error=counts["error"], warning=counts["warning"], info=counts["info"], accepted=counts["accepted"],
+            total=counts["total"], needs=counts["needs_me"], unresolved=unresolved))
+        self.checklist_title.setText(self.tr("<b>Checklist</b> — {total} finding(s), {needs} need you").format(
+            total=counts["total"], needs=counts["needs_me"]))
+
+    def _update_actions(self) -> None:
+        has = self.session is not None
+        for action in (self.export_action, self.save_decisions_action, self.load_decisions_action, self.close_action,
+                       self.accept_all_action, self.accept_area_action, self.next_action, self.previous_action,
+                       self.needs_me_action):
+            action.setEnabled(has)
+        self.undo_action.setEnabled(has and self.session.can_undo)  # type: ignore[union-attr]
+        self.redo_action.setEnabled(has and self.session.can_redo)  # type: ignore[union-attr]
+
+    def _update_title(self) -> None:
+        if self.session is None:
+            self.setWindowTitle(self.tr("ASE Migration Assistant"))
+            self.setWindowModified(False)
+            return
+        self.setWindowTitle(self.tr("{name}[*] — ASE Migration Assistant").format(name=self.session.display_name))
+        self.setWindowModified(len(self.session.undo_stack) != self._saved_undo_depth)
+
+    # ============================================================================================ selection
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        finding_id = self.checklist.current_id()
+        self.select_finding(finding_id)
+
+    @guarded
+    def select_finding(self, finding_id: str | None) -> None:
+        session = self.session
+        if session is None:
+            return
+        if finding_id is None:
+            self.detail.show_finding(None)
+            self.input_view.clear_range()
+            self.output_view.clear_range()
+            return
+        self.detail.show_finding(session.finding(finding_id))
+        self._highlight(finding_id, scroll=True)
+
+    def _highlight(self, finding_id: str, scroll: bool) -> None:
+        session = self.session
+        if session is None:
+            return
+        finding = session.finding(finding_id)
+        self._syncing = True
+        try:
+            self.input_view.show_range(session.lines(finding, "input", self.form), scroll)
+            self.output_view.show_range(session.lines(finding, "output", self.form), scroll)
+        finally:
+            self._syncing = False
+
+    def _step(self, delta: int) -> None:
+        ids = self.checklist.visible_ids()
+        if not ids:
+            return
+        current = self.checklist.current_id()
+        if current in ids:
+            position = (ids.index(current) + delta) % len(ids)
+        else:
+            position = 0 if delta > 0 else len(ids) - 1
+        self.checklist.select(ids[position])
+
+    @guarded
+    def next_finding(self) -> None:
+        self._step(1)
+
+    @guarded
+    def previous_finding(self) -> None:
+        self._step(-1)
+
+    # ============================================================================================ decisions
+    @guarded
+    def set_accepted(self, finding_id: str, accepted: bool) -> None:
+        if self.session is None:
+            return
+        finding = self.session.finding(finding_id)
+        label = (self.tr("accept {code}") if accepted else self.tr("reject {code}")).format(code=finding.code)
+        self.session.set_accepted(finding_id, accepted, label)
+        if self.checklist.current_id() != finding_id:
+            self.checklist.select(finding_id)
+
+    @guarded
+    def set_param(self, finding_id: str, name: str, value: object) -> None:
+        if self.session is None:
+            return
+        finding = self.session.finding(finding_id)
+        problem = self.session.set_param(finding_id, name, value,
+                                         self.tr("set {name} of {code}").format(name=name, code=finding.code))
+        self.detail.show_problem(name, problem)
+        if problem:
+            self.statusBar().showMessage(problem, 6000)
+
+    @guarded
+    def accept_all(self) -> None:
+        if self.session is not None:
+            count = self.session.accept_defaults(None, self.tr("accept all defaults"))
+            self.statusBar().showMessage(self.tr("Accepted %n change(s) with their defaults.", "", count), 5000)
+
+    @guarded
+    def accept_area(self) -> None:
+        if self.session is None:
+            return
+        area = self.checklist.current_area()
+        if not area:
+            self.statusBar().showMessage(self.tr("Select a finding or an area first."), 5000)
+            return
+        count = self.session.accept_defaults(area, self.tr("accept defaults in {area}").format(area=area))
+        self.statusBar().showMessage(self.tr("Accepted %n change(s) with their defaults.", "", count), 5000)
+
+    @guarded
+    def undo(self) -> None:
+        if self.session is not None and self.session.can_undo:
+            label = self.session.undo()
+            self.statusBar().showMessage(self.tr("Undone: {what}").format(what=label), 4000)
+
+    @guarded
+    def redo(self) -> None:
+        if self.session is not None and self.session.can_redo:
+            label = self.session.redo()
+            self.statusBar().showMessage(self.tr("Redone: {what}").format(what=label), 4000)
+
+    # =================================================================================================== view
+    @guarded
+    def set_needs_me(self, on: bool) -> None:
+        self.checklist.set_needs_me_only(on)
+        if self.checklist.current_id() is None:
+            ids = self.checklist.visible_ids()
+            if ids:
+                self.checklist.select(ids[0])
+
+    @guarded
+    def set_deployable(self, on: bool) -> None:
+        self.form = "deployable" if on else "expanded"
+        self._render()
+        current = self.checklist.current_id()
+        if current:
+            self._highlight(current, scroll=True)
+
+    @guarded
+    def set_show_secrets(self, on: bool) -> None:
+        self.mask_secrets = not on
+        self._render()
+
+    @guarded
+    def set_dark(self, on: bool) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.setPalette(theme.dark_palette() if on else app.style().standardPalette())
+        self.settings.setValue("dark", on)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            for view in (self.input_view, self.output_view):
+                view.refresh_colours()
+            self.checklist.viewport().update()
+            current = self.checklist.current_id()
+            self.detail.show_finding(self.session.finding(current) if self.session is not None and current else None)
+
+    def _sync_scroll(self, source: CodeView) -> None:
+        if self._syncing or not self.lock_action.isChecked() or not self._anchors:
+            return
+        if QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier:
+            return  # Shift decouples the panes while it is held, as in Meld
+        target = self.output_view if source is self.input_view else self.input_view
+        pairs = self._anchors if source is self.input_view else [(b, a) for a, b in self._anchors]
+        line = source.top_line()
+        keys = [p[0] for p in pairs]
+        position = bisect.bisect_right(keys, line) - 1
+        if position < 0:
+            mapped = line
+        else:
+            here, there = pairs[position]
+            mapped = there + (line - here)
+            if position + 1 < len(pairs):
+                mapped = min(mapped, pairs[position + 1][1] - 1)
+        self._syncing = True
+        try:
+            target.scroll_to_line(mapped)
+        finally:
+            self._syncing = False
+
+    def _sync_horizontal(self, target: CodeView, value: int) -> None:
+        if self._syncing or not self.lock_action.isChecked():
+            return
+        self._syncing = True
+        try:
+            target.horizontalScrollBar().setValue(value)
+        finally:
+            self._syncing = False
+
+    # ================================================================================================ files
+    @guarded
+    def open_dialog(self) -> None:
+        directory = str(self.settings.value("last_dir", "") or "")
+        path = dialogs.open_path(self, self.tr("Open an FPGA deployment manifest"), directory)
+        if path:
+            self.open_path(path)
+
+    @guarded
+    def open_sample(self) -> None:
+        data = resource("samples", SAMPLE_NAME).read_bytes()
+        self._open_bytes(data, None, self.tr("{name} (sample)").format(name=SAMPLE_NAME))
+
+    @guarded
+    def open_path(self, path: str) -> bool:
+        """Open a manifest; on failure a dialog says why and the open document stays."""
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            self._prune_recent(path)
+            dialogs.error(self, self.tr("Cannot open the file"),
+                          self.tr("{path} cannot be read: {reason}").format(path=path,
+                                                                             reason=exc.strerror or exc))
+            return False
+        if self._open_bytes(data, str(Path(path).resolve()), None):
+            self._add_recent(str(Path(path).resolve()))
+            self.settings.setValue("last_dir", str(Path(path).resolve().parent))
+            return True
+        return False
+
+    def _open_bytes(self, data: bytes, path: str | None, display: str | None) -> bool:
+        name = display or (Path(path).name if path else "")
+        try:
+            session = Session(data, path, display)
+        except ManifestError as exc:
+            where = ""
+            if exc.line is not None:
+                where = self.tr("line {line}, column {column}").format(line=exc.line, column=exc.column or 1)
+            text = self.tr("{name} is not a deployment manifest this tool can read.").format(name=name)
+            reason = f"{exc.line}:{exc.column or 1}: {exc.message}" if exc.line is not None else exc.message
+            dialogs.error(self, self.tr("Cannot open {name}").format(name=name),
+                          text + "\n\n" + reason + (f"\n({where})" if where else ""))
+            log.info("could not open %s: %s", name, reason)
+            return False
+        self.set_session(session)
+        log.info("opened %s with %d finding(s)", name, len(session.findings))
+        return True
+
+    @guarded
+    def close_document(self) -> None:
+        if self.session is not None:
+            self.session.listeners.clear()
+        self.session = None
+        self.checklist.set_session(None)
+        self.detail.show_finding(None)
+        self._update_counts()
+        self._show_start()
+
+    def _proposed(self, suffix: str) -> str:
+        assert self.session is not None
+        if self.session.path:
+            source = Path(self.session.path)
+            return str(source.with_name(f"{source.stem}{suffix}"))
+        folder = Path(str(self.settings.value("last_dir", "") or Path.home()))
+        return str(folder / f"{Path(SAMPLE_NAME).stem}{suffix}")
+
+    def _is_input(self, path: str) -> bool:
+        if self.session is None or not self.session.path:
+            return False
+        try:
+            return Path(path).resolve() == Path(self.session.path).resolve()
+        except OSError:
+            return False
+
+    @guarded
+    def export(self) -> bool:
+        session = self.session
+        if session is None:
+            return False
+        unresolved = session.unresolved_errors()
+        if unresolved:
+            listing = "\n".join(f"• {f.code} {f.module or '—'}: {f.message}" for f in unresolved)
+            if not dialogs.confirm(self, self.tr("Errors are not resolved"),
+                                   self.tr("%n error finding(s) still need you. The GPU manifest may not deploy "
+                                           "until they are resolved:", "", len(unresolved)) + "\n\n" + listing,
+                                   self.tr("Export anyway"), self.tr("Go back")):
+                return False
+        path = dialogs.save_path(self, self.tr("Export the GPU manifest"), self._proposed(".gpu.json"))
+        if not path:
+            return False
+        if self._is_input(path) and not dialogs.confirm(
+                self, self.tr("Overwrite the input?"),
+                self.tr("{path} is the FPGA manifest you opened. Write the GPU manifest over it?").format(path=path),
+                self.tr("Overwrite the input"), self.tr("Cancel")):
+            return False
+        try:
+            write_atomic(path, session.export_bytes())
+        except OSError as exc:
+            dialogs.error(self, self.tr("Export failed"),
+                          self.tr("{path} could not be written: {reason}").format(path=path,
+                                                                                  reason=exc.strerror or exc))
+            return False
+        self.statusBar().showMessage(self.tr("Exported the GPU manifest to {path}").format(path=path), 8000)
+        log.info("exported %s", path)
+        return True
+
+    @guarded
+    def save_decisions(self) -> bool:
+        session = self.session
+        if session is None:
+            return False
+        path = dialogs.save_path(self, self.tr("Save decisions"), self._proposed(".decisions.json"))
+        if not path:
+            return False
+        if self._is_input(path):
+            dialogs.error(self, self.tr("Save decisions"), self.tr("Decisions cannot be saved over the manifest."))
+            return False
+        try:
+            write_atomic(path, session.decisions_bytes())
+        except OSError as exc:
+            dialogs.error(self, self.tr("Saving failed"),
+                          self.tr("{path} could not be written: {reason}").format(path=path,
+                                                                                  reason=exc.strerror or exc))
+            return False
+        self._saved_undo_depth = len(session.undo_stack)
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Saved the decisions to {path}").format(path=path), 8000)
+        return True
+
+    @guarded
+    def load_decisions(self, path: str = "") -> bool:
+        session = self.session
+        if session is None:
+            return False
+        path = path or dialogs.open_path(self, self.tr("Load decisions"), str(Path(self._proposed("")).parent))
+        if not path:
+            return False
+        try:
+            data = Path(path).read_bytes()
+            chosen = decisions.loads(data, path)
+        except OSError as exc:
+            dialogs.error(self, self.tr("Cannot load decisions"),
+                          self.tr("{path} cannot be read: {reason}").format(path=path, reason=exc.strerror or exc))
+            return False
+        except ManifestError as exc:
+            dialogs.error(self, self.tr("Cannot load decisions"), str(exc))
+            return False
+        stale = session.replace_decisions(chosen, self.tr("load decisions"))
+        notes = []
+        try:
+            saved_for = json.loads(data.decode("utf-8-sig")).get("input_sha256")
+        except (ValueError, AttributeError):
+            saved_for = None
+        if saved_for and saved_for != session.input_sha256:
+            notes.append(self.tr("they were saved for a different version of this manifest"))
+        if stale:
+            notes.append(self.tr("%n decision(s) match no finding here", "", len(stale)))
+        message = self.tr("Loaded the decisions from {path}").format(path=path)
+        self.statusBar().showMessage(message + (" — " + "; ".join(notes) if notes else ""), 10000)
+        return True
+
+    # ============================================================================================ recent files
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        paths = [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple)) else []
+        return [p for p in paths if isinstance(p, str) and Path(p).is_file()][:MAX_RECENT]
+
+    def _add_recent(self, path: str) -> None:
+        paths = [path] + [p for p in self.recent_files() if p != path]
+        self.settings.setValue("recent", paths[:MAX_RECENT])
+        self._update_recent_menu()
+
+    def _prune_recent(self, path: str) -> None:
+        self.settings.setValue("recent", [p for p in self.recent_files() if p != path])
+        self._update_recent_menu()
+
+    def _update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = self.recent_files()
+        for number, path in enumerate(paths, 1):
+            action = self.recent_menu.addAction(f"&{number} {Path(path).name}")
+            action.setToolTip(path)
+            action.setShortcut(QKeySequence(f"Alt+{number}"))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(paths))
+        self.start_page.set_recent(paths)
+
+    # ============================================================================================= drag and drop
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        try:
+            files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+            if not files:
+                event.ignore()
+                return
+            event.acceptProposedAction()
+            chosen = next((f for f in files if f.lower().endswith(".json")), files[0])
+            if len(files) > 1:
+                self.statusBar().showMessage(self.tr("Opened {name}; drop one manifest at a time.").format(
+                    name=Path(chosen).name), 6000)
+            # open after the drop returns, so the drag source is not left waiting on a dialog
+            QTimer.singleShot(0, lambda: self.open_path(chosen))
+        except Exception as exc:  # noqa: BLE001
+            errors.report(exc, self, "dropEvent")
+
+    # ================================================================================================= help
+    @guarded
+    def show_shortcuts(self) -> None:
+        rows = []
+        for action in self.actions():
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if keys:
+                rows.append(f"<tr><td><b>{keys}</b></td><td>{action.text().replace('&', '')}</td></tr>")
+        dialogs.information(self, self.tr("Keyboard shortcuts"), "<table cellspacing='6'>" + "".join(rows)
+                            + "</table>" + self.tr("<p>Hold Shift while scrolling to move one side alone.</p>"))
+
+    @guarded
+    def show_about(self) -> None:
+        dialogs.information(self, self.tr("About ASE Migration Assistant"), self.tr(
+            "<b>ASE Migration Assistant</b> {version}<br>Migrates Azure IoT Edge deployment manifests from Azure "
+            "Stack Edge Pro FPGA to Pro GPU devices, and explains every change.").format(version=__version__))
+
+    # ============================================================================================ layout
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        for splitter in (self.main_splitter, self.panes_splitter, self.bottom_splitter):
+            value = self.settings.value(f"splitters/{splitter.objectName()}")
+            if isinstance(value, QByteArray):
+                splitter.restoreState(value)
+        self.lock_action.setChecked(self.settings.value("lock_scrolling", True) not in (False, "false"))
+        if self.settings.value("dark", False) in (True, "true"):
+            self.dark_action.setChecked(True)
+
+    def save_layout(self) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("state", self.saveState())
+        for splitter in (self.main_splitter, self.panes_splitter, self.bottom_splitter):
+            self.settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
+        self.settings.setValue("lock_scrolling", self.lock_action.isChecked())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        try:
+            self.save_layout()
+        except Exception as exc:  # noqa: BLE001
+            errors.report(exc, self, "closeEvent")
+        if errors.redactor == self._redact:
+            errors.redactor = lambda text: text
+        event.accept()
+
+    def palette_is_dark(self) -> bool:
+        return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+    def open_url(self, url: QUrl) -> bool:
+        return self.open_path(url.toLocalFile())

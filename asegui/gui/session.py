@@ -1,0 +1,306 @@
+"""The state of one review, without Qt: the document, the decisions, undo and redo.
+
+The window asks this object for everything it shows; it holds no migration logic of its own.
+Analysis runs once per document; every change of a decision re-runs ``apply`` (cheap), so the
+output pane, the counts and the export always come from the same ``Result``.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..core import AREAS, Decision, Document, Finding, Result, analyze, apply, decisions, lines_for, load
+from ..core.redact import redact_text
+
+NEEDS_ME = ("needs input", "open")
+
+
+def needs_me(finding: Finding) -> bool:
+    """The finding waits for a person: a value to give, or a manual step to acknowledge."""
+    return finding.status in NEEDS_ME
+
+
+@dataclass
+class Step:
+    """One undoable change: the decisions before and after it."""
+
+    label: str
+    before: dict[str, Decision]
+    after: dict[str, Decision]
+
+
+@dataclass
+class Changes:
+    """Lines that differ between the two rendered sides (1-based), with their kind."""
+
+    input: dict[int, str] = field(default_factory=dict)   # line -> "-" removed, "~" changed
+    output: dict[int, str] = field(default_factory=dict)  # line -> "+" added, "~" changed
+
+
+def map_pointer(pointer: str, renames: dict[str, str]) -> str:
+    """Where an input pointer lives in the output after module renames (Result.renames)."""
+    for old in sorted(renames, key=len, reverse=True):
+        if pointer == old or pointer.startswith(old + "/"):
+            return renames[old] + pointer[len(old):]
+    return pointer
+
+
+def escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def resolve(root: Any, pointer: str) -> Any:
+    """The value at a JSON pointer, or None."""
+    value = root
+    for part in pointer.split("/")[1:] if pointer else []:
+        part = part.replace("~1", "/").replace("~0", "~")
+        if isinstance(value, dict) and part in value:
+            value = value[part]
+        elif isinstance(value, list) and part.isdigit() and int(part) < len(value):
+            value = value[int(part)]
+        else:
+            return None
+    return value
+
+
+def diff_lines(before: str, after: str) -> Changes:
+    """Changed lines of ``after`` against ``before`` (and the removed/changed ones of ``before``)."""
+    a, b = before.splitlines(), after.splitlines()
+    changes = Changes()
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        for line in range(i1, i2):
+            changes.input[line + 1] = "-" if tag == "delete" else "~"
+        for line in range(j1, j2):
+            changes.output[line + 1] = "+" if tag == "insert" else "~"
+    return changes
+
+
+class Session:
+    """One open manifest and the decisions taken on it."""
+
+    def __init__(self, data: bytes, path: str | None = None, display_name: str | None = None) -> None:
+        self.path = path
+        self.display_name = display_name or (Path(path).name if path else "manifest.json")
+        self.document: Document = load(data, path or self.display_name)  # raises ManifestError
+        self.findings: list[Finding] = analyze(self.document)
+        self.decisions: dict[str, Decision] = {}
+        self.undo_stack: list[Step] = []
+        self.redo_stack: list[Step] = []
+        self.stale: list[str] = []
+        self.listeners: list[Callable[[], None]] = []
+        self._changes: dict[str, Changes] = {}
+        self.result: Result = self._apply()
+
+    # -- reading -----------------------------------------------------------------------------------------------
+    @property
+    def input_sha256(self) -> str:
+        return self.result.input_sha256
+
+    def finding(self, finding_id: str) -> Finding:
+        for finding in self.findings:
+            if finding.id == finding_id:
+                return finding
+        raise KeyError(finding_id)
+
+    def ids(self) -> list[str]:
+        return [f.id for f in self.findings]
+
+    def areas(self) -> list[str]:
+        """Areas that have findings, in catalogue order (unknown areas last)."""
+        present = {f.area for f in self.findings}
+        return [a for a in AREAS if a in present] + sorted(present - set(AREAS))
+
+    def counts(self, area: str | None = None) -> dict[str, int]:
+        group = [f for f in self.findings if area is None or f.area == area]
+        counts = {"total": len(group), "error": 0, "warning": 0, "info": 0,
+                  "needs_me": sum(1 for f in group if needs_me(f)),
+                  "accepted": sum(1 for f in group if f.accepted)}
+        for finding in group:
+            counts[finding.severity] = counts.get(finding.severity, 0) + 1
+        return counts
+
+    def rendered(self, side: str, form: str = "expanded") -> tuple[str, dict[str, tuple[int, int]]]:
+        shown = self.result.render(side, form)  # type: ignore[arg-type]
+        return shown.text, shown.spans
+
+    def masked(self, text: str) -> str:
+        """``text`` with registry passwords and secret env values masked."""
+        return redact_text(text, self.document)
+
+    def changes(self, form: str = "expanded") -> Changes:
+        if form not in self._changes:
+            before, _spans = self.rendered("input", form)
+            after, _spans = self.rendered("output", form)
+            self._changes[form] = diff_lines(before, after)
+        return self._changes[form]
+
+    def lines(self, finding: Finding, side: str, form: str = "expanded") -> list[tuple[int, int]]:
+        """Line ranges to highlight for a finding on one side."""
+        _text, spans = self.rendered(side, form)
+        if side == "input":
+            found = lines_for(spans, finding.pointer)
+            return [found] if found else []
+        ranges: list[tuple[int, int]] = []
+        for pointer in self._output_pointers(finding):
+            found = lines_for(spans, pointer)
+            if found and found not in ranges and found != spans.get(""):
+                ranges.append(found)
+        # a removed member falls back to its container: keep the most precise places only
+        precise = [r for r in ranges if not any(o != r and r[0] <= o[0] and o[1] <= r[1] for o in ranges)]
+        return sorted(precise) or ([spans[""]] if "" in spans else [])
+
+    def _output_pointers(self, finding: Finding) -> list[str]:
+        renames = self.result.renames
+        pointers = [finding.output_pointer or map_pointer(finding.pointer, renames)]
+        for edit in finding.edits:
+            pointer = map_pointer(edit.path, renames)
+            if edit.op == "append":  # point at the element appended, not the whole array
+                array = resolve(self.result.root, pointer)
+                if isinstance(array, list):
+                    matches = [i for i, item in enumerate(array) if item == edit.value]
+                    if matches:
+                        pointer = f"{pointer}/{matches[-1]}"
+            elif edit.op == "rename" and isinstance(edit.value, str):
+                pointer = pointer[:pointer.rfind("/") + 1] + escape(edit.value)
+            pointers.append(pointer)
+        return pointers
+
+    def anchors(self, form: str = "expanded") -> list[tuple[int, int]]:
+        """(input line, output line) pairs of places present on both sides, increasing on both.
+
+        Scrolling is kept in step through these, so a module stays beside itself even when the
+        two sides differ in length.
+        """
+        _a, before = self.rendered("input", form)
+        _b, after = self.rendered("output", form)
+        pairs = []
+        for pointer, (first, _last) in before.items():
+            target = after.get(map_pointer(pointer, self.result.renames))
+            if target:
+                pairs.append((first, target[0]))
+        pairs.sort()
+        kept: list[tuple[int, int]] = []
+        for left, right in pairs:
+            if not kept or (left > kept[-1][0] and right > kept[-1][1]):
+                kept.append((left, right))
+        return kept
+
+    def unresolved_errors(self) -> list[Finding]:
+        return self.result.unresolved_errors
+
+    def export_bytes(self) -> bytes:
+        """Exactly what `asegui-cli convert` writes for the same decisions."""
+        return self.result.text.encode("utf-8")
+
+    def decisions_bytes(self) -> bytes:
+        return decisions.dumps(self.result.findings, self.input_sha256).encode("utf-8")
+
+    # -- changing ----------------------------------------------------------------------------------------------
+    def current(self, finding_id: str) -> Decision:
+        return copy.deepcopy(self.decisions.get(finding_id, Decision()))
+
+    def set_accepted(self, finding_id: str, accepted: bool, label: str = "") -> None:
+        decision = self.current(finding_id)
+        if self.finding(finding_id).accepted == accepted and decision.accepted == accepted:
+            return
+        decision.accepted = accepted
+        self._change(label or f"accept {finding_id}", {finding_id: decision})
+
+    def set_param(self, finding_id: str, name: str, value: Any, label: str = "") -> str | None:
+        """Give a parameter a value; returns the reason it is refused (nothing changes then)."""
+        finding = self.finding(finding_id)
+        param = next(p for p in finding.params if p.name == name)
+        problem = param.problem(value)
+        if problem:
+            return problem
+        value = param.coerce(value)
+        if finding.values.get(name) == value and name in self.current(finding_id).params:
+            return None
+        decision = self.current(finding_id)
+        decision.params[name] = value
+        if decision.accepted is None and not finding.accepted:
+            decision.accepted = True  # giving a value for a fix means wanting the fix
+        self._change(label or f"set {name}", {finding_id: decision})
+        return None
+
+    def accept_defaults(self, area: str | None = None, label: str = "") -> int:
+        """Accept every fix (of one area, or all) with its current values; one undoable step.
+
+        Manual steps are left alone: acknowledging them is for a person who has done them.
+        """
+        changed: dict[str, Decision] = {}
+        for finding in self.findings:
+            if area is not None and finding.area != area:
+                continue
+            if finding.applicability == "manual" or (finding.accepted and finding.status != "review"):
+                continue
+            decision = self.current(finding.id)
+            decision.accepted = True
+            changed[finding.id] = decision
+        if changed:
+            self._change(label or "accept defaults", changed)
+        return len(changed)
+
+    def replace_decisions(self, chosen: dict[str, Decision], label: str = "") -> list[str]:
+        """Load a decisions file's content as one undoable step; returns ids that match no finding."""
+        known = set(self.ids())
+        stale = [key for key in chosen if key not in known]
+        new = {key: copy.deepcopy(value) for key, value in chosen.items() if key in known}
+        before = copy.deepcopy(self.decisions)
+        self._record(Step(label or "load decisions", before, new))
+        return stale
+
+    def _change(self, label: str, updates: dict[str, Decision]) -> None:
+        before = copy.deepcopy(self.decisions)
+        after = copy.deepcopy(self.decisions)
+        after.update(updates)
+        self._record(Step(label, before, after))
+
+    def _record(self, step: Step) -> None:
+        self.undo_stack.append(step)
+        self.redo_stack.clear()
+        self._set(step.after)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self.undo_stack)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self.redo_stack)
+
+    def undo(self) -> str | None:
+        if not self.undo_stack:
+            return None
+        step = self.undo_stack.pop()
+        self.redo_stack.append(step)
+        self._set(step.before)
+        return step.label
+
+    def redo(self) -> str | None:
+        if not self.redo_stack:
+            return None
+        step = self.redo_stack.pop()
+        self.undo_stack.append(step)
+        self._set(step.after)
+        return step.label
+
+    def _set(self, chosen: dict[str, Decision]) -> None:
+        self.decisions = copy.deepcopy(chosen)
+        self.result = self._apply()
+        for listener in list(self.listeners):
+            listener()
+
+    def _apply(self) -> Result:
+        self._changes = {}
+        result = apply(self.document, self.findings, self.decisions, "auto")  # as asegui-cli convert
+        self.stale = list(result.stale_decisions)
+        return result
