@@ -62,10 +62,16 @@ def apply_edits(root: Any, findings: list[Finding]) -> tuple[Any, list[Conflict]
             target.append(clone(edit.value))
     _remove_all(out, [edit for _fid, edit in staged["remove"]])
     renames: dict[str, str] = {}
-    for _fid, edit in sorted(staged["rename"], key=lambda item: -len(split(item[1].path))):
+    for fid, edit in sorted(staged["rename"], key=lambda item: -len(split(item[1].path))):
         container_pointer, old_key = parent(edit.path)
         container = resolve(out, container_pointer)
-        if isinstance(container, dict) and old_key in container and edit.value not in container:
+        if isinstance(container, dict) and old_key in container and edit.value in container:
+            holder = next((other for other, e in staged["rename"] if e.value == edit.value and e is not edit), fid)
+            conflicts.append(Conflict(edit.path, holder, fid,
+                                      _("{b} would rename {path} to \"{new}\", which is already taken; "
+                                        "it was not applied").format(b=fid, path=edit.path, new=edit.value)))
+            continue
+        if isinstance(container, dict) and old_key in container:
             items = [(edit.value if k == old_key else k, v) for k, v in container.items()]
             container.clear()
             container.update(items)
@@ -129,7 +135,7 @@ def rename_in_route(route: str, old: str, new: str) -> str:
 
 def map_pointer(pointer: str, renames: dict[str, str]) -> str:
     """Where an input pointer lives in the output, after key renames."""
-    for old in sorted(renames, key=len, reverse=True):
+    for old in sorted(renames, key=lambda p: len(split(p)), reverse=True):
         if is_within(pointer, old):
-            return renames[old] + pointer[len(old):]
+            pointer = renames[old] + pointer[len(old):]
     return pointer

@@ -174,8 +174,6 @@ def test_man006_module_content_root_becomes_modules_content():
         {"image": "contoso.azurecr.io/app:1.0", "createOptions": '{"Env": ["A=1"]}'}
 
 
-@pytest.mark.xfail(strict=True, reason="patch.map_pointer stops at the deepest rename, so a module renamed inside a "
-                                       "renamed root is not found by emit.shape and keeps an object createOptions")
 def test_man006_with_a_renamed_module_keeps_create_options_deployable():
     result = run(_old_root(manifest({"My_Mod": module({"Env": ["A=1"]})})))
     settings = output(result)["modulesContent"]["$edgeAgent"]["properties.desired"]["modules"]["my-mod"]["settings"]

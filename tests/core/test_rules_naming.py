@@ -244,3 +244,17 @@ def test_nam006_container_port_of_a_remapped_module_without_rename():
     [finding] = findings(run(data), "NAM006")
     assert finding.pointer.endswith("/client/settings/createOptions/Cmd/1")
     assert "scorer:5010 (its HostPort)" in finding.message
+
+
+def test_a_rename_onto_a_taken_key_is_a_reported_conflict_not_a_silent_skip():
+    data = manifest({"My_Mod": module({"Env": ["A=1"]}), "other": module({"Env": ["B=1"]})})
+    fid = findings(run(data), "NAM001", "My_Mod")[0].id
+    from asegui.core import load, analyze, apply
+    from asegui.core.findings import Edit
+    doc = load(data)
+    found = analyze(doc)
+    target = next(f for f in found if f.id == fid)
+    target.build = lambda values: [Edit("rename", doc.module("My_Mod").pointer, "other")]
+    result = apply(doc, found)
+    assert result.conflicts and "already taken" in result.conflicts[0].message
+    assert "My_Mod" in output(result)["modulesContent"]["$edgeAgent"]["properties.desired"]["modules"]
