@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from ..findings import Edit, Param
 from ..i18n import _
@@ -12,12 +13,11 @@ from ..model import ModuleView, find_key
 from ..pointers import join
 
 DNS_LABEL = r"[a-z]([-a-z0-9]{0,61}[a-z0-9])?"
-_PLACEHOLDER = re.compile(r"\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_.]*|<[^<>]+>|#[A-Za-z_][A-Za-z0-9_]*#|__[A-Z][A-Z0-9_]*")
 
 
 def has_placeholder(value: Any) -> bool:
     """True for template tokens a build step substitutes (``${VAR}``, ``$VAR``, ``<Placeholder>``)."""
-    return isinstance(value, str) and bool(_PLACEHOLDER.search(value))
+    return is_templated(value)
 
 
 def is_dns_label(name: str) -> bool:
