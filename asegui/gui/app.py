@@ -11,8 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
+
+    from .main_window import MainWindow
 
 EXIT_OK, EXIT_FAILED, EXIT_UNREADABLE = 0, 1, 2
 SCREENSHOT_SIZE = (1400, 900)
@@ -73,20 +76,29 @@ def _application(dark: bool, fusion: bool) -> QApplication:
     return app
 
 
-def run(args: argparse.Namespace) -> int:
-    from . import errors
+def build_window(args: argparse.Namespace, settings: QSettings | None = None) -> MainWindow:
+    """The window as ``asegui FILE`` opens it: shown, with FILE open (or the start page and a dialog)."""
     from .main_window import MainWindow
 
-    app = _application(args.dark, fusion=False)
-    errors.setup_logging()
-    errors.install_excepthook()
-    window = MainWindow()
+    window = MainWindow(settings)
     if args.dark:
         window.dark_action.setChecked(True)
     window.show()
     if args.file:
         window.open_path(args.file)
-    return int(app.exec())
+    return window
+
+
+def run(args: argparse.Namespace) -> int:
+    from . import errors
+
+    app = _application(args.dark, fusion=False)
+    errors.setup_logging()
+    errors.install_excepthook()
+    window = build_window(args)
+    code = int(app.exec())
+    del window
+    return code
 
 
 def _quiet_offscreen() -> None:

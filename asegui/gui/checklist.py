@@ -220,8 +220,13 @@ class NeedsMeFilter(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
 
     def set_needs_me_only(self, value: bool) -> None:
-        self.needs_me_only = value
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self.needs_me_only = value
+            self.endFilterChange()
+        else:
+            self.needs_me_only = value
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         if not self.needs_me_only:
@@ -250,6 +255,7 @@ class ChecklistView(QTreeView):
         self.setAcceptDrops(False)
         self.setStyleSheet(theme.indicator_style("QTreeView"))
         header = self.header()
+        header.setAccessibleName(self.tr("Checklist columns"))
         header.setStretchLastSection(False)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 118), (1, 96), (2, 140), (4, 130)):

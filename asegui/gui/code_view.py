@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pygments.lexers import JsonLexer
 from pygments.token import Keyword, Name, Number, Punctuation, String, Token
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -181,6 +181,11 @@ class CodeView(QPlainTextEdit):
             selection.cursor = cursor
             selections.append(selection)
         self.setExtraSelections(selections)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh_colours()
 
     def refresh_colours(self) -> None:
         self.highlighter.refresh_colours(self.palette())

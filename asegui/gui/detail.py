@@ -43,7 +43,6 @@ class ParamField(QWidget):
             self.editor = combo
         else:
             line = QLineEdit(self)
-            line.setClearButtonEnabled(True)
             line.textEdited.connect(self._validate)
             line.editingFinished.connect(self._commit)
             if param.kind == "int":
@@ -62,6 +61,7 @@ class ParamField(QWidget):
         self.reason = QLabel(self)
         self.reason.setObjectName(f"problem-{param.name}")
         self.reason.setWordWrap(True)
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)
         self.reason.setAccessibleName(self.tr("Why {label} is refused").format(label=param.label))
         self.reason.hide()
         layout.addWidget(self.editor)
@@ -85,8 +85,10 @@ class ParamField(QWidget):
 
     def show_problem(self, problem: str | None) -> None:
         if problem:
-            colour = theme.tone(0, self.palette(), 200)
-            self.reason.setText(f"<span style='color:{colour.name()}'>&#9888; {html.escape(problem)}</span>")
+            palette = self.reason.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, theme.tone(0, self.palette(), 200))
+            self.reason.setPalette(palette)
+            self.reason.setText("\u26a0 " + problem)  # a sign as well as a colour
             self.reason.show()
         else:
             self.reason.clear()
@@ -248,6 +250,8 @@ class DetailPanel(QWidget):
             label.setBuddy(field.editor)
             label.setWordWrap(True)
             self.form.addRow(label, field)
+            label.show()  # a layout shows late-added children only on the next event loop pass
+            field.show()
             self.fields[param.name] = field
         self.form_frame.setVisible(bool(finding.params))
 

@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         a = self._action
-        self.open_action = a(self.tr("&Open…"), QKeySequence.StandardKey.Open,
+        self.open_action = a(self.tr("&Open…"), "Ctrl+O",
                              self.tr("Open an FPGA deployment manifest"), self.open_dialog, name="open")
         self.sample_action = a(self.tr("Try the &sample"), "Ctrl+Shift+T",
                                self.tr("Open the FPGA sample manifest bundled with the app"), self.open_sample,
@@ -184,16 +184,16 @@ class MainWindow(QMainWindow):
         self.export_action = a(self.tr("&Export GPU manifest…"), "Ctrl+E",
                                self.tr("Write the GPU manifest, exactly as asegui-cli convert would"), self.export,
                                name="export")
-        self.save_decisions_action = a(self.tr("&Save decisions…"), QKeySequence.StandardKey.Save,
+        self.save_decisions_action = a(self.tr("&Save decisions…"), "Ctrl+S",
                                        self.tr("Save every decision to a file asegui-cli can replay"),
                                        self.save_decisions, name="save-decisions")
         self.load_decisions_action = a(self.tr("&Load decisions…"), "Ctrl+L",
                                        self.tr("Replay decisions saved earlier (by the window or asegui-cli)"),
                                        self.load_decisions, name="load-decisions")
-        self.close_action = a(self.tr("&Close manifest"), QKeySequence.StandardKey.Close,
+        self.close_action = a(self.tr("&Close manifest"), "Ctrl+W",
                               self.tr("Close the manifest and go back to the start page"), self.close_document,
                               name="close-document")
-        self.quit_action = a(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.tr("Quit the application"),
+        self.quit_action = a(self.tr("&Quit"), "Ctrl+Q", self.tr("Quit the application"),
                              self.close, name="quit")
         self.undo_action = a(self.tr("&Undo"), "Ctrl+Z", self.tr("Undo the last decision"), self.undo, name="undo")
         self.redo_action = a(self.tr("&Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"], self.tr("Redo the decision undone"),
@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
                                 self.set_show_secrets, checkable=True, name="show-secrets")
         self.dark_action = a(self.tr("Dar&k palette"), "Ctrl+Shift+D", self.tr("Switch between light and dark colours"),
                              self.set_dark, checkable=True, name="dark")
-        self.shortcuts_action = a(self.tr("&Keyboard shortcuts"), QKeySequence.StandardKey.HelpContents,
+        self.shortcuts_action = a(self.tr("&Keyboard shortcuts"), "F1",
                                   self.tr("List every keyboard shortcut"), self.show_shortcuts, name="shortcuts")
         self.about_action = a(self.tr("&About"), "Ctrl+F1", self.tr("About ASE Migration Assistant"), self.show_about,
                               name="about")
