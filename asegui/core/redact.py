@@ -47,7 +47,7 @@ def secret_pointers(doc: Document, root: Any | None = None) -> Iterator[str]:
 def secrets(doc: Document, root: Any | None = None) -> list[str]:
     """The secret strings themselves, longest first (so a longer one is masked before its parts)."""
     root = doc.root if root is None else root
-    values = {resolve(root, p) for p in secret_pointers(doc, root)}
+    values = [resolve(root, p) for p in secret_pointers(doc, root)]  # any JSON value: a password may be a list
     found = {v for v in values if isinstance(v, str) and len(v) >= 3 and not _placeholder(v)}
     for module in doc.modules:  # NAME=value entries of createOptions Env with a secret-like name
         env = resolve(root, join(module.pointer, "settings", "createOptions", "Env"))
