@@ -79,8 +79,9 @@ class StartPage(QWidget):
         buttons.addStretch(1)
         column.addLayout(buttons)
 
-        hint = QLabel(self.tr("…or drop a .json manifest anywhere on this window."), self)
-        hint.setForegroundRole(hint.foregroundRole())
+        hint = QLabel(self.tr("…or drop a .json manifest anywhere on this window. "
+                              "Press F1 for the keyboard shortcuts."), self)
+        hint.setWordWrap(True)
         hint.setAccessibleName(self.tr("Drop hint"))
         column.addWidget(hint)
 
@@ -95,7 +96,7 @@ class StartPage(QWidget):
         self.recent.setObjectName("start-recent")
         self.recent.setAccessibleName(self.tr("Recent files"))
         self.recent.setToolTip(self.tr("Double-click or press Enter to open"))
-        self.recent.setMaximumHeight(190)
+        self.recent.setMaximumHeight(150)
         self.recent.itemActivated.connect(self._activated)
         recent_title.setBuddy(self.recent)
         column.addWidget(self.recent)
