@@ -248,15 +248,11 @@ def _expand_create_options(root: Any, module: ModuleRef) -> None:
         parsed: Any = {}
     else:
         try:
-            parsed = json.loads(joined)
-        except json.JSONDecodeError:
-            try:
-                parsed, _was = jsonc.parse(joined)
-                module.co_lenient = True
-            except ManifestError as exc:
-                _invalid(module, _("createOptions is not valid JSON (at character {col} of it): {reason}")
-                         .format(col=_offset(joined, exc), reason=exc.message))
-                return
+            parsed, module.co_lenient = jsonc.parse(joined)
+        except ManifestError as exc:
+            _invalid(module, _("createOptions is not valid JSON (at character {col} of it): {reason}")
+                     .format(col=_offset(joined, exc), reason=exc.message))
+            return
     if not isinstance(parsed, dict):
         _invalid(module, _("createOptions is {kind}, not a JSON object").format(kind=_kind(parsed)))
         return

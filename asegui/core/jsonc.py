@@ -143,7 +143,47 @@ def parse(text: str) -> tuple[Any, bool]:
         raise ManifestError(_("The JSON is nested more than {limit} levels deep.")
                             .format(limit=MAX_DEPTH)) from None
     check_limits(value)
+    _reject_lone_surrogates(text, value)
     return value, jsonc
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _first_unpaired(escapes: list[re.Match[str]]) -> re.Match[str]:
+    index = 0
+    while index < len(escapes):
+        here = escapes[index]
+        high = here.group()[3].lower() in "89ab"
+        after = escapes[index + 1] if index + 1 < len(escapes) else None
+        if high and after and after.start() == here.end() and after.group()[3].lower() in "cdef":
+            index += 2
+            continue
+        return here
+    return escapes[0]
+
+
+def _reject_lone_surrogates(text: str, value: Any) -> None:
+    """A ``\\ud800`` escape without its pair decodes to a string no UTF-8 file can hold."""
+    escapes = list(_SURROGATE_ESCAPE.finditer(text))
+    if not escapes:
+        return
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if _LONE_SURROGATE.search(item):
+                first = _first_unpaired(escapes)
+                line, column = _line_col(text, first.start())
+                raise ManifestError(_("A string holds an unpaired UTF-16 surrogate escape ({escape}); "
+                                      "it is not a character and cannot be written as UTF-8.")
+                                    .format(escape=first.group()), line, column)
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 def _explain(exc: json.JSONDecodeError, text: str) -> str:
