@@ -8,7 +8,6 @@ dict is the truth, and every later step addresses it with JSON pointers.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
