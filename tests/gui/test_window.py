@@ -481,3 +481,29 @@ def test_screenshot_of_unreadable_file_exits_2(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert b"missing.json" in done.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_scrolling_kept_in_step_by_module(qtbot: Any, opened: MainWindow) -> None:
+    session = opened.session
+    assert session is not None
+    module = next(m for m in session.document.modules if m.name == "dashboard")
+    _text, in_spans = session.rendered("input")
+    _text, out_spans = session.rendered("output")
+    in_line = in_spans[module.pointer][0]
+    out_line = out_spans[module.pointer][0]  # "dashboard" is a DNS label already: not renamed
+    assert in_line != out_line  # the sides differ in length above it, so raw line numbers would not do
+    opened.input_view.scroll_to_line(in_line)
+    assert opened.output_view.top_line() == out_line
+    opened.lock_action.setChecked(False)
+    opened.input_view.scroll_to_line(1)
+    assert opened.output_view.top_line() == out_line
+
+
+def test_excepthook_reports_and_keeps_running(opened: MainWindow, captured: Dialogs) -> None:
+    from asegui.gui import errors
+    try:
+        raise ValueError("unexpected in a paint event")
+    except ValueError as exc:
+        errors.excepthook(type(exc), exc, exc.__traceback__)
+    assert captured.errors and "unexpected in a paint event" in captured.errors[0][1]
+    opened.next_action.trigger()
