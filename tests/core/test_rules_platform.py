@@ -148,3 +148,13 @@ def test_gpu_ready_module_yields_no_platform_error():
     result = run(manifest({"gpu": module(ready)}))
     assert not [f for f in result.findings if f.code.startswith("PLT") and f.severity == "error"]
     assert not findings(result, "PLT001", "gpu")
+
+
+def test_k8s_section_that_is_not_an_object_is_never_overwritten():
+    options = {"HostConfig": {"Runtime": "nvidia", "PortBindings": {"80/tcp": [{"HostPort": "80"}]}},
+               "k8s-experimental": "resources: gpu"}
+    result = run(manifest({"m": module(options)}))
+    assert out_create_options(result, "m") == options
+    assert findings(result, "RES006")[0].applicability == "manual"
+    assert not findings(result, "PLT001", "m")
+    assert findings(result, "PLT004")[0].applicability == "manual"

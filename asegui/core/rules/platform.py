@@ -13,7 +13,8 @@ from ..model import ModuleView
 from ..pointers import join
 from . import Context, rule
 from ._common import binds, has_placeholder, k8s_at, k8s_get, k8s_pointer, mounts
-from .resources import SOURCE_ARTICLE, fixed, gpu_of
+from .networking import unbound_exposed
+from .resources import SOURCE_ARTICLE, fixed, gpu_of, variants, writable
 
 K8S = "k8s-experimental"
 K8S_KEYS = ("volumes", "resources", "nodeSelector", "securityContext", "serviceOptions", "strategy")
@@ -43,7 +44,8 @@ def _normal(key: str) -> str:
       "one is stopped. A module that holds something only one pod can have — a GPU, a port binding (each gets its "
       "own external IP and port) or a volume — deadlocks: the new pod waits Pending for what the old pod still "
       "holds, and the update never finishes. This applies to edgeHub too, whose port bindings 443, 5671 and 8883 "
-      "are exclusive. `\"k8s-experimental\": {\"strategy\": {\"type\": \"Recreate\"}}` stops the old pod first "
+      "are exclusive. An exposed port counts too, since NET001 gives it a port binding. "
+      "`\"k8s-experimental\": {\"strategy\": {\"type\": \"Recreate\"}}` stops the old pod first "
       "(the module is down while the new image is pulled).",
       f"{SOURCE_ARTICLE} — Deployment strategy; microsoft/iotedge-k8s-doc bp/depstrat.md; Kubernetes: "
       "Deployment strategy",
@@ -51,13 +53,14 @@ def _normal(key: str) -> str:
       after='"k8s-experimental": {"strategy": {"type": "Recreate"}}')
 def check_strategy(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
-        if module.ref.co_form == "invalid" or _has_strategy(module):
+        if _has_strategy(module) or not writable(module, "strategy"):
             continue
         reasons = []
         if gpu_of(module).holds_gpu:
             reasons.append(_("a GPU"))
         host = module.host_config
-        if host and isinstance(host.get("PortBindings"), dict) and host.get("PortBindings"):
+        if (host and isinstance(host.get("PortBindings"), dict) and host.get("PortBindings")) \
+                or unbound_exposed(module):  # NET001 gives those a port binding
             reasons.append(_("port bindings"))
         if binds(module) or mounts(module):
             reasons.append(_("volumes"))
@@ -100,29 +103,31 @@ def _has_strategy(module: ModuleView) -> bool:
 def check_entrypoint(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         options = module.create_options
-        key = options.key("Entrypoint") if options else None
-        if options is None or key is None or options.data[key] is None:
-            continue
-        value = options.data[key]
-        pointer = join(options.pointer, key)
-        if isinstance(value, str):
-            param = Param("action", _("Entrypoint"), "enum", "array", options=("array", "keep", "remove"))
-            message = _("Entrypoint is a string; the runtime needs a JSON array (and Entrypoint may not work on "
-                        "the device)")
-            severity = "error"
-        else:
-            param = Param("action", _("Entrypoint"), "enum", "keep", options=("keep", "remove"))
-            message = _("Entrypoint may not work on the GPU device: verify the module starts as expected")
-            severity = "warning"
+        for key in variants(options, "Entrypoint") if options else []:
+            assert options is not None
+            if options.data[key] is not None:
+                yield _entrypoint(r, module, join(options.pointer, key), options.data[key])
 
-        def build(values: dict[str, Any], pointer: str = pointer, value: Any = value) -> list[Edit]:
-            if values["action"] == "remove":
-                return [Edit("remove", pointer)]
-            if values["action"] == "array":
-                return [Edit("replace", pointer, [value])]
-            return []
 
-        yield Finding(r, module.name, pointer, message, params=(param,), build=build, severity=severity)
+def _entrypoint(r: Rule, module: ModuleView, pointer: str, value: Any) -> Finding:
+    if isinstance(value, str):
+        param = Param("action", _("Entrypoint"), "enum", "array", options=("array", "keep", "remove"))
+        message = _("Entrypoint is a string; the runtime needs a JSON array (and Entrypoint may not work on "
+                    "the device)")
+        severity = "error"
+    else:
+        param = Param("action", _("Entrypoint"), "enum", "keep", options=("keep", "remove"))
+        message = _("Entrypoint may not work on the GPU device: verify the module starts as expected")
+        severity = "warning"
+
+    def build(values: dict[str, Any], pointer: str = pointer, value: Any = value) -> list[Edit]:
+        if values["action"] == "remove":
+            return [Edit("remove", pointer)]
+        if values["action"] == "array":
+            return [Edit("replace", pointer, [value])]
+        return []
+
+    return Finding(r, module.name, pointer, message, params=(param,), build=build, severity=severity)
 
 
 def _user_security_context(value: Any) -> dict[str, int] | None:
@@ -204,7 +209,7 @@ def check_dropped_options(r: Rule, ctx: Context) -> Iterator[Finding]:
 def _dropped(r: Rule, module: ModuleView, pointer: str, key: str, value: Any, prefix: str) -> Finding:
     lowered = key.lower()
     context = _user_security_context(value) if lowered == "user" and not prefix and \
-        k8s_get(module, "securityContext") is None else None
+        k8s_get(module, "securityContext") is None and writable(module, "securityContext") else None
     options = ("keep", "remove", "securityContext") if context else ("keep", "remove")
     param = Param("action", _("Option"), "enum", "keep", options=options)
 

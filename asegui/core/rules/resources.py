@@ -16,6 +16,7 @@ from . import Context, rule
 from ._common import binds, env_remove_edits, has_placeholder, k8s_at, k8s_get, quantity_param
 from .storage import etc_hosts_handled, is_fpga_module
 
+K8S_SECTION = "k8s-experimental"
 CATAPULT = "microsoft.com/fpga_catapult"
 GPU = "nvidia.com/gpu"
 SOURCE_ARTICLE = ("Microsoft Learn: Run existing IoT Edge modules from Azure Stack Edge Pro FPGA devices on Azure "
@@ -31,6 +32,11 @@ def _int(value: Any) -> int | None:
     if isinstance(value, str) and re.fullmatch(r"\s*\d+\s*", value):
         return int(value)
     return None
+
+
+def variants(section: Section, name: str) -> list[str]:
+    """Every key of ``section`` equal to ``name`` ignoring case (edgeAgent reads them all the same)."""
+    return [k for k in section.data if isinstance(k, str) and k.lower() == name.lower()]
 
 
 def gpu_count_param(default: int) -> Param:
@@ -51,7 +57,7 @@ class Gpu:
     catapult_requests: Section | None = None
     catapult_devices: list[str] = field(default_factory=list)        # pointers of /dev/catapult* entries
     other_devices: list[tuple[str, str]] = field(default_factory=list)  # (pointer, path on host)
-    runtime: str | None = None                   # pointer of Runtime: nvidia
+    runtime: list[str] = field(default_factory=list)  # pointers of Runtime: nvidia (any key case)
     gpu_requests: list[tuple[str, Any]] = field(default_factory=list)   # DeviceRequests asking for a GPU
     other_requests: list[str] = field(default_factory=list)
     has_gpu_limit: bool = False                  # nvidia.com/gpu already in k8s-experimental limits
@@ -91,26 +97,29 @@ def gpu_of(module: ModuleView) -> Gpu:
     host = module.host_config
     if not host:
         return gpu
-    devices = host.get("Devices")
-    for index, device in enumerate(devices if isinstance(devices, list) else []):
-        if not isinstance(device, dict):
-            continue
-        path = str(device.get("PathOnHost", device.get("pathOnHost", "")))
-        pointer = join(host.at("Devices"), index)
-        if path.startswith("/dev/catapult"):
-            gpu.catapult_devices.append(pointer)
-        else:
-            gpu.other_devices.append((pointer, path))
-    runtime = host.get("Runtime")
-    if isinstance(runtime, str) and runtime.strip().lower() == "nvidia":
-        gpu.runtime = host.at("Runtime")
-    requests_list = host.get("DeviceRequests")
-    for index, entry in enumerate(requests_list if isinstance(requests_list, list) else []):
-        pointer = join(host.at("DeviceRequests"), index)
-        if _asks_for_gpu(entry):
-            gpu.gpu_requests.append((pointer, entry))
-        else:
-            gpu.other_requests.append(pointer)
+    for key in variants(host, "Devices"):
+        devices = host.data[key]
+        for index, device in enumerate(devices if isinstance(devices, list) else []):
+            if not isinstance(device, dict):
+                continue
+            path = str(device.get("PathOnHost", device.get("pathOnHost", "")))
+            pointer = join(host.pointer, key, index)
+            if path.startswith("/dev/catapult"):
+                gpu.catapult_devices.append(pointer)
+            else:
+                gpu.other_devices.append((pointer, path))
+    for key in variants(host, "Runtime"):
+        runtime = host.data[key]
+        if isinstance(runtime, str) and runtime.strip().lower() == "nvidia":
+            gpu.runtime.append(join(host.pointer, key))
+    for key in variants(host, "DeviceRequests"):
+        requests_list = host.data[key]
+        for index, entry in enumerate(requests_list if isinstance(requests_list, list) else []):
+            pointer = join(host.pointer, key, index)
+            if _asks_for_gpu(entry):
+                gpu.gpu_requests.append((pointer, entry))
+            else:
+                gpu.other_requests.append(pointer)
     return gpu
 
 
@@ -139,6 +148,22 @@ def _set_image(pointer: str) -> Callable[[dict[str, Any]], list[Edit]]:
     return lambda values: [Edit("add", pointer, str(values["image"]).strip())]
 
 
+def writable(module: ModuleView, *sections: str) -> bool:
+    """True when adding under ``k8s-experimental/<sections>`` replaces nothing: every existing step is an object."""
+    settings = module.data.get("settings")
+    if not isinstance(settings, dict) or module.ref.co_form == "invalid":
+        return False
+    node: Any = settings.get("createOptions", {})
+    for part in (K8S_SECTION, *sections):
+        if not isinstance(node, dict):
+            return False
+        found = node.get(part) if part == K8S_SECTION else k8s_get(module, *sections[:sections.index(part) + 1])
+        if found is None:
+            return True
+        node = found
+    return isinstance(node, dict)
+
+
 def _gpu_limit_edit(module: ModuleView, count: int) -> Edit:
     return Edit("add", k8s_at(module, "resources", "limits", key=GPU), count)
 
@@ -165,6 +190,11 @@ def check_fpga_resource(r: Rule, ctx: Context) -> Iterator[Finding]:
         fpga_count = _int(written)
         pointer = join((limits or requests).pointer, CATAPULT)  # type: ignore[union-attr]
         needs_count = not gpu.has_gpu_limit
+        if needs_count and not limits and not writable(module, "resources", "limits"):
+            yield Finding(r, module.name, pointer, _("FPGA resource {resource} must become an nvidia.com/gpu limit, "
+                                                     "but resources.limits is not an object: fix it by hand")
+                          .format(resource=CATAPULT), applicability="manual")
+            continue
         params = (gpu_count_param(fpga_count or 1),) if needs_count else ()
 
         def build(values: dict[str, Any], module: ModuleView = module, limits: Section | None = limits,
@@ -206,6 +236,11 @@ def check_catapult_devices(r: Rule, ctx: Context) -> Iterator[Finding]:
             continue
         sets_limit = gpu.owner == "RES002"
         devices = list(gpu.catapult_devices)
+        if sets_limit and not writable(module, "resources", "limits"):
+            yield Finding(r, module.name, devices[0], _("FPGA devices /dev/catapult* must become an nvidia.com/gpu "
+                                                        "limit, but k8s-experimental is not an object: fix it by "
+                                                        "hand"), applicability="manual")
+            continue
 
         def build(values: dict[str, Any], module: ModuleView = module, devices: list[str] = devices,
                   sets_limit: bool = sets_limit) -> list[Edit]:
@@ -316,8 +351,13 @@ def check_devices(r: Rule, ctx: Context) -> Iterator[Finding]:
                           _("DeviceRequests entry that is not a GPU is not translated on the GPU device"))
         if not (gpu.runtime or gpu.gpu_requests):
             continue
-        removals = ([gpu.runtime] if gpu.runtime else []) + [p for p, _entry in gpu.gpu_requests]
+        removals = gpu.runtime + [p for p, _entry in gpu.gpu_requests]
         adds_limit = gpu.owner == "RES006"
+        if adds_limit and not writable(module, "resources", "limits"):
+            yield Finding(r, module.name, removals[0], _("The GPU must be asked for with an nvidia.com/gpu limit, "
+                                                         "but k8s-experimental is not an object: fix it by hand"),
+                          applicability="manual", severity="warning")
+            continue
         count = 1
         for _pointer, entry in gpu.gpu_requests:
             asked = _int(entry.get("Count")) if isinstance(entry, dict) else None
@@ -379,7 +419,11 @@ def _millicores(value: float) -> str:
 def check_memory_cpu(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         found = memory_cpu(module)
-        if found:
+        if found and not writable(module, "resources", "limits"):
+            yield Finding(r, module.name, found[0][0], _("Docker memory/CPU limits are ignored on the GPU device, and "
+                                                         "k8s-experimental is not an object: fix it by hand"),
+                          applicability="manual")
+        elif found:
             yield _memory_cpu_finding(r, module, *found)
 
 
@@ -389,23 +433,25 @@ def memory_cpu(module: ModuleView) -> tuple[list[str], str | None, str | None] |
     if not host:
         return None
     fields: list[str] = []
-    memory = _int(host.get("Memory"))
-    memory_text = None
-    if memory and memory > 0:
-        fields.append(host.at("Memory"))
-        memory_text = _memory_quantity(memory)
-    cpu_text = None
-    nano = _int(host.get("NanoCpus"))
-    quota, period = _int(host.get("CpuQuota")), _int(host.get("CpuPeriod"))
-    if nano and nano > 0:
-        fields.append(host.at("NanoCpus"))
-        cpu_text = _millicores(nano / 1_000_000)
-    if quota and quota > 0:
-        fields.append(host.at("CpuQuota"))
-        if cpu_text is None:
-            cpu_text = _millicores(quota * 1000 / (period if period and period > 0 else 100_000))
-    if period and period > 0 and fields:
-        fields.append(host.at("CpuPeriod"))
+
+    def positive(name: str) -> int | None:
+        """The first positive value among the field's spellings; every positive spelling goes to ``fields``."""
+        first = None
+        for key in variants(host, name):
+            value = _int(host.data[key])
+            if value and value > 0:
+                fields.append(join(host.pointer, key))
+                first = first or value
+        return first
+
+    memory = positive("Memory")
+    memory_text = _memory_quantity(memory) if memory else None
+    nano, quota = positive("NanoCpus"), positive("CpuQuota")
+    period = _int(host.get("CpuPeriod"))
+    cpu_text = _millicores(nano / 1_000_000) if nano else \
+        _millicores(quota * 1000 / (period if period and period > 0 else 100_000)) if quota else None
+    if fields:
+        positive("CpuPeriod")
     return (fields, memory_text, cpu_text) if fields else None
 
 
@@ -445,7 +491,7 @@ def _memory_cpu_finding(r: Rule, module: ModuleView, fields: list[str], memory: 
       after='"k8s-experimental": {"resources": {"limits": {"memory": "128Mi", "cpu": "500m"}}}')
 def check_limits_recommended(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.user_modules:
-        if module.ref.co_form == "invalid" or memory_cpu(module):
+        if memory_cpu(module) or not writable(module, "resources", "limits"):
             continue
         limits = k8s_get(module, "resources", "limits")
         if limits is not None and not isinstance(limits, dict):
@@ -490,10 +536,12 @@ def check_ipc(r: Rule, ctx: Context) -> Iterator[Finding]:
         host = module.host_config
         if not host:
             continue
-        mode = host.get("IpcMode")
-        if isinstance(mode, str) and not has_placeholder(mode) and \
-                (mode.strip().lower() == "shareable" or mode.strip().lower().startswith("container:")):
-            pointer = host.at("IpcMode")
+        for key in variants(host, "IpcMode"):
+            mode = host.data[key]
+            if not isinstance(mode, str) or has_placeholder(mode) or \
+                    not (mode.strip().lower() == "shareable" or mode.strip().lower().startswith("container:")):
+                continue
+            pointer = join(host.pointer, key)
             yield Finding(r, module.name, pointer,
                           _("IpcMode \"{mode}\" is not translated; \"host\" shares memory between pods")
                           .format(mode=mode),
