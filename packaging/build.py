@@ -99,8 +99,8 @@ def pip_install(*requirements: str) -> None:
 
 def ensure_tools() -> None:
     try:
-        import PySide6  # noqa: F401
         import pydantic  # noqa: F401
+        import PySide6  # noqa: F401
     except ImportError:
         pip_install("-e", f"{ROOT}[bundle]")
     try:
