@@ -59,7 +59,12 @@ def test_net001_rejected_adds_nothing():
     fid = findings(run(data), "NET001")[0].id
     result = run(data, {fid: {"accepted": False}})
     assert findings(result, "NET001")[0].status == "rejected"
-    assert out_create_options(result, "api") == {"ExposedPorts": {"8080/tcp": {}}}
+    options = out_create_options(result, "api")
+    assert "PortBindings" not in options.get("HostConfig", {})
+    # PLT001's Recreate strategy is a finding of its own; rejecting it too gives the input back.
+    plt = findings(result, "PLT001", "api")[0].id
+    both = run(data, {fid: {"accepted": False}, plt: {"accepted": False}})
+    assert out_create_options(both, "api") == {"ExposedPorts": {"8080/tcp": {}}}
 
 
 def test_net001_default_host_port_is_never_reserved():
@@ -282,3 +287,12 @@ def test_net006_when_edgehub_is_first_on_the_host_network_the_error_says_it_need
     error = [f for f in findings(run(data), "NET006") if f.severity == "error"]
     assert [f.module for f in error] == ["cam"]
     assert "edgeHub already does" in error[0].message and "does not need the host network" in error[0].message
+
+
+def test_net006_removes_every_spelling_of_networking_config_and_converts_to_itself():
+    data = manifest({"app": module({"HostConfig": {"NetworkMode": "Host"},
+                                    "NetworkingConfig": {"EndpointsConfig": {"host": {}}},
+                                    "NETWORKINGCONFIG": {}})})
+    result = run(data)
+    assert out_create_options(result, "app") == {"HostConfig": {"NetworkMode": "host"}}
+    assert run(result.text.encode()).text == result.text

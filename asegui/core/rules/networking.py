@@ -12,7 +12,7 @@ from ..i18n import _
 from ..model import ModuleView, find_key
 from ..pointers import join
 from . import Context, rule
-from ._common import has_placeholder, host_config_pointer, k8s_add
+from ._common import has_placeholder, host_config_pointer, k8s_at
 
 PROXY_PORTS = (35000, 35001)           # the IoT Edge proxy sidecar in every module pod
 DEVICE_PORTS = (31000, 31001)          # Kubernetes dashboard, Edge container registry
@@ -346,9 +346,9 @@ def check_host_network(r: Rule, ctx: Context) -> Iterator[Finding]:
         edits = []
         if mode != "host":
             edits.append(Edit("replace", host.at("NetworkMode"), "host"))
-        networking = options.key("NetworkingConfig")
-        if networking is not None:
-            edits.append(Edit("remove", options.at("NetworkingConfig")))
+        spellings = [k for k in options.data if isinstance(k, str) and k.lower() == "networkingconfig"]
+        networking = spellings[0] if spellings else None
+        edits.extend(Edit("remove", join(options.pointer, key)) for key in spellings)
         if edits:
             if networking is None:
                 message = _("Network mode \"{mode}\" is written \"host\"").format(mode=mode)
@@ -428,7 +428,7 @@ def check_service_exposure(r: Rule, ctx: Context) -> Iterator[Finding]:
 
         def build(values: dict[str, Any], module: ModuleView = module) -> list[Edit]:
             if values["service"] == "ClusterIP":
-                return [k8s_add(module, "serviceOptions", "type", value="ClusterIP")]
+                return [Edit("add", k8s_at(module, "serviceOptions", key="type"), "ClusterIP")]
             return []
 
         yield Finding(r, module.name, pointer,
