@@ -18,6 +18,8 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
 
@@ -109,9 +111,28 @@ def ensure_tools() -> None:
         pip_install(PYINSTALLER_REQ)
 
 
+@contextmanager
+def exclusive(work: Path) -> Iterator[None]:
+    """One build at a time per work folder (two test sessions in one checkout would overwrite each other)."""
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # Windows: no concurrent builds expected
+        yield
+        return
+    with open(work / ".build.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
 def build(dist: Path, work: Path, clean: bool = False, verbose: bool = False, force: bool = False) -> Path:
     """Build (or reuse) the bundle; returns its folder. Raises on failure."""
     ensure_tools()
+    with exclusive(work):
+        return _build(dist, work, clean, verbose, force)
+
+
+def _build(dist: Path, work: Path, clean: bool, verbose: bool, force: bool) -> Path:
     folder = bundle_dir(dist)
     if not force and not clean and is_up_to_date(dist):
         print(f"build.py: {folder} already matches the sources (build-info.json); use --force to rebuild")

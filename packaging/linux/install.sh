@@ -66,7 +66,7 @@ mkdir -p "$(dirname "$opt")" "$bin" "$apps"
 staging="$opt.new.$$"
 trap 'rm -rf "$staging"' EXIT INT TERM
 rm -rf "$staging"
-cp -R "$bundle" "$staging"
+cp -RP "$bundle" "$staging"
 remove
 mv "$staging" "$opt"
 trap - EXIT INT TERM
