@@ -167,8 +167,11 @@ class Finding:
 
     @property
     def resolved(self) -> bool:
-        """Nothing more is needed from a person for this finding."""
-        return self.status in ("applied", "acknowledged", "rejected", "info")
+        """The tool or a person has settled it: a fix applied (a defaulted one too), acknowledged, or declined.
+
+        Open manual steps and choices still missing a value are what remain for a person.
+        """
+        return self.status not in ("open", "needs input")
 
     def defaults(self) -> dict[str, Any]:
         return {p.name: p.default for p in self.params}
