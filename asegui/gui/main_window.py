@@ -522,7 +522,7 @@ class MainWindow(QMainWindow):
     def _sync_scroll(self, source: CodeView) -> None:
         if self._syncing or not self.lock_action.isChecked() or not self._anchors:
             return
-        if QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier:
+        if QGuiApplication.queryKeyboardModifiers() & Qt.KeyboardModifier.ShiftModifier:
             return  # Shift decouples the panes while it is held, as in Meld
         target = self.output_view if source is self.input_view else self.input_view
         pairs = self._anchors if source is self.input_view else [(b, a) for a, b in self._anchors]

@@ -55,6 +55,9 @@ def press(qtbot: Any, window: MainWindow, sequence: str) -> None:
     keys = QKeySequence(sequence)[0]
     target = QApplication.focusWidget() or window
     qtbot.keyClick(target, keys.key(), keys.keyboardModifiers())
+    if keys.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        # a real keyboard releases the modifier keys too; without this Qt believes Shift is still held
+        qtbot.keyRelease(target, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
 
 
 # ------------------------------------------------------------------------------------------------ opening
