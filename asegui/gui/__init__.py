@@ -12,9 +12,14 @@ def _keep_none_alive() -> None:
     a ``highlightBlock`` override…) takes one reference from ``None``; after some thousands of
     calls CPython aborts with "none_dealloc: deallocating None". From Python 3.12 on, ``None`` is
     immortal and nothing needs doing; before, give it enough references that it never reaches zero
-    (extra references to ``None`` cost nothing).
+    (extra references to ``None`` cost nothing). pyproject excludes 6.12, so this only guards an
+    environment that installed it anyway (6.11.3 measured clean: 0 references lost per 1000 calls).
     """
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return
+    import PySide6
+
+    if not PySide6.__version__.startswith("6.12."):
         return
     import ctypes
 
