@@ -67,6 +67,7 @@ def _application(dark: bool, fusion: bool) -> QApplication:
     app.setOrganizationName("asegui")
     app.setApplicationName("asegui")
     app.setApplicationDisplayName("ASE Migration Assistant")
+    app.setDesktopFileName("asegui")  # Wayland docks match the window to asegui.desktop and its icon
     app.setWindowIcon(theme.icon("asegui"))
     if fusion:
         app.setStyle("Fusion")
@@ -92,10 +93,15 @@ def build_window(args: argparse.Namespace, settings: QSettings | None = None) ->
 def run(args: argparse.Namespace) -> int:
     from . import errors
 
+    from .file_open import FileOpenFilter
+
     app = _application(args.dark, fusion=False)
+    opener = FileOpenFilter(app)
+    app.installEventFilter(opener)
     errors.setup_logging()
     errors.install_excepthook()
     window = build_window(args)
+    opener.attach(window)
     code = int(app.exec())
     del window
     return code
