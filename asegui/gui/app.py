@@ -92,7 +92,6 @@ def build_window(args: argparse.Namespace, settings: QSettings | None = None) ->
 
 def run(args: argparse.Namespace) -> int:
     from . import errors
-
     from .file_open import FileOpenFilter
 
     app = _application(args.dark, fusion=False)
