@@ -1,0 +1,272 @@
+"""Speed, measured side by side: ``python tests/benchmarks/bench.py`` prints one line of JSON.
+
+core    convert() on FPGA manifests of 5, 50 and 500 modules against json.loads + json.dumps of the same
+        bytes (the floor any JSON tool pays), median of repeated runs, in the same process; the ratio at
+        each size and the growth from 50 to 500 modules (10.0 would be exactly linear).
+window  process start to the first painted frame of the window with the sample open, against a bare
+        PySide6 window showing the same two texts in two QPlainTextEdits, each in fresh subprocesses;
+        and toggling a finding to the repainted GPU pane on the 50-module manifest.
+
+Targets (issue 5): core <= 20x the JSON floor at 50 modules and no worse than linear growth to 500;
+window start <= 2x the bare window; a toggle repaints in <= 50 ms at 50 modules.
+Options: --quick (fewer repeats), --no-window, --no-core, --platform NAME (Qt platform; default offscreen).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from manifests import fpga_manifest  # noqa: E402
+
+SAMPLE = ROOT / "resources" / "samples" / "fpga-sample.json"
+SIZES = (5, 50, 500)
+TARGETS = {"core_ratio_at_50": 20.0, "core_growth_50_to_500": 10.0, "window_start_ratio": 2.0, "toggle_ms": 50.0}
+
+
+def median_seconds(run: Callable[[], Any], repeats: int, warmup: int = 1, budget: float = 20.0) -> tuple[float, int]:
+    """(median seconds, runs): stops early when the runs so far took longer than ``budget`` seconds."""
+    for _ in range(warmup):
+        start = time.perf_counter()
+        run()
+        if time.perf_counter() - start > budget / 4:  # too slow to warm up twice: that run counts
+            return time.perf_counter() - start, 1
+    times: list[float] = []
+    began = time.perf_counter()
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+        if time.perf_counter() - began > budget:
+            break
+    return statistics.median(times), len(times)
+
+
+def bench_core(quick: bool) -> dict[str, Any]:
+    from asegui.core import convert
+
+    figures: dict[str, Any] = {}
+    for size in SIZES:
+        data = fpga_manifest(size)
+        repeats = {5: 40, 50: 15, 500: 5}[size] // (3 if quick else 1) or 1
+
+        def floor(data: bytes = data) -> None:
+            json.dumps(json.loads(data), indent=2)
+
+        last: dict[str, Any] = {}
+
+        def core(data: bytes = data, last: dict[str, Any] = last) -> None:
+            last["result"] = convert(data)
+
+        floor_s, _floor_runs = median_seconds(floor, max(repeats * 4, 5))
+        core_s, runs = median_seconds(core, repeats)
+        figures[str(size)] = {"bytes": len(data), "findings": len(last["result"].findings),
+                              "convert_ms": round(core_s * 1000, 2), "json_floor_ms": round(floor_s * 1000, 3),
+                              "ratio": round(core_s / floor_s, 1), "runs": runs}
+    growth = figures["500"]["convert_ms"] / figures["50"]["convert_ms"]
+    return {"sizes": figures, "ratio_at_50": figures["50"]["ratio"], "growth_50_to_500": round(growth, 2),
+            "meets_ratio_target": figures["50"]["ratio"] <= TARGETS["core_ratio_at_50"],
+            "meets_growth_target": growth <= TARGETS["core_growth_50_to_500"] * 1.1}
+
+
+# ---------------------------------------------------------------- window (subprocesses)
+
+_PAINT_WATCH = r"""
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+class FirstPaint(QObject):
+    def __init__(self, target, on_painted):
+        super().__init__()
+        self.target, self.on_painted, self.done = target, on_painted, False
+    def eventFilter(self, obj, event):
+        if not self.done and obj is self.target and event.type() == QEvent.Type.Paint:
+            self.done = True
+            QTimer.singleShot(0, self.on_painted)  # after the paint has finished
+        return False
+
+def report_and_exit():
+    print("painted", flush=True)
+    os._exit(0)
+"""
+
+APP_START = _PAINT_WATCH + r"""
+import argparse
+from PySide6.QtCore import QSettings
+from asegui.gui.app import _application, build_window
+app = _application(False, fusion=False)
+settings = QSettings(os.path.join(sys.argv[2], "settings.ini"), QSettings.Format.IniFormat)
+window = build_window(argparse.Namespace(file=sys.argv[1], dark=False, screenshot=None, select=None), settings)
+watch = FirstPaint(window.output_view.viewport(), report_and_exit)
+app.installEventFilter(watch)
+window.output_view.viewport().update()
+app.exec()
+"""
+
+BARE_START = _PAINT_WATCH + r"""
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit, QSplitter
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+splitter = QSplitter(Qt.Orientation.Horizontal)
+left, right = QPlainTextEdit(), QPlainTextEdit()
+for editor, path in ((left, sys.argv[1]), (right, sys.argv[2])):
+    editor.setReadOnly(True)
+    editor.setPlainText(open(path, encoding="utf-8").read())
+    splitter.addWidget(editor)
+window.setCentralWidget(splitter)
+window.resize(1400, 900)
+watch = FirstPaint(right.viewport(), report_and_exit)
+app.installEventFilter(watch)
+window.show()
+app.exec()
+"""
+
+TOGGLE = _PAINT_WATCH + r"""
+import argparse, json, statistics
+from PySide6.QtCore import QEvent, QObject, QSettings
+from asegui.gui.app import _application, build_window
+app = _application(False, fusion=False)
+settings = QSettings(os.path.join(sys.argv[2], "settings.ini"), QSettings.Format.IniFormat)
+window = build_window(argparse.Namespace(file=sys.argv[1], dark=False, screenshot=None, select=None), settings)
+for _ in range(20):
+    app.processEvents()
+
+class Painted(QObject):
+    count = 0
+    def eventFilter(self, obj, event):
+        if obj is window.output_view.viewport() and event.type() == QEvent.Type.Paint:
+            Painted.count += 1
+        return False
+
+painted = Painted()
+app.installEventFilter(painted)
+session = window.session
+candidates = [f for f in session.findings if f.applicability == "auto" and f.edits and f.module]
+finding = candidates[len(candidates) // 2] if candidates else session.findings[0]
+times = []
+for round_ in range(int(sys.argv[3])):
+    accepted = not session.finding(finding.id).accepted
+    before = Painted.count
+    start = time.perf_counter()
+    window.set_accepted(finding.id, accepted)
+    deadline = start + 10
+    while Painted.count == before and time.perf_counter() < deadline:
+        app.processEvents()
+    times.append(time.perf_counter() - start)
+print(json.dumps({"finding": finding.code, "module": finding.module, "findings": len(session.findings),
+                  "times_ms": [round(t * 1000, 2) for t in times]}), flush=True)
+os._exit(0)
+"""
+
+
+def _child_env(qt_platform: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = qt_platform
+    env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env
+
+
+def _time_to_paint(script: str, args: list[str], env: dict[str, str], timeout: float = 60) -> float:
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, env=env, cwd=str(ROOT))
+    try:
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        elapsed = time.perf_counter() - start
+        if line.strip() != b"painted":
+            raise RuntimeError(f"the window child printed {line!r}")
+        child.wait(timeout=timeout)
+        return elapsed
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        if child.stdout is not None:
+            child.stdout.close()
+
+
+def bench_window(quick: bool, qt_platform: str) -> dict[str, Any]:
+    try:
+        import PySide6  # noqa: F401
+    except ImportError as exc:
+        return {"skipped": f"PySide6 is not installed: {exc}"}
+    from asegui.core import convert
+
+    env = _child_env(qt_platform)
+    repeats = 3 if quick else 7
+    with tempfile.TemporaryDirectory(prefix="asegui-bench-") as folder:
+        output = Path(folder) / "gpu.json"
+        output.write_text(convert(SAMPLE.read_bytes()).text, encoding="utf-8")
+        app_times, bare_times = [], []
+        _time_to_paint(BARE_START, [str(SAMPLE), str(output)], env)  # warm the file cache for both
+        _time_to_paint(APP_START, [str(SAMPLE), folder], env)
+        for _ in range(repeats):  # interleaved, so both see the same machine load
+            bare_times.append(_time_to_paint(BARE_START, [str(SAMPLE), str(output)], env))
+            app_times.append(_time_to_paint(APP_START, [str(SAMPLE), folder], env))
+        manifest50 = Path(folder) / "fpga-50.json"
+        manifest50.write_bytes(fpga_manifest(50))
+        toggles = 5 if quick else 15
+        run = subprocess.run([sys.executable, "-c", TOGGLE, str(manifest50), folder, str(toggles)],
+                             capture_output=True, env=env, cwd=str(ROOT), timeout=300, check=False)
+        last = run.stdout.decode().strip().splitlines()[-1:] or [""]
+        try:
+            toggle = json.loads(last[0])
+        except json.JSONDecodeError:
+            toggle = {"error": (run.stderr.decode() or run.stdout.decode())[-500:]}
+    app_s, bare_s = statistics.median(app_times), statistics.median(bare_times)
+    figures: dict[str, Any] = {
+        "platform": qt_platform,
+        "start_to_first_paint_ms": round(app_s * 1000, 1), "bare_window_ms": round(bare_s * 1000, 1),
+        "start_ratio": round(app_s / bare_s, 2), "meets_start_target": app_s / bare_s <= TARGETS["window_start_ratio"],
+    }
+    if "times_ms" in toggle:
+        times = toggle.pop("times_ms")
+        figures["toggle_to_repaint_ms"] = round(statistics.median(times), 2)
+        figures["toggle_max_ms"] = max(times)
+        figures["toggle_finding"] = f"{toggle['finding']} ({toggle['module']}), {toggle['findings']} findings"
+        figures["meets_toggle_target"] = statistics.median(times) <= TARGETS["toggle_ms"]
+    else:
+        figures["toggle_to_repaint_ms"] = None
+        figures["toggle_error"] = toggle.get("error", "no result")
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats (a rough figure, faster)")
+    parser.add_argument("--no-window", action="store_true", help="measure the core only")
+    parser.add_argument("--no-core", action="store_true", help="measure the window only")
+    parser.add_argument("--platform", default=os.environ.get("ASEGUI_BENCH_QT_PLATFORM", "offscreen"),
+                        help="Qt platform plugin for the window figures (default offscreen)")
+    args = parser.parse_args(argv)
+    import asegui
+
+    report: dict[str, Any] = {"tool": "asegui", "version": asegui.__version__, "python": platform.python_version(),
+                              "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPU(s)",
+                              "statistic": "median", "targets": TARGETS,
+                              "core": None if args.no_core else bench_core(args.quick)}
+    report["window"] = None if args.no_window else bench_window(args.quick, args.platform)
+    if args.no_window:
+        report["window_skipped"] = "--no-window"
+    print(json.dumps(report, separators=(",", ":")))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
