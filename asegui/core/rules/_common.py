@@ -122,51 +122,6 @@ def k8s_add(module: ModuleView, *parts: str, value: Any) -> Edit:
     return Edit("add", k8s_pointer(module, *parts), value)
 
 
-@dataclass(frozen=True)
-class Port:
-    """One port key of ``ExposedPorts`` or ``PortBindings``: ``"8080/tcp"``."""
-
-    key: str
-    number: int | None
-    protocol: str
-    host_ports: tuple[str, ...]  # for PortBindings: every HostPort given (as written)
-    pointer: str
-
-
-def parse_port_key(key: str) -> tuple[int | None, str]:
-    number, _sep, protocol = key.partition("/")
-    try:
-        return int(number), (protocol or "tcp").lower()
-    except ValueError:
-        return None, (protocol or "tcp").lower()
-
-
-def port_bindings(module: ModuleView) -> list[Port]:
-    host = module.host_config
-    section = host.get("PortBindings") if host else None
-    if not host or not isinstance(section, dict):
-        return []
-    result = []
-    for key, bindings in section.items():
-        number, protocol = parse_port_key(key)
-        hosts = tuple(str(b.get("HostPort")) for b in bindings if isinstance(b, dict) and b.get("HostPort")) \
-            if isinstance(bindings, list) else ()
-        result.append(Port(key, number, protocol, hosts, join(host.at("PortBindings"), key)))
-    return result
-
-
-def exposed_ports(module: ModuleView) -> list[Port]:
-    options = module.create_options
-    section = options.get("ExposedPorts") if options else None
-    if not options or not isinstance(section, dict):
-        return []
-    result = []
-    for key in section:
-        number, protocol = parse_port_key(key)
-        result.append(Port(key, number, protocol, (), join(options.at("ExposedPorts"), key)))
-    return result
-
-
 def env_remove_edits(module: ModuleView, names: set[str]) -> list[tuple[str, Edit]]:
     """Edits removing env variables named in ``names`` from both ``env`` and ``Env``: (name, edit)."""
     result: list[tuple[str, Edit]] = []

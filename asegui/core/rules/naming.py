@@ -14,7 +14,8 @@ from ..model import ModuleView
 from ..patch import rename_in_route
 from ..pointers import join, resolve
 from . import Context, rule
-from ._common import dns_label, is_dns_label, is_templated, k8s_name, port_bindings, template_tokens
+from ._common import dns_label, is_dns_label, is_templated, k8s_name, template_tokens
+from .networking import host_ports
 
 # Names a module must not take: the system modules' Kubernetes names, the proxy sidecar container's name and
 # the IoT Edge daemon's own Deployment/Service (§6.1).
@@ -406,9 +407,9 @@ def check_references(r: Rule, ctx: Context) -> Iterator[Finding]:
     plan = plan_renames(ctx)
     remapped: dict[str, dict[int, str]] = {}
     for module in ctx.modules:
-        for binding in port_bindings(module):
-            if binding.number is not None and binding.host_ports and binding.host_ports[0] != str(binding.number):
-                remapped.setdefault(module.name, {})[binding.number] = binding.host_ports[0]
+        for host_port in host_ports(module):
+            if host_port.index == 0 and host_port.number is not None and host_port.number != host_port.port.number:
+                remapped.setdefault(module.name, {})[host_port.port.number] = str(host_port.number)
     targets = sorted(set(plan) | set(remapped), key=len, reverse=True)
     if not targets:
         return
