@@ -25,7 +25,7 @@ from .redact import MASK, mask_text, redact_value, secrets
 
 FORMAT = "asegui-report"
 VERSION = 1
-SUFFIXES = (".md", ".html", ".json")
+SUFFIXES = (".md", ".html", ".htm", ".json")  # what render_report accepts (any case)
 
 # What goes on the device checklist, and under which heading.
 _CHECKLIST_KINDS = {"STO005": "share", "NET007": "ip", "RES005": "image"}

@@ -92,17 +92,20 @@ def test_decisions_and_notes_are_recorded_per_finding():
 def test_changed_module_has_before_and_after_create_options():
     before = {"Env": ["A=1"], "HostConfig": {"Binds": ["/home/hcsshares/localin:/home/input:ro"]}}
     data = manifest({"app": module(before), "untouched": module({"Env": ["B=2"]})})
-    changed = report_json(run(data))["changed_modules"]
-    assert [m["module"] for m in changed] == ["app"]
-    assert changed[0]["before"] == before
-    assert changed[0]["after"] == {"Env": ["A=1"], "HostConfig": {"Mounts": [
-        {"Type": "volume", "Source": "localin", "Target": "/home/input", "ReadOnly": True}]}}
+    changed = {m["module"]: m for m in report_json(run(data))["changed_modules"]}
+    assert "app" in changed and "untouched" not in changed
+    assert changed["app"]["before"] == before
+    after = changed["app"]["after"]
+    assert after["Env"] == ["A=1"] and "Binds" not in after["HostConfig"]
+    assert after["HostConfig"]["Mounts"] == [
+        {"Type": "volume", "Source": "localin", "Target": "/home/input", "ReadOnly": True}]
     markdown = render_report(run(data), ".md", "in", "out")
     assert "/home/hcsshares/localin:/home/input:ro" in markdown and '"ReadOnly": true' in markdown
 
 
 def test_rejected_everything_changes_no_module():
-    data = manifest({"app": module({"HostConfig": {"Binds": ["/home/hcsshares/localin:/in"]}})})
+    data = manifest({"app": module({"HostConfig": {"Binds": ["/home/hcsshares/localin:/in"]}})},
+                    hub_create_options={})
     first = run(data)
     result = run(data, {f.id: {"accepted": False} for f in first.findings})
     assert report_json(result)["changed_modules"] == []
@@ -156,14 +159,15 @@ def test_secret_env_values_and_notes_are_redacted_everywhere():
             assert secret not in text, (suffix, secret)
         assert "••••" in text
         assert "MODE=fast" in text
-    changed = report_json(result)["changed_modules"][0]
+    changed = {m["module"]: m for m in report_json(result)["changed_modules"]}["app"]
     assert changed["before"]["Env"] == ["DB_PASSWORD=••••", "MODE=fast"]
     assert changed["after"]["Env"] == ["DB_PASSWORD=••••", "MODE=fast"]
 
 
 def test_short_secret_in_create_options_env_is_masked_by_name():
     data = manifest({"app": module({"Env": ["SAS_TOKEN=ab"], "HostConfig": {"Binds": ["/home/hcsshares/s:/in"]}})})
-    assert report_json(run(data))["changed_modules"][0]["before"]["Env"] == ["SAS_TOKEN=••••"]
+    changed = {m["module"]: m for m in report_json(run(data))["changed_modules"]}
+    assert changed["app"]["before"]["Env"] == ["SAS_TOKEN=••••"]
 
 
 EVIL = "<script>alert(1)</script>"
@@ -202,7 +206,8 @@ def test_unknown_suffix_is_a_clear_value_error(sample_bytes):
     result = run(sample_bytes)
     with pytest.raises(ValueError, match=r"\.md, \.html or \.json.*'\.pdf'"):
         render_report(result, ".pdf", "in", "out")
-    assert render_report(result, ".HTML", "in", "out").startswith("<!DOCTYPE html>")
+    for suffix in (".HTML", ".htm"):
+        assert render_report(result, suffix, "in", "out").startswith("<!DOCTYPE html>")
 
 
 @pytest.mark.parametrize("suffix", FORMATS)
