@@ -77,19 +77,25 @@ def binds(module: ModuleView) -> list[Bind]:
 
 
 def _binds(module: ModuleView) -> list[Bind]:
+    """Every entry of every spelling of ``Binds`` (Docker reads keys ignoring case, so ``BINDS`` counts too)."""
     host = module.host_config
-    entries = host.get("Binds") if host else None
-    if not host or not isinstance(entries, list):
+    if not host:
         return []
     result = []
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, str):
-            continue
-        parts = entry.split(":")
-        if len(parts) < 2:
-            continue
-        result.append(Bind(index, join(host.at("Binds"), index), entry, parts[0], parts[1], ":".join(parts[2:])))
+    for key in case_variants(host.data, "Binds"):
+        entries = host.data[key]
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            parts = entry.split(":") if isinstance(entry, str) else []
+            if len(parts) >= 2:
+                result.append(Bind(index, join(host.pointer, key, index), entry, parts[0], parts[1],
+                                   ":".join(parts[2:])))
     return result
+
+
+def case_variants(obj: dict[str, Any], name: str) -> list[str]:
+    """Every key of ``obj`` equal to ``name`` ignoring case, in the input's order."""
+    lowered = name.lower()
+    return [k for k in obj if isinstance(k, str) and k.lower() == lowered]
 
 
 def mounts(module: ModuleView) -> list[tuple[int, str, dict[str, Any]]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,14 +69,20 @@ def _plan(doc: Document) -> dict[str, Rename]:
     taken = {k8s_name(m.name) for m in refs if m.name not in moving} | set(RESERVED)
     clash_of = {ref.name: other for ref, other in clashing}
     plan: dict[str, Rename] = {}
-    for ref in refs:
+    # A module whose Kubernetes name is already a valid label ("A" -> "a") keeps that name first, so the
+    # check that refuses another module's Kubernetes name never refuses a default ("0A" gets "a-2").
+    for ref in sorted(refs, key=lambda r: _proposal(r.name, ()) != k8s_name(r.name)):
         if ref.name not in moving or ref.name in plan:
             continue
-        new = dns_label(ref.name.replace("_", "-").replace(".", "-"), taken, fallback="module")
+        new = _proposal(ref.name, taken)
         taken.add(new)
         code = "NAM001" if ref.name in invalid_names else "NAM002"
         plan[ref.name] = Rename(code, ref, new, clash_of.get(ref.name))
-    return plan
+    return {ref.name: plan[ref.name] for ref in refs if ref.name in plan}  # findings follow module order
+
+
+def _proposal(name: str, taken: Iterable[str]) -> str:
+    return dns_label(name.replace("_", "-").replace(".", "-"), taken, fallback="module")
 
 
 def rename_edits(doc: Document, ref: ModuleRef, new: str) -> list[Edit]:

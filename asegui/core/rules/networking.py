@@ -12,7 +12,7 @@ from ..i18n import _
 from ..model import ModuleView, find_key
 from ..pointers import join
 from . import Context, rule
-from ._common import has_placeholder, host_config_pointer, k8s_at
+from ._common import case_variants, has_placeholder, host_config_pointer, k8s_at
 
 PROXY_PORTS = (35000, 35001)           # the IoT Edge proxy sidecar in every module pod
 DEVICE_PORTS = (31000, 31001)          # Kubernetes dashboard, Edge container registry
@@ -346,7 +346,7 @@ def check_host_network(r: Rule, ctx: Context) -> Iterator[Finding]:
         edits = []
         if mode != "host":
             edits.append(Edit("replace", host.at("NetworkMode"), "host"))
-        spellings = [k for k in options.data if isinstance(k, str) and k.lower() == "networkingconfig"]
+        spellings = case_variants(options.data, "NetworkingConfig")
         networking = spellings[0] if spellings else None
         edits.extend(Edit("remove", join(options.pointer, key)) for key in spellings)
         if edits:

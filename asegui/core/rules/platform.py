@@ -12,9 +12,9 @@ from ..i18n import _
 from ..model import ModuleView
 from ..pointers import join
 from . import Context, rule
-from ._common import binds, has_placeholder, k8s_at, k8s_get, k8s_pointer, mounts
+from ._common import binds, case_variants, has_placeholder, k8s_at, k8s_get, k8s_pointer, mounts
 from .networking import unbound_exposed
-from .resources import SOURCE_ARTICLE, fixed, gpu_of, variants, writable
+from .resources import SOURCE_ARTICLE, fixed, gpu_of, writable
 
 K8S = "k8s-experimental"
 K8S_KEYS = ("volumes", "resources", "nodeSelector", "securityContext", "serviceOptions", "strategy")
@@ -103,7 +103,7 @@ def _has_strategy(module: ModuleView) -> bool:
 def check_entrypoint(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         options = module.create_options
-        for key in variants(options, "Entrypoint") if options else []:
+        for key in case_variants(options.data, "Entrypoint") if options else []:
             assert options is not None
             if options.data[key] is not None:
                 yield _entrypoint(r, module, join(options.pointer, key), options.data[key])

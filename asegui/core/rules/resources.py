@@ -13,7 +13,7 @@ from ..i18n import _
 from ..model import ModuleView, Section
 from ..pointers import join
 from . import Context, rule
-from ._common import binds, env_remove_edits, has_placeholder, k8s_at, k8s_get, quantity_param
+from ._common import binds, case_variants, env_remove_edits, has_placeholder, k8s_at, k8s_get, quantity_param
 from .storage import etc_hosts_handled, is_fpga_module
 
 K8S_SECTION = "k8s-experimental"
@@ -32,11 +32,6 @@ def _int(value: Any) -> int | None:
     if isinstance(value, str) and re.fullmatch(r"\s*\d+\s*", value):
         return int(value)
     return None
-
-
-def variants(section: Section, name: str) -> list[str]:
-    """Every key of ``section`` equal to ``name`` ignoring case (edgeAgent reads them all the same)."""
-    return [k for k in section.data if isinstance(k, str) and k.lower() == name.lower()]
 
 
 def gpu_count_param(default: int) -> Param:
@@ -97,7 +92,7 @@ def gpu_of(module: ModuleView) -> Gpu:
     host = module.host_config
     if not host:
         return gpu
-    for key in variants(host, "Devices"):
+    for key in case_variants(host.data, "Devices"):
         devices = host.data[key]
         for index, device in enumerate(devices if isinstance(devices, list) else []):
             if not isinstance(device, dict):
@@ -108,11 +103,11 @@ def gpu_of(module: ModuleView) -> Gpu:
                 gpu.catapult_devices.append(pointer)
             else:
                 gpu.other_devices.append((pointer, path))
-    for key in variants(host, "Runtime"):
+    for key in case_variants(host.data, "Runtime"):
         runtime = host.data[key]
         if isinstance(runtime, str) and runtime.strip().lower() == "nvidia":
             gpu.runtime.append(join(host.pointer, key))
-    for key in variants(host, "DeviceRequests"):
+    for key in case_variants(host.data, "DeviceRequests"):
         requests_list = host.data[key]
         for index, entry in enumerate(requests_list if isinstance(requests_list, list) else []):
             pointer = join(host.pointer, key, index)
@@ -437,7 +432,7 @@ def memory_cpu(module: ModuleView) -> tuple[list[str], str | None, str | None] |
     def positive(name: str) -> int | None:
         """The first positive value among the field's spellings; every positive spelling goes to ``fields``."""
         first = None
-        for key in variants(host, name):
+        for key in case_variants(host.data, name):
             value = _int(host.data[key])
             if value and value > 0:
                 fields.append(join(host.pointer, key))
@@ -536,7 +531,7 @@ def check_ipc(r: Rule, ctx: Context) -> Iterator[Finding]:
         host = module.host_config
         if not host:
             continue
-        for key in variants(host, "IpcMode"):
+        for key in case_variants(host.data, "IpcMode"):
             mode = host.data[key]
             if not isinstance(mode, str) or has_placeholder(mode) or \
                     not (mode.strip().lower() == "shareable" or mode.strip().lower().startswith("container:")):
