@@ -85,6 +85,8 @@ def _storage_case_twins(result: Result, again: Result) -> bool:
 # (PLT001-after-NET001 and the case-twin keys of RES006/NET006 were fixed; their tests are below.)
 KNOWN_BUGS: dict[str, Callable[[Result, Result], bool]] = {
     "STO001 converts one spelling of Binds/BINDS per pass": _storage_case_twins,
+    "NAM001 renames the system module when a user module is named like it": lambda result, again: any(
+        m.name in ("edgeAgent", "edgeHub") and not m.system for m in result.document.modules),
 }
 # Rules whose proposed default is refused by their own check (reported; see the xfail test at the end).
 KNOWN_DEFAULT_BUGS = {"NAM001": "NAM001 refuses the name it proposes (0A beside A)"}
@@ -624,3 +626,17 @@ BUG_NAM001_DEFAULT = ("BUG (rules/naming.py, not owned here): modules \"0A\" and
 def test_digit_and_case_twin_module_names_get_valid_defaults_and_convert_idempotently() -> None:
     from tests.helpers import manifest, module
     assert check_convert(manifest({"0A": module({}), "A": module({})}), reports=False) is None
+
+
+BUG_SYSTEM_NAME = ("BUG (rules/naming.py, not owned here): a user module named \"edgeAgent\" makes NAM001 rename the "
+                   "*system* module edgeAgent to \"edgeagent-2\" (findings are keyed by name, and the system module "
+                   "comes first), which breaks the deployment; the second pass then renames the user module")
+
+
+@pytest.mark.xfail(strict=False, reason=BUG_SYSTEM_NAME)
+def test_user_module_named_like_a_system_module_leaves_the_system_module_alone() -> None:
+    from tests.helpers import manifest, module
+    result = convert(manifest({"edgeAgent": module({})}))
+    desired = json.loads(result.text)["modulesContent"]["$edgeAgent"]["properties.desired"]
+    assert list(desired["systemModules"]) == ["edgeAgent", "edgeHub"]
+    assert check_convert(manifest({"edgeAgent": module({})}), reports=False) is None
