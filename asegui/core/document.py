@@ -80,6 +80,7 @@ class Document:
     routes: list[RouteRef]
     source: str | None = None
     data: bytes = b""
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # derived, read-only facts
 
     def module(self, name: str) -> ModuleRef | None:
         return next((m for m in self.modules if m.name == name), None)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .findings import Edit, Finding
 from .i18n import _
-from .pointers import clone, is_within, join, parent, resolve, split
+from .pointers import clone, join, parent, resolve, split
 
 
 @dataclass(frozen=True)
@@ -126,16 +127,31 @@ def _remove_all(root: Any, edits: list[Edit]) -> None:
                 holder.pop(key, None)
 
 
+@lru_cache(maxsize=4096)
+def _route_patterns(old: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    escaped = re.escape(old)
+    return (re.compile(rf"(/messages/modules/){escaped}(?=/|\s|$|\*|\")"),
+            re.compile(rf"(/modules/){escaped}(?=/inputs/)"))
+
+
 def rename_in_route(route: str, old: str, new: str) -> str:
     """Rewrite module id ``old`` to ``new`` in a route's sources and BrokeredEndpoint sinks."""
-    escaped = re.escape(old)
-    route = re.sub(rf"(/messages/modules/){escaped}(?=/|\s|$|\*|\")", rf"\g<1>{new}", route)
-    return re.sub(rf"(/modules/){escaped}(?=/inputs/)", rf"\g<1>{new}", route)
+    if old not in route:
+        return route
+    source, sink = _route_patterns(old)
+    replacement = lambda match: match.group(1) + new  # noqa: E731 (no backslash escapes in names)
+    return sink.sub(replacement, source.sub(replacement, route))
 
 
 def map_pointer(pointer: str, renames: dict[str, str]) -> str:
     """Where an input pointer lives in the output, after key renames."""
-    for old in sorted(renames, key=lambda p: len(split(p)), reverse=True):
-        if is_within(pointer, old):
-            pointer = renames[old] + pointer[len(old):]
+    if not renames:
+        return pointer
+    # Deepest renamed ancestor first: its new path is written in the input's terms of its own parents.
+    cut = len(pointer)
+    while cut > 0:
+        ancestor = pointer[:cut]
+        if ancestor in renames:
+            pointer = renames[ancestor] + pointer[cut:]
+        cut = pointer.rfind("/", 0, cut)
     return pointer

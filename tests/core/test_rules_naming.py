@@ -258,3 +258,13 @@ def test_a_rename_onto_a_taken_key_is_a_reported_conflict_not_a_silent_skip():
     result = apply(doc, found)
     assert result.conflicts and "already taken" in result.conflicts[0].message
     assert "My_Mod" in output(result)["modulesContent"]["$edgeAgent"]["properties.desired"]["modules"]
+
+
+def test_a_user_module_called_edge_agent_is_renamed_and_the_system_module_never():
+    data = manifest({"edgeAgent": module({"Env": ["A=1"]})})
+    result = run(data)
+    found = findings(result, "NAM001")
+    assert [(f.module, f.pointer.split("/")[-2]) for f in found] == [("edgeAgent", "modules")]
+    desired = output(result)["modulesContent"]["$edgeAgent"]["properties.desired"]
+    assert list(desired["systemModules"]) == ["edgeAgent", "edgeHub"]
+    assert list(desired["modules"]) == [found[0].values["name"]] and found[0].values["name"] != "edgeagent"

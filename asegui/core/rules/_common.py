@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..findings import Edit, Param
@@ -214,6 +215,7 @@ def is_templated(value: Any) -> bool:
     return isinstance(value, str) and bool(template_tokens(value))
 
 
+@lru_cache(maxsize=65536)
 def k8s_name(module_name: str) -> str:
     """The runtime's Kubernetes object name for a module id: lowercase, characters outside ``[a-z0-9.-]`` deleted
     (``KubeUtils.SanitizeK8sValue``)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..document import Document, ModuleRef
@@ -72,13 +73,13 @@ def _plan(doc: Document) -> dict[str, Rename]:
     # A module whose Kubernetes name is already a valid label ("A" -> "a") keeps that name first, so the
     # check that refuses another module's Kubernetes name never refuses a default ("0A" gets "a-2").
     for ref in sorted(refs, key=lambda r: _proposal(r.name, ()) != k8s_name(r.name)):
-        if ref.name not in moving or ref.name in plan:
+        if ref.system or ref.name not in moving or ref.name in plan:  # a user module may be called edgeAgent
             continue
         new = _proposal(ref.name, taken)
         taken.add(new)
         code = "NAM001" if ref.name in invalid_names else "NAM002"
         plan[ref.name] = Rename(code, ref, new, clash_of.get(ref.name))
-    return {ref.name: plan[ref.name] for ref in refs if ref.name in plan}  # findings follow module order
+    return {ref.name: plan[ref.name] for ref in refs if ref.name in plan and not ref.system}  # module order
 
 
 def _proposal(name: str, taken: Iterable[str]) -> str:
@@ -92,16 +93,48 @@ def rename_edits(doc: Document, ref: ModuleRef, new: str) -> list[Edit]:
     twin = doc.twin_pointer(old)
     if twin and not ref.system:
         edits.append(Edit("rename", twin, new))
-    for route in doc.routes:
-        text = resolve(doc.root, route.pointer)
-        if isinstance(text, str) and rename_in_route(text, old, new) != text:
-            edits.append(Edit("route", route.pointer, (old, new)))
+    edits.extend(Edit("route", pointer, (old, new)) for pointer in routes_naming(doc, old))
     return edits
 
 
+def routes_naming(doc: Document, module: str) -> list[str]:
+    """Pointers of the routes that name ``module`` (indexed once per document: renames ask per module)."""
+    index = doc.cache.get("routes_by_module")
+    if index is None:
+        index = {}
+        for route in doc.routes:
+            text = resolve(doc.root, route.pointer)
+            if isinstance(text, str):
+                for match in _ROUTE_MODULE.finditer(text):
+                    pointers = index.setdefault(match.group(1), [])
+                    if route.pointer not in pointers:
+                        pointers.append(route.pointer)
+        doc.cache["routes_by_module"] = index
+    pointers = index.get(module, [])
+    return [p for p in pointers if rename_in_route(resolve(doc.root, p), module, "x") != resolve(doc.root, p)]
+
+
+_ROUTE_MODULE = re.compile(r"/modules/([^/\s\"*]+)")
+
+
+def _k8s_names(doc: Document) -> dict[str, list[str]]:
+    """Kubernetes name -> the modules that have it (computed once per document)."""
+    names = doc.cache.get("k8s_names")
+    if names is None:
+        names = {}
+        for module in doc.modules:
+            names.setdefault(k8s_name(module.name), []).append(module.name)
+        doc.cache["k8s_names"] = names
+    return names
+
+
 def _name_param(doc: Document, plan: dict[str, Rename], ref: ModuleRef, default: str) -> Param:
-    others = {k8s_name(m.name): m.name for m in doc.modules if m.name != ref.name}
-    proposals = {r.new: r.ref.name for r in plan.values() if r.ref.name != ref.name}
+    holders = _k8s_names(doc)
+    proposals = doc.cache.get("proposals")
+    if proposals is None:
+        proposals = doc.cache["proposals"] = {}
+        for rename in plan.values():
+            proposals.setdefault(rename.new, rename.ref.name)
     label = _("New module name")
 
     def check(value: Any) -> str | None:
@@ -112,10 +145,10 @@ def _name_param(doc: Document, plan: dict[str, Rename], ref: ModuleRef, default:
         if text in RESERVED:
             return _("\"{name}\" is reserved on the GPU device (edgeAgent, edgeHub, the proxy sidecar, the "
                      "IoT Edge daemon)").format(name=text)
-        if text in others:
-            return _("Module \"{other}\" already has the Kubernetes name \"{name}\"").format(other=others[text],
-                                                                                           name=text)
-        if text in proposals:
+        other = next((m for m in holders.get(text, ()) if m != ref.name), None)
+        if other is not None:
+            return _("Module \"{other}\" already has the Kubernetes name \"{name}\"").format(other=other, name=text)
+        if text in proposals and proposals[text] != ref.name:
             return _("\"{name}\" is proposed for module \"{other}\"").format(name=text, other=proposals[text])
         return None
 
@@ -143,8 +176,7 @@ def _why_invalid(name: str) -> str:
 
 def _places(doc: Document, name: str) -> str:
     """Where a rename of module ``name`` lands: its key, its twin section (if any), the routes naming it."""
-    routes = sum(1 for route in doc.routes if isinstance(text := resolve(doc.root, route.pointer), str)
-                 and rename_in_route(text, name, "x") != text)
+    routes = len(routes_naming(doc, name))
     places = [_("module key")]
     if doc.twin_pointer(name):
         places.append(_("twin section"))
@@ -188,8 +220,7 @@ def check_module_names(r: Rule, ctx: Context) -> Iterator[Finding]:
         name, new = rename.ref.name, rename.new
         lowered = name.lower()
         places = _places(ctx.doc, name)
-        clash = next((m.name for m in ctx.doc.modules if m.name != name and k8s_name(m.name) == k8s_name(name)),
-                     None)
+        clash = next((m for m in _k8s_names(ctx.doc).get(k8s_name(name), ()) if m != name), None)
         if clash or (is_dns_label(lowered) and lowered in RESERVED):
             message = _("Module \"{name}\" would get the Kubernetes name \"{k8s}\", which {other} already has; "
                         "rename it to \"{new}\" ({places})") \
@@ -383,11 +414,31 @@ def _reference_sites(module: ModuleView) -> list[tuple[str, str, str]]:
     return sites
 
 
-def _mentions(text: str, name: str) -> list[int | None]:
-    """Ports (or None) of every place ``text`` names module ``name`` as a host."""
-    found: list[int | None] = []
+def _words(text: str) -> set[str]:
+    """Lowercased host-like words of ``text``, and their parts before each '.', to test mentions cheaply."""
+    words: set[str] = set()
+    for token in re.findall(r"[A-Za-z0-9_.$-]+", text.lower()):
+        words.add(token)
+        for cut in range(len(token)):
+            if token[cut] == ".":
+                words.add(token[:cut])
+        words.update(part for part in token.split("$") if part)
+    return words
+
+
+@lru_cache(maxsize=4096)
+def _mention_patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     exact = re.compile(r"(?<![A-Za-z0-9_.$-])" + re.escape(name) + r"(?![A-Za-z0-9_-])(?::(\d+))?")
     loose = re.compile(r"(?<![A-Za-z0-9_.$-])" + re.escape(name) + r":(\d+)(?!\d)", re.IGNORECASE)
+    return exact, loose
+
+
+def _mentions(text: str, name: str) -> list[int | None]:
+    """Ports (or None) of every place ``text`` names module ``name`` as a host."""
+    if name.lower() not in text.lower():
+        return []
+    found: list[int | None] = []
+    exact, loose = _mention_patterns(name)
     spans = set()
     for match in exact.finditer(text):
         spans.add(match.start())
@@ -419,10 +470,18 @@ def check_references(r: Rule, ctx: Context) -> Iterator[Finding]:
     targets = sorted(set(plan) | set(remapped), key=len, reverse=True)
     if not targets:
         return
+    # Names with characters a host word cannot hold are always searched; the rest only where a word matches.
+    always = [t for t in targets if not re.fullmatch(r"[A-Za-z0-9_.$-]+", t)]
+    lowered_targets = {t.lower() for t in targets}
     for module in ctx.modules:
         for pointer, what, text in _reference_sites(module):
             reasons: list[str] = []
+            words = _words(text)
+            if not always and not words & lowered_targets:
+                continue
             for target in targets:
+                if target.lower() not in words and target not in always:
+                    continue
                 ports = _mentions(text, target)
                 if not ports:
                     continue
