@@ -140,6 +140,11 @@ def format_text(result: Result) -> str:
 
 def cmd_convert(args: argparse.Namespace) -> int:
     source, output = Path(args.input), Path(args.output)
+    if args.report:
+        from .core.report import SUFFIXES
+        if Path(args.report).suffix.lower() not in SUFFIXES:
+            raise UsageError(_("asegui-cli: --report {path}: the report is written as {kinds}, chosen by the "
+                               "file's extension").format(path=args.report, kinds=", ".join(sorted(SUFFIXES))))
     if not args.force and output.exists() and source.exists() and output.resolve() == source.resolve():
         raise UsageError(_("asegui-cli: refusing to write over the input {path}; pass --force to allow it")
                          .format(path=args.input))

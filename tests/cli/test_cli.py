@@ -138,3 +138,16 @@ def test_rules_lists_every_code_and_explain_prints_each_with_its_source():
         explained = cli("explain", code.lower())
         assert explained.returncode == 0
         assert explained.stdout.startswith(code) and "Source: " in explained.stdout
+
+
+def test_report_in_each_format_and_a_bad_extension_is_refused_before_writing(tmp_path):
+    for suffix in (".md", ".html", ".json"):
+        report = tmp_path / f"r{suffix}"
+        done = cli("convert", str(SAMPLE), "-o", str(tmp_path / "o.json"), "--report", str(report))
+        assert done.returncode == 1, done.stderr
+        text = report.read_text(encoding="utf-8")
+        assert "STO001" in text and PASSWORD not in text
+    out = tmp_path / "never.json"
+    done = cli("convert", str(SAMPLE), "-o", str(out), "--report", str(tmp_path / "r.pdf"))
+    assert done.returncode == 2 and ".md" in done.stderr and "Traceback" not in done.stderr
+    assert not out.exists()
