@@ -22,7 +22,6 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from asegui.core import Finding, ManifestError, Result, convert, jsonc
-from asegui.core.pointers import resolve
 from asegui.core.report import render_report
 
 # ---------------------------------------------------------------- the property
@@ -57,39 +56,9 @@ def _second_pass_edits(again: Result) -> list[Finding]:
     return [f for f in again.findings if f.edits]
 
 
-# Non-idempotent conversions already reported, with a minimal reproduction and a strict xfail test below.
-# The properties skip inputs whose only fault is one of these, so they keep hunting for new ones.
-def _has_case_twins(value: Any) -> bool:
-    """Some object holds two keys equal but for case ("Binds" and "BINDS")."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            lowered = [k.lower() for k in item if isinstance(k, str)]
-            if len(lowered) != len(set(lowered)):
-                return True
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return False
-
-
-def _storage_case_twins(result: Result, again: Result) -> bool:
-    """STO001 converts one of "Binds"/"BINDS" per pass when HostConfig has both."""
-    late = _second_pass_edits(again)
-    doc = result.document
-    twins = {m.name for m in doc.modules if _has_case_twins(resolve(doc.root, m.create_options_pointer))}
-    return bool(late) and all(f.code.startswith("STO") and f.module in twins for f in late)
-
-
-# (PLT001-after-NET001 and the case-twin keys of RES006/NET006 were fixed; their tests are below.)
-KNOWN_BUGS: dict[str, Callable[[Result, Result], bool]] = {
-    "STO001 converts one spelling of Binds/BINDS per pass": _storage_case_twins,
-    "NAM001 renames the system module when a user module is named like it": lambda result, again: any(
-        m.name in ("edgeAgent", "edgeHub") and not m.system for m in result.document.modules),
-}
-# Rules whose proposed default is refused by their own check (reported; see the xfail test at the end).
-KNOWN_DEFAULT_BUGS = {"NAM001": "NAM001 refuses the name it proposes (0A beside A)"}
+# Every non-idempotent conversion these properties found has been fixed; each has a regression test below.
+KNOWN_BUGS: dict[str, Callable[[Result, Result], bool]] = {}
+KNOWN_DEFAULT_BUGS: dict[str, str] = {}
 
 
 def check_convert(data: bytes, reports: bool = True) -> str | None:
@@ -600,15 +569,10 @@ def test_exposed_port_only_module_converts_idempotently() -> None:
     assert check_convert(manifest({"apiserver": module({"ExposedPorts": {"80/tcp": {}}})}), reports=False) is None
 
 
-BUG_STO001_CASE_TWINS = ("BUG (rules/storage.py + _common.binds, not owned here): with both \"Binds\" and \"BINDS\" in "
-                         "HostConfig, STO001 converts one spelling per pass: conversion is not idempotent")
-
-
 @pytest.mark.parametrize("options", [
     {"HostConfig": {"runtime": "nvidia", "Runtime": "nvidia"}},
     {"HostConfig": {"NetworkMode": "host"}, "NetworkingConfig": {}, "NETWORKINGCONFIG": {}},
-    pytest.param({"HostConfig": {"Binds": ["/home/hcsshares/a:/x"], "BINDS": ["/home/hcsshares/b:/y"]}},
-                 marks=pytest.mark.xfail(strict=False, reason=BUG_STO001_CASE_TWINS)),
+    {"HostConfig": {"Binds": ["/home/hcsshares/a:/x"], "BINDS": ["/home/hcsshares/b:/y"]}},
 ], ids=["RES006-runtime", "NET006-networkingconfig", "STO001-binds"])
 def test_case_twin_keys_convert_idempotently(options: dict[str, Any]) -> None:
     # Found by these properties: keys spelt twice in different case used to be fixed one spelling per pass.
@@ -616,24 +580,13 @@ def test_case_twin_keys_convert_idempotently(options: dict[str, Any]) -> None:
     assert check_convert(manifest({"app": module(options)}), reports=False) is None
 
 
-BUG_NAM001_DEFAULT = ("BUG (rules/naming.py, not owned here): modules \"0A\" and \"A\": NAM001 proposes \"a\" for "
-                      "\"0A\" and refuses it (\"A\" has the Kubernetes name \"a\") although \"A\" is renamed to "
-                      "\"a-2\"; the invalid default leaves 0A as 'needs input', and the second pass renames it: "
-                      "a refused default and a non-idempotent conversion")
-
-
-@pytest.mark.xfail(strict=False, reason=BUG_NAM001_DEFAULT)
+# Found by these properties: NAM001 proposed "a" for "0A" and refused it as A's Kubernetes name.
 def test_digit_and_case_twin_module_names_get_valid_defaults_and_convert_idempotently() -> None:
     from tests.helpers import manifest, module
     assert check_convert(manifest({"0A": module({}), "A": module({})}), reports=False) is None
 
 
-BUG_SYSTEM_NAME = ("BUG (rules/naming.py, not owned here): a user module named \"edgeAgent\" makes NAM001 rename the "
-                   "*system* module edgeAgent to \"edgeagent-2\" (findings are keyed by name, and the system module "
-                   "comes first), which breaks the deployment; the second pass then renames the user module")
-
-
-@pytest.mark.xfail(strict=False, reason=BUG_SYSTEM_NAME)
+# Found by these properties: a user module named edgeAgent made NAM001 rename the system module.
 def test_user_module_named_like_a_system_module_leaves_the_system_module_alone() -> None:
     from tests.helpers import manifest, module
     result = convert(manifest({"edgeAgent": module({})}))
