@@ -29,8 +29,7 @@ NAME = "asegui"
 INFO = "build-info.json"
 PYINSTALLER_REQ = "pyinstaller>=6.0"
 # Distributions whose versions change what ends up in the bundle.
-TOOLS = ("pyinstaller", "pyinstaller-hooks-contrib", "PySide6-Essentials", "shiboken6", "pydantic",
-         "pydantic-core", "jsonschema", "jsonpointer", "pygments")
+TOOLS = ("pyinstaller", "pyinstaller-hooks-contrib", "PySide6-Essentials", "shiboken6", "pygments")
 INPUTS = ("asegui", "resources", "packaging", "pyproject.toml")
 SKIP_PARTS = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", "screenshots"}
 
@@ -101,7 +100,7 @@ def pip_install(*requirements: str) -> None:
 
 def ensure_tools() -> None:
     try:
-        import pydantic  # noqa: F401
+        import pygments  # noqa: F401
         import PySide6  # noqa: F401
     except ImportError:
         pip_install("-e", f"{ROOT}[bundle]")

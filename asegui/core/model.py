@@ -1,5 +1,8 @@
 """Typed, read-only views of the parts rules read. They never rewrite the document.
 
+Plain frozen dataclasses: the views wrap dicts that are already parsed JSON, so validation
+has nothing to add, and pydantic's import alone cost the window 150-200 ms at start.
+
 Docker spells createOptions keys in PascalCase but edgeAgent reads them case-insensitively,
 so lookups here ignore case and report the key as the input spelled it (pointers must
 name the real key).
@@ -8,10 +11,9 @@ name the real key).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
-
-from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 from .document import Document, ModuleRef
 from .pointers import join, resolve
@@ -27,10 +29,9 @@ def find_key(obj: Any, name: str) -> str | None:
     return next((k for k in obj if isinstance(k, str) and k.lower() == lowered), None)
 
 
-class Section(BaseModel):
+@dataclass(frozen=True, eq=False)
+class Section:
     """A dict in the document and the pointer it sits at."""
-
-    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
 
     pointer: str
     data: dict[str, Any]
@@ -54,14 +55,13 @@ class Section(BaseModel):
 T = TypeVar("T")
 
 
-class ModuleView(BaseModel):
+@dataclass(frozen=True, eq=False)
+class ModuleView:
     """One module as rules see it. Views are read-only, so derived parts are computed once."""
-
-    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
 
     ref: ModuleRef
     data: dict[str, Any]
-    _memo: dict[str, Any] = PrivateAttr(default_factory=dict)
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """Compute a derived value (e.g. the parsed Binds) once per view."""
