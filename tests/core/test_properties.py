@@ -593,3 +593,10 @@ def test_user_module_named_like_a_system_module_leaves_the_system_module_alone()
     desired = json.loads(result.text)["modulesContent"]["$edgeAgent"]["properties.desired"]
     assert list(desired["systemModules"]) == ["edgeAgent", "edgeHub"]
     assert check_convert(manifest({"edgeAgent": module({})}), reports=False) is None
+
+
+def test_module_names_equal_but_for_case_get_valid_defaults_and_convert_idempotently() -> None:
+    # Found by tests/fuzz.py: AzureMonitorForIotEdgeModule beside AZUREMONITORFORIOTEDGEMODULE had its default
+    # refused because the other module, itself renamed, held that Kubernetes name.
+    from tests.helpers import manifest, module
+    assert check_convert(manifest({"AzureMonitor": module({}), "AZUREMONITOR": module({})}), reports=False) is None

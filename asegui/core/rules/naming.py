@@ -145,7 +145,8 @@ def _name_param(doc: Document, plan: dict[str, Rename], ref: ModuleRef, default:
         if text in RESERVED:
             return _("\"{name}\" is reserved on the GPU device (edgeAgent, edgeHub, the proxy sidecar, the "
                      "IoT Edge daemon)").format(name=text)
-        other = next((m for m in holders.get(text, ()) if m != ref.name), None)
+        # A module that is itself renamed by default frees its Kubernetes name (its finding says so if rejected).
+        other = next((m for m in holders.get(text, ()) if m != ref.name and m not in plan), None)
         if other is not None:
             return _("Module \"{other}\" already has the Kubernetes name \"{name}\"").format(other=other, name=text)
         if text in proposals and proposals[text] != ref.name:
