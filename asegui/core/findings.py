@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 from .i18n import _
@@ -155,9 +156,9 @@ class Finding:
     def area(self) -> str:
         return self.rule.area
 
-    @property
+    @cached_property
     def id(self) -> str:
-        """Stable across re-analysis of the same input: code, module and pointer."""
+        """Stable across re-analysis of the same input: code, module and pointer (set at creation)."""
         return f"{self.rule.code}:{self.module or '-'}:{self.pointer}"
 
     @property

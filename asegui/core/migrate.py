@@ -63,16 +63,19 @@ class Result:
 
     def render(self, side: str = "output", form: Form = "expanded") -> Rendered:
         """Text and pointer->line spans of the input or the output, in a form (for the window)."""
+        doc = self.document
+        # The input side never changes: it is rendered once per document, not once per decision.
+        cache = doc.cache.setdefault("rendered", {}) if side == "input" else self._cache
         key = (side, form)
-        if key not in self._cache:
-            doc = self.document
+        if key not in cache:
             if side == "input":
                 root = emit.shape(doc, clone(doc.root), form)
             else:
                 root = emit.shape(doc, clone(self.root), form, self.renames)
             indent = doc.indent()
-            self._cache[key] = Rendered(emit.dumps(root, indent), emit.line_map(root, indent))
-        return self._cache[key]
+            cache[key] = Rendered(emit.dumps(root, indent), emit.line_map(root, indent))
+        rendered: Rendered = cache[key]
+        return rendered
 
 
 def decide(findings: list[Finding], decisions: Mapping[str, Decision | Mapping[str, Any]] | None) -> list[str]:

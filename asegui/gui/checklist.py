@@ -273,8 +273,7 @@ class ChecklistView(QTreeView):
         self._span_areas()
 
     def refresh(self) -> None:
-        self.source.refresh()
-        self._span_areas()
+        self.source.refresh()  # rows the filter adds or drops re-span through the proxy's signals
 
     def set_needs_me_only(self, value: bool) -> None:
         current = self.current_id()

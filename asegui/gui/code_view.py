@@ -100,6 +100,7 @@ class CodeView(QPlainTextEdit):
         self.setFont(font)
         self.changes: dict[int, str] = {}
         self.ranges: list[tuple[int, int]] = []
+        self._text: str | None = None
         self.highlighter = JsonHighlighter(self.document())
         self.margin = _Margin(self)
         self.blockCountChanged.connect(self._update_margin_width)
@@ -108,16 +109,59 @@ class CodeView(QPlainTextEdit):
 
     # -- content ---------------------------------------------------------------------------------------------
     def set_content(self, text: str, changes: dict[int, str] | None = None) -> None:
-        """Replace the text, keeping the scroll position (the panes re-render on every decision)."""
-        if text != self.toPlainText():
+        """Show ``text``, keeping the scroll position (the panes re-render on every decision).
+
+        Only the lines between the common head and tail of the old and new text are replaced, so a
+        decision that changes one module re-highlights that module, not the whole manifest.
+        """
+        if text != self._text:
             vertical = self.verticalScrollBar().value()
             horizontal = self.horizontalScrollBar().value()
-            self.setPlainText(text)
+            if self._text is None:
+                self.setPlainText(text)
+            else:
+                self._replace_middle(self._text.split("\n"), text.split("\n"))
+            self._text = text
             self.verticalScrollBar().setValue(vertical)
             self.horizontalScrollBar().setValue(horizontal)
         self.changes = dict(changes or {})
         self._apply_selections()
         self.margin.update()
+
+    def _replace_middle(self, old: list[str], new: list[str]) -> None:
+        head = 0
+        limit = min(len(old), len(new))
+        while head < limit and old[head] == new[head]:
+            head += 1
+        tail = 0
+        while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
+            tail += 1
+        document = self.document()
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        first = document.findBlockByNumber(head)
+        end_line = len(old) - tail  # old lines head..end_line-1 are replaced by new[head:len(new)-tail]
+        middle = "\n".join(new[head:len(new) - tail])
+        if end_line > head:
+            last = document.findBlockByNumber(end_line - 1)
+            cursor.setPosition(first.position())
+            cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            if len(new) - tail > head:
+                cursor.insertText(middle)
+            else:  # nothing replaces them: also drop one line break
+                if head > 0:
+                    cursor.setPosition(first.position() - 1)
+                    cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+                else:
+                    cursor.setPosition(last.position() + last.length(), QTextCursor.MoveMode.KeepAnchor)
+                cursor.removeSelectedText()
+        elif len(new) - tail > head and not first.isValid():  # appended after the last line
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertText("\n" + middle)
+        elif len(new) - tail > head:  # pure insertion before line ``head``
+            cursor.setPosition(first.position())
+            cursor.insertText(middle + "\n")
+        cursor.endEditBlock()
 
     def line_text(self, line: int) -> str:
         block = self.document().findBlockByNumber(line - 1)
