@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from . import emit, rules
@@ -36,11 +37,18 @@ class Result:
     findings: list[Finding]
     root: Any                    # the output, expanded (createOptions as objects)
     form: Form
-    text: str                    # the output manifest in the requested form
     conflicts: list[Conflict] = field(default_factory=list)
     renames: dict[str, str] = field(default_factory=dict)
     stale_decisions: list[str] = field(default_factory=list)
     _cache: dict[tuple[str, str], Rendered] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def text(self) -> str:
+        """The output manifest in the requested form (made on first use: the window re-applies on every
+        decision but needs this text only to export)."""
+        doc = self.document
+        shaped = emit.shape(doc, clone(self.root), self.form, self.renames) if self.form != "expanded" else self.root
+        return emit.dumps(shaped, doc.indent())
 
     @property
     def input_sha256(self) -> str:
@@ -136,9 +144,7 @@ def apply(doc: Document, findings: list[Finding],
     root, conflicts, renames = apply_edits(doc.root, [f for f in findings if f.edits])
     for finding in findings:
         finding.output_pointer = map_pointer(finding.pointer, renames)
-    shaped = emit.shape(doc, clone(root), form, renames) if form != "expanded" else root
-    text = emit.dumps(shaped, doc.indent())
-    return Result(document=doc, findings=findings, root=root, form=form, text=text,
+    return Result(document=doc, findings=findings, root=root, form=form,
                   conflicts=conflicts, renames=renames, stale_decisions=stale)
 
 
