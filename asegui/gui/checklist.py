@@ -28,6 +28,13 @@ ROOT = QModelIndex()  # the invisible root, as a default argument
 NO_PARENT = 0xFFFFFFFF  # internal id of area rows; finding rows carry their area's row
 
 
+
+
+def _row_state(finding: Finding) -> tuple[Any, ...]:
+    """What a checklist row shows of a finding; a row is repainted only when this changes."""
+    return (finding.accepted, finding.status, tuple(sorted(finding.values.items(), key=str)),
+            tuple(sorted(finding.problems.items())), finding.note)
+
 class ChecklistModel(QAbstractItemModel):
     """Areas (top level) and their findings; reads everything from the session."""
 
@@ -38,6 +45,7 @@ class ChecklistModel(QAbstractItemModel):
         super().__init__(parent)
         self.session: Session | None = None
         self.groups: list[tuple[str, list[str]]] = []
+        self._shown: dict[str, tuple[Any, ...]] = {}  # what each row showed at the last refresh
 
     # -- text ------------------------------------------------------------------------------------------------
     def area_title(self, area: str) -> str:
@@ -74,21 +82,25 @@ class ChecklistModel(QAbstractItemModel):
         self.beginResetModel()
         self.session = session
         self.groups = []
+        self._shown = {f.id: _row_state(f) for f in session.findings} if session is not None else {}
         if session is not None:
             for area in session.areas():
                 self.groups.append((area, [f.id for f in session.findings if f.area == area]))
         self.endResetModel()
 
     def refresh(self) -> None:
-        """The decisions changed: every row's check, status and the area counts may differ."""
-        if not self.groups:
+        """The decisions changed: repaint the area headers (counts) and the rows whose finding changed."""
+        if not self.groups or self.session is None:
             return
         last = self.columnCount() - 1
         for row, (_area, ids) in enumerate(self.groups):
             area_index = self.index(row, 0)
             self.dataChanged.emit(area_index, self.index(row, last))
-            if ids:
-                self.dataChanged.emit(self.index(0, 0, area_index), self.index(len(ids) - 1, last, area_index))
+            for child, finding_id in enumerate(ids):
+                shown = _row_state(self.session.finding(finding_id))
+                if self._shown.get(finding_id) != shown:
+                    self._shown[finding_id] = shown
+                    self.dataChanged.emit(self.index(child, 0, area_index), self.index(child, last, area_index))
 
     def finding_at(self, index: Index) -> Finding | None:
         if not index.isValid() or index.internalId() == NO_PARENT or self.session is None:
