@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 JSON_FILTER = "JSON (*.json);;All files (*)"
+REPORT_FILTER = "HTML report (*.html);;Markdown report (*.md);;JSON report (*.json)"
 
 
 def tr(text: str) -> str:
@@ -43,6 +44,6 @@ def open_path(parent: QWidget | None, title: str, directory: str = "") -> str:
     return path
 
 
-def save_path(parent: QWidget | None, title: str, proposed: str) -> str:
-    path, _selected = QFileDialog.getSaveFileName(parent, title, proposed, tr(JSON_FILTER))
+def save_path(parent: QWidget | None, title: str, proposed: str, filters: str = JSON_FILTER) -> str:
+    path, _selected = QFileDialog.getSaveFileName(parent, title, proposed, tr(filters))
     return path

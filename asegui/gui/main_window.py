@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core import ManifestError, decisions
+from ..core.report import SUFFIXES as REPORT_SUFFIXES
+from ..core.report import render_report
 from ..fileio import write_atomic
 from ..resources_path import resource
 from . import dialogs, errors, theme
@@ -184,6 +186,10 @@ class MainWindow(QMainWindow):
         self.export_action = a(self.tr("&Export GPU manifest…"), "Ctrl+E",
                                self.tr("Write the GPU manifest, exactly as asegui-cli convert would"), self.export,
                                name="export")
+        self.report_action = a(self.tr("Export migration &report…"), "Ctrl+R",
+                               self.tr("Write the migration record for the customer: findings, decisions, before and "
+                                       "after, the device checklist (HTML, Markdown or JSON; secrets masked)"),
+                               self.export_report, name="export-report")
         self.save_decisions_action = a(self.tr("&Save decisions…"), "Ctrl+S",
                                        self.tr("Save every decision to a file asegui-cli can replay"),
                                        self.save_decisions, name="save-decisions")
@@ -242,7 +248,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("recent-menu")
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        file_menu.addActions([self.export_action, self.save_decisions_action, self.load_decisions_action])
+        file_menu.addActions([self.export_action, self.report_action, self.save_decisions_action,
+                              self.load_decisions_action])
         file_menu.addSeparator()
         file_menu.addActions([self.close_action, self.quit_action])
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -366,8 +373,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has = self.session is not None
-        for action in (self.export_action, self.save_decisions_action, self.load_decisions_action, self.close_action,
-                       self.accept_all_action, self.accept_area_action, self.next_action, self.previous_action,
+        for action in (self.export_action, self.report_action, self.save_decisions_action, self.load_decisions_action,
+                       self.close_action, self.accept_all_action, self.accept_area_action, self.next_action, self.previous_action,
                        self.needs_me_action, self.deployable_action, self.lock_action, self.secrets_action):
             action.setEnabled(has)
         self.undo_action.setEnabled(has and self.session.can_undo)  # type: ignore[union-attr]
@@ -655,6 +662,32 @@ class MainWindow(QMainWindow):
             return False
         self.statusBar().showMessage(self.tr("Exported the GPU manifest to {path}").format(path=path), 8000)
         log.info("exported %s", path)
+        return True
+
+    @guarded
+    def export_report(self) -> bool:
+        """The same report as ``asegui-cli convert --report``, for the decisions taken here."""
+        session = self.session
+        if session is None:
+            return False
+        path = dialogs.save_path(self, self.tr("Export the migration report"), self._proposed(".report.html"),
+                                 dialogs.REPORT_FILTER)
+        if not path:
+            return False
+        if Path(path).suffix.lower() not in REPORT_SUFFIXES or self._is_input(path):
+            dialogs.error(self, self.tr("Export the migration report"),
+                          self.tr("A report is written as .html, .md or .json, and never over the manifest."))
+            return False
+        text = render_report(session.result, Path(path).suffix, input_name=session.display_name,
+                             output_name=Path(self._proposed(".gpu.json")).name)
+        try:
+            write_atomic(path, text.encode("utf-8"))
+        except OSError as exc:
+            dialogs.error(self, self.tr("Export failed"),
+                          self.tr("{path} could not be written: {reason}").format(path=path,
+                                                                                  reason=exc.strerror or exc))
+            return False
+        self.statusBar().showMessage(self.tr("Wrote the migration report to {path}").format(path=path), 8000)
         return True
 
     @guarded

@@ -46,7 +46,7 @@ def captured(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     def information(parent: Any, title: str, text: str) -> None:
         record.infos.append((title, text))
 
-    def save_path(parent: Any, title: str, proposed: str) -> str:
+    def save_path(parent: Any, title: str, proposed: str, filters: str = "") -> str:
         record.save_proposals.append(proposed)
         return record.save_answer
 

@@ -510,3 +510,18 @@ def test_excepthook_reports_and_keeps_running(opened: MainWindow, captured: Dial
         errors.excepthook(type(exc), exc, exc.__traceback__)
     assert captured.errors and "unexpected in a paint event" in captured.errors[0][1]
     opened.next_action.trigger()
+
+
+def test_export_report_writes_the_cli_report_for_the_window_decisions(opened: MainWindow, captured: Dialogs,
+                                                                       sample_copy: Path, tmp_path: Path) -> None:
+    opened.set_param(share_id(opened), "share", "edge-input")
+    report = tmp_path / "migration.html"
+    captured.save_answer = str(report)
+    assert opened.export_report()
+    assert captured.save_proposals[-1] == str(sample_copy.with_name("fpga-sample.report.html"))
+    html = report.read_text(encoding="utf-8")
+    assert "edge-input" in html and "STO001" in html
+    assert "s3cr3t-Regi$try-Passw0rd" not in html
+    captured.save_answer = str(tmp_path / "migration.pdf")
+    assert not opened.export_report() and captured.errors
+    assert not (tmp_path / "migration.pdf").exists()
