@@ -374,8 +374,9 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has = self.session is not None
         for action in (self.export_action, self.report_action, self.save_decisions_action, self.load_decisions_action,
-                       self.close_action, self.accept_all_action, self.accept_area_action, self.next_action, self.previous_action,
-                       self.needs_me_action, self.deployable_action, self.lock_action, self.secrets_action):
+                       self.close_action, self.accept_all_action, self.accept_area_action, self.next_action,
+                       self.previous_action, self.needs_me_action, self.deployable_action, self.lock_action,
+                       self.secrets_action):
             action.setEnabled(has)
         self.undo_action.setEnabled(has and self.session.can_undo)  # type: ignore[union-attr]
         self.redo_action.setEnabled(has and self.session.can_redo)  # type: ignore[union-attr]

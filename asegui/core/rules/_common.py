@@ -35,7 +35,8 @@ def dns_label(name: str, taken: Iterable[str] = (), fallback: str = "module") ->
     text = re.sub(r"-+", "-", text).strip("-")
     text = re.sub(r"^[^a-z]+", "", text) or fallback
     text = text[:63].rstrip("-")
-    used = {t.lower() for t in taken}
+    # a set is taken to be lowercase already: callers proposing many names pass one (linear, not quadratic)
+    used = taken if isinstance(taken, (set, frozenset)) else {t.lower() for t in taken}
     candidate, counter = text, 2
     while candidate in used:
         suffix = f"-{counter}"
