@@ -125,7 +125,8 @@ def test_bad_decisions_file_exits_2(tmp_path):
 def test_convert_writes_deployable_or_expanded_form(tmp_path):
     out = tmp_path / "o.json"
     cli("convert", str(SAMPLE), "-o", str(out), "--form", "expanded")
-    modules = json.loads(out.read_text(encoding="utf-8"))["modulesContent"]["$edgeAgent"]["properties.desired"]["modules"]
+    desired = json.loads(out.read_text(encoding="utf-8"))["modulesContent"]["$edgeAgent"]["properties.desired"]
+    modules = desired["modules"]
     assert all(isinstance(m["settings"].get("createOptions", {}), dict) for m in modules.values())
 
 

@@ -55,7 +55,7 @@ def _differences(before: Any, after: Any, pointer: str = "") -> list[str]:
             found.append(pointer)  # same members, new order
         return found
     if isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
-        return [d for i, (b, a) in enumerate(zip(before, after)) for d in _differences(b, a, join(pointer, i))]
+        return [d for i, (b, a) in enumerate(zip(before, after, strict=True)) for d in _differences(b, a, join(pointer, i))]
     return [] if before == after and type(before) is type(after) else [pointer]
 
 
@@ -178,7 +178,8 @@ def test_output_validates_against_every_schema_the_input_validated_against(path:
     for name in TOP_LEVEL:
         if not validator(name).is_valid(raw_input):
             continue
-        errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message[:200]}" for e in validator(name).iter_errors(output)]
+        errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message[:200]}"
+                  for e in validator(name).iter_errors(output)]
         if errors and version_lowered:
             family = [n for n in TOP_LEVEL if ("template" in n) == ("template" in name)]
             assert any(validator(n).is_valid(output) for n in family), f"{path.name}: no {name} sibling fits"

@@ -126,7 +126,8 @@ def test_long_create_options_are_split_into_512_character_pieces():
     env = [f"VARIABLE_NUMBER_{i}=value-{i:04d}" for i in range(60)]
     data = manifest({"app": module({"Env": env})})
     result = convert(data, form="deployable")
-    settings = json.loads(result.text)["modulesContent"]["$edgeAgent"]["properties.desired"]["modules"]["app"]["settings"]
+    desired = json.loads(result.text)["modulesContent"]["$edgeAgent"]["properties.desired"]
+    settings = desired["modules"]["app"]["settings"]
     keys = [k for k in settings if k.startswith("createOptions")]
     assert keys == ["createOptions"] + [f"createOptions{i:02d}" for i in range(1, len(keys))]
     assert len(keys) > 1 and all(len(settings[k]) <= 512 for k in keys)

@@ -249,7 +249,7 @@ def test_nam006_container_port_of_a_remapped_module_without_rename():
 def test_a_rename_onto_a_taken_key_is_a_reported_conflict_not_a_silent_skip():
     data = manifest({"My_Mod": module({"Env": ["A=1"]}), "other": module({"Env": ["B=1"]})})
     fid = findings(run(data), "NAM001", "My_Mod")[0].id
-    from asegui.core import load, analyze, apply
+    from asegui.core import analyze, apply, load
     from asegui.core.findings import Edit
     doc = load(data)
     found = analyze(doc)
