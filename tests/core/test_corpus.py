@@ -55,7 +55,8 @@ def _differences(before: Any, after: Any, pointer: str = "") -> list[str]:
             found.append(pointer)  # same members, new order
         return found
     if isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
-        return [d for i, (b, a) in enumerate(zip(before, after, strict=True)) for d in _differences(b, a, join(pointer, i))]
+        pairs = enumerate(zip(before, after, strict=True))
+        return [d for i, (b, a) in pairs for d in _differences(b, a, join(pointer, i))]
     return [] if before == after and type(before) is type(after) else [pointer]
 
 
