@@ -22,7 +22,12 @@ def unescape(part: str) -> str:
 
 def join(base: str, *parts: str | int) -> str:
     """Append escaped parts to a pointer: ``join("/a", "b/c")`` -> ``/a/b~1c``."""
-    return base + "".join("/" + escape(str(p)) for p in parts)
+    for part in parts:
+        text = str(part)
+        if "~" in text or "/" in text:
+            text = escape(text)
+        base += "/" + text
+    return base
 
 
 @lru_cache(maxsize=65536)

@@ -182,18 +182,36 @@ def check_create_options_form(r: Rule, ctx: Context) -> Iterator[Finding]:
                           severity="info", applicability="auto")
 
 
-def _walk(value: Any, pointer: str) -> Iterator[tuple[str, str]]:
-    """(pointer, text) for every key and string value, in document order."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            child = join(pointer, key)
-            yield child, key
-            yield from _walk(item, child)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _walk(item, join(pointer, index))
-    elif isinstance(value, str):
-        yield pointer, value
+Chain = tuple[Any, Any] | None  # (parent chain, key): a pointer built only when it is needed
+
+
+def _walk(value: Any) -> Iterator[tuple[Chain, str]]:
+    """(chain, text) for every key and string value, in document order, without recursion.
+
+    Pointers are kept as (parent, key) chains and written out by :func:`_pointer` only for the few
+    texts that hold a placeholder; joining one for every member was most of this rule's time.
+    """
+    stack: list[tuple[Any, Chain]] = [(value, None)]
+    while stack:
+        item, chain = stack.pop()
+        if isinstance(item, str):
+            yield chain, item
+        elif isinstance(item, dict):
+            pending = []
+            for key, child in item.items():
+                pending.append((key, (chain, key)))
+                pending.append((child, (chain, key)))
+            stack.extend(reversed(pending))
+        elif isinstance(item, list):
+            stack.extend((item[i], (chain, i)) for i in range(len(item) - 1, -1, -1))
+
+
+def _pointer(chain: Chain) -> str:
+    parts = []
+    while chain is not None:
+        chain, key = chain
+        parts.append(key)
+    return join("", *reversed(parts))
 
 
 @rule("MAN005", "template-placeholders", "manifest", "info", "manual",
@@ -210,9 +228,10 @@ def _walk(value: Any, pointer: str) -> Iterator[tuple[str, str]]:
 def check_placeholders(r: Rule, ctx: Context) -> Iterator[Finding]:
     tokens: dict[str, str] = {}
     routes = {route.pointer for route in ctx.doc.routes}
-    for pointer, text in _walk(ctx.doc.root, ""):
+    for chain, text in _walk(ctx.doc.root):
         if "$" not in text and "<" not in text and "#" not in text and "__" not in text:
             continue
+        pointer = _pointer(chain)
         for token in template_tokens(text):
             if pointer in routes and token.startswith("$") and not token.startswith("${"):
                 continue  # a route query's system property (`$connectionModuleId`), not a placeholder

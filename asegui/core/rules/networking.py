@@ -71,6 +71,10 @@ def bindings_section(module: ModuleView) -> dict[str, Any] | None:
 
 
 def bound(module: ModuleView) -> list[PortKey]:
+    return module.memo("networking.bound", lambda: _bound(module))
+
+
+def _bound(module: ModuleView) -> list[PortKey]:
     host = module.host_config
     section = bindings_section(module)
     if not host or section is None:
@@ -85,6 +89,10 @@ def bound(module: ModuleView) -> list[PortKey]:
 
 def host_ports(module: ModuleView) -> list[HostPort]:
     """Every HostPort entry of the module's parsable PortBindings keys; placeholders left out."""
+    return module.memo("networking.host_ports", lambda: _host_ports(module))
+
+
+def _host_ports(module: ModuleView) -> list[HostPort]:
     section = bindings_section(module) or {}
     result = []
     for port in bound(module):
