@@ -120,6 +120,9 @@ class ModuleView:
 
     def env_list(self) -> list[tuple[int, str, str | None]]:
         """createOptions ``Env`` entries as (index, name, value); value None when there is no ``=``."""
+        return list(self.memo("env_list", self._env_list))
+
+    def _env_list(self) -> list[tuple[int, str, str | None]]:
         options = self.create_options
         entries = options.get("Env") if options else None
         result: list[tuple[int, str, str | None]] = []

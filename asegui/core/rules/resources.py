@@ -79,6 +79,10 @@ class Gpu:
 
 
 def gpu_of(module: ModuleView) -> Gpu:
+    return module.memo("resources.gpu", lambda: _gpu_of(module))
+
+
+def _gpu_of(module: ModuleView) -> Gpu:
     gpu = Gpu()
     limits = _resource_section(module, "limits")
     requests = _resource_section(module, "requests")
