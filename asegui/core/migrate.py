@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -18,9 +20,24 @@ from .pointers import clone
 FORMS = ("auto", "deployable", "expanded")
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a conversion allocates many small dicts and strings but makes
+    no garbage cycles worth collecting mid-way, and the collector's full passes grow with the heap
+    (measured: a quarter of a 500-module conversion)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def analyze(doc: Document) -> list[Finding]:
     """Every finding for the document, in catalogue order; the document is not changed."""
-    return list(rules.run(doc))
+    with _gc_paused():
+        return list(rules.run(doc))
 
 
 @dataclass
@@ -140,8 +157,9 @@ def apply(doc: Document, findings: list[Finding],
     """Decide, apply the accepted edits to a copy, and emit the output text."""
     if form not in FORMS:
         raise ValueError(f"form must be one of {FORMS}, not {form!r}")
-    stale = decide(findings, decisions)
-    root, conflicts, renames = apply_edits(doc.root, [f for f in findings if f.edits])
+    with _gc_paused():
+        stale = decide(findings, decisions)
+        root, conflicts, renames = apply_edits(doc.root, [f for f in findings if f.edits])
     for finding in findings:
         finding.output_pointer = map_pointer(finding.pointer, renames)
     return Result(document=doc, findings=findings, root=root, form=form,
@@ -155,5 +173,6 @@ def convert(data: bytes, decisions: Mapping[str, Decision | Mapping[str, Any]] |
     Raises :class:`ManifestError` (with ``line`` and ``column`` where known) for input that
     cannot be read as a deployment manifest.
     """
-    doc = load(data, source)
-    return apply(doc, analyze(doc), decisions, form)
+    with _gc_paused():
+        doc = load(data, source)
+        return apply(doc, analyze(doc), decisions, form)
