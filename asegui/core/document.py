@@ -217,6 +217,7 @@ def _expand_create_options(root: Any, module: ModuleRef) -> None:
     module.co_chunks = dict(chunks)
     if len(chunks) == 1 and "createOptions" in chunks and isinstance(chunks["createOptions"], dict):
         module.co_form, module.co_original = "object", chunks["createOptions"]
+        _refuse_case_twins(module, chunks["createOptions"])
         return
     numbered: dict[int, tuple[str, Any]] = {}
     for key, value in chunks.items():
@@ -256,6 +257,8 @@ def _expand_create_options(root: Any, module: ModuleRef) -> None:
     if not isinstance(parsed, dict):
         _invalid(module, _("createOptions is {kind}, not a JSON object").format(kind=_kind(parsed)))
         return
+    if _refuse_case_twins(module, parsed):
+        return
     module.co_oversize = any(len(numbered[i][1]) > 512 for i in expected)
     standard = chunk_names(len(numbered))
     if any(numbered[i][0] != standard[i] for i in expected):
@@ -271,6 +274,28 @@ def _expand_create_options(root: Any, module: ModuleRef) -> None:
             rebuilt[key] = value
     settings.clear()
     settings.update(rebuilt)
+
+
+def _refuse_case_twins(module: ModuleRef, options: dict[str, Any]) -> bool:
+    """createOptions with two spellings of one key is ambiguous: rules leave it alone and MAN004 says why."""
+    twins = _case_twins(options)
+    if twins:
+        _invalid(module, _("createOptions has keys that differ only in case ({a} and {b}); Docker and edgeAgent "
+                           "read keys ignoring case, so one of them would silently win — keep one")
+                 .format(a=twins[0], b=twins[1]))
+    return twins is not None
+
+
+def _case_twins(options: dict[str, Any]) -> tuple[str, str] | None:
+    """Two keys equal but for case, at createOptions' top level or one level down (HostConfig's members)."""
+    for level in [options] + [v for v in options.values() if isinstance(v, dict)]:
+        seen: dict[str, str] = {}
+        for key in level:
+            if isinstance(key, str):
+                if key.lower() in seen:
+                    return seen[key.lower()], key
+                seen[key.lower()] = key
+    return None
 
 
 def _invalid(module: ModuleRef, problem: str) -> None:

@@ -289,10 +289,16 @@ def test_net006_when_edgehub_is_first_on_the_host_network_the_error_says_it_need
     assert "edgeHub already does" in error[0].message and "does not need the host network" in error[0].message
 
 
-def test_net006_removes_every_spelling_of_networking_config_and_converts_to_itself():
-    data = manifest({"app": module({"HostConfig": {"NetworkMode": "Host"},
-                                    "NetworkingConfig": {"EndpointsConfig": {"host": {}}},
-                                    "NETWORKINGCONFIG": {}})})
+def test_two_spellings_of_one_key_are_left_for_a_person_not_half_converted():
+    # Docker and edgeAgent read keys ignoring case: with NetworkingConfig and NETWORKINGCONFIG one would win
+    # silently, so the module's createOptions is left as it is and MAN004 asks a person to keep one.
+    options = {"HostConfig": {"NetworkMode": "Host"}, "NetworkingConfig": {"EndpointsConfig": {"host": {}}},
+               "NETWORKINGCONFIG": {}}
+    data = manifest({"app": module(options)})
     result = run(data)
-    assert out_create_options(result, "app") == {"HostConfig": {"NetworkMode": "host"}}
+    assert not findings(result, "NET006")
+    [man004] = findings(result, "MAN004", "app")
+    assert man004.status == "open" and "NetworkingConfig and NETWORKINGCONFIG" in man004.message
+    assert out_create_options(result, "app") == options
+    assert result.exit_code == 1
     assert run(result.text.encode()).text == result.text
