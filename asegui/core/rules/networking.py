@@ -9,7 +9,7 @@ from typing import Any
 
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
-from ..model import ModuleView, find_key
+from ..model import ModuleView, Section, find_key
 from ..pointers import join
 from . import Context, rule
 from ._common import case_variants, has_placeholder, host_config_pointer, k8s_at
@@ -52,16 +52,17 @@ def parse_key(key: str) -> tuple[int, str] | None:
 
 
 def exposed(module: ModuleView) -> list[PortKey]:
-    options = module.create_options
-    section = options.get("ExposedPorts") if options else None
-    if not options or not isinstance(section, dict):
+    return _port_keys(module.create_options, "ExposedPorts")
+
+
+def _port_keys(owner: Section | None, member: str) -> list[PortKey]:
+    """The parsable port keys of ``ExposedPorts`` or ``PortBindings`` (``member`` of ``owner``)."""
+    section = owner.get(member) if owner else None
+    if owner is None or not isinstance(section, dict):
         return []
-    result = []
-    for key in section:
-        parsed = parse_key(key)
-        if parsed:
-            result.append(PortKey(key, parsed[0], parsed[1], join(options.at("ExposedPorts"), key)))
-    return result
+    pointer = owner.at(member)
+    return [PortKey(key, parsed[0], parsed[1], join(pointer, key)) for key in section
+            if (parsed := parse_key(key))]
 
 
 def bindings_section(module: ModuleView) -> dict[str, Any] | None:
@@ -75,16 +76,7 @@ def bound(module: ModuleView) -> list[PortKey]:
 
 
 def _bound(module: ModuleView) -> list[PortKey]:
-    host = module.host_config
-    section = bindings_section(module)
-    if not host or section is None:
-        return []
-    result = []
-    for key in section:
-        parsed = parse_key(key)
-        if parsed:
-            result.append(PortKey(key, parsed[0], parsed[1], join(host.at("PortBindings"), key)))
-    return result
+    return _port_keys(module.host_config, "PortBindings")
 
 
 def host_ports(module: ModuleView) -> list[HostPort]:
