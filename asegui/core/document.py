@@ -20,9 +20,10 @@ from .pointers import join, resolve
 CreateOptionsForm = Literal["string", "chunks", "object", "absent", "invalid"]
 Wrapper = Literal["modulesContent", "moduleContent", "content", "bare", "twin"]
 
-_CHUNK_KEY = re.compile(r"^createoptions(\d*)$", re.IGNORECASE)
-_LAYERED_MODULE = re.compile(r"^properties\.desired\.(modules|systemModules)\.(.+)$")
-_LAYERED_ROUTE = re.compile(r"^properties\.desired\.routes\.(.+)$")
+# fullmatch, and DOTALL: "$" would also match before a final newline, making "…modules.0\n" module "0".
+_CHUNK_KEY = re.compile(r"createoptions(\d*)", re.IGNORECASE)
+_LAYERED_MODULE = re.compile(r"properties\.desired\.(modules|systemModules)\.(.+)", re.DOTALL)
+_LAYERED_ROUTE = re.compile(r"properties\.desired\.routes\.(.+)", re.DOTALL)
 SYSTEM_MODULES = ("edgeAgent", "edgeHub")
 
 
@@ -156,14 +157,14 @@ def _locate(root: Any, decoded: jsonc.Decoded, was_jsonc: bool) -> Document:
         hub = join(content, "$edgeHub", "properties.desired") \
             if isinstance(hub_section, dict) and isinstance(hub_section.get("properties.desired"), dict) else None
         for key, value in (agent_section or {}).items():
-            match = _LAYERED_MODULE.match(key)
+            match = _LAYERED_MODULE.fullmatch(key)
             if match and isinstance(value, dict):
                 layered = True
                 parent = join(content, "$edgeAgent")
                 modules.append(ModuleRef(match.group(2), match.group(1) == "systemModules",
                                          join(parent, key), parent, key))
         for key, value in (hub_section or {}).items() if isinstance(hub_section, dict) else ():
-            match = _LAYERED_ROUTE.match(key)
+            match = _LAYERED_ROUTE.fullmatch(key)
             if match:
                 layered = True
                 routes.append(_route(match.group(1), join(content, "$edgeHub", key), value))
@@ -211,7 +212,7 @@ def _expand_create_options(root: Any, module: ModuleRef) -> None:
     settings = resolve(root, module.settings_pointer)
     if not isinstance(settings, dict):
         return
-    chunks = {k: v for k, v in settings.items() if _CHUNK_KEY.match(k)}
+    chunks = {k: v for k, v in settings.items() if _CHUNK_KEY.fullmatch(k)}
     if not chunks:
         return
     module.co_chunks = dict(chunks)
@@ -221,7 +222,7 @@ def _expand_create_options(root: Any, module: ModuleRef) -> None:
         return
     numbered: dict[int, tuple[str, Any]] = {}
     for key, value in chunks.items():
-        digits = _CHUNK_KEY.match(key).group(1)  # type: ignore[union-attr]
+        digits = _CHUNK_KEY.fullmatch(key).group(1)  # type: ignore[union-attr]
         index = int(digits) if digits else 0
         if index in numbered:
             _invalid(module, _("two createOptions pieces have the number {n} ({a} and {b})")

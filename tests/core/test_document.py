@@ -140,3 +140,14 @@ def test_core_does_not_import_qt_or_the_gui():
             "print(bad); sys.exit(1 if bad else 0)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_layered_key_with_a_trailing_newline_is_not_taken_for_another_module():
+    # Found by tests/fuzz.py: "$" also matches before a final newline, so "…modules.0\n" was read as module "0".
+    module_body = {"type": "docker", "settings": {"image": "x", "createOptions": {}}}
+    data = json.dumps({"modulesContent": {"$edgeAgent": {"properties.desired.modules.0": module_body,
+                                                         "properties.desired.modules.0\n": module_body}}})
+    doc = load(data.encode())
+    assert [m.name for m in doc.modules] == ["0", "0\n"]
+    result = convert(data.encode())
+    assert convert(result.text.encode()).text == result.text

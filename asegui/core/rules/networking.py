@@ -18,7 +18,7 @@ PROXY_PORTS = (35000, 35001)           # the IoT Edge proxy sidecar in every mod
 DEVICE_PORTS = (31000, 31001)          # Kubernetes dashboard, Edge container registry
 RESERVED_PORTS = PROXY_PORTS + DEVICE_PORTS
 EDGEHUB_PORTS = (443, 5671, 8883)
-_PORT_KEY = re.compile(r"^\s*(\d{1,5})\s*(?:/\s*(tcp|udp|sctp)\s*)?$", re.IGNORECASE)
+_PORT_KEY = re.compile(r"\s*(\d{1,5})\s*(?:/\s*(tcp|udp|sctp)\s*)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class HostPort:
 
 def parse_key(key: str) -> tuple[int, str] | None:
     """``"8080/tcp"`` -> (8080, "tcp"); None for keys the runtime ignores (and placeholders)."""
-    match = _PORT_KEY.match(key) if isinstance(key, str) else None
+    match = _PORT_KEY.fullmatch(key) if isinstance(key, str) else None
     if not match or has_placeholder(key):
         return None
     number = int(match.group(1))
