@@ -22,4 +22,4 @@ def test_screenshot_exists_and_is_a_png():
 def test_the_two_setup_commands_are_there():
     run = "python3 -m venv .venv && .venv/bin/pip install -e . && .venv/bin/asegui resources/samples/fpga-sample.json"
     assert run in README
-    assert 'pip install -e ".[test]"' in README and "pytest" in README
+    assert 'pip install -e ".[test,bundle]"' in README and "pytest" in README
