@@ -142,7 +142,8 @@ def parse(text: str) -> tuple[Any, bool]:
     except RecursionError:
         raise ManifestError(_("The JSON is nested more than {limit} levels deep.")
                             .format(limit=MAX_DEPTH)) from None
-    check_limits(value)
+    if len(text) > MAX_STRING or text.count("{") + text.count("[") > MAX_DEPTH:
+        check_limits(value)  # shorter text with fewer brackets cannot break either limit: skip the walk
     _reject_lone_surrogates(text, value)
     return value, jsonc
 
