@@ -158,3 +158,14 @@ def test_k8s_section_that_is_not_an_object_is_never_overwritten():
     assert findings(result, "RES006")[0].applicability == "manual"
     assert not findings(result, "PLT001", "m")
     assert findings(result, "PLT004")[0].applicability == "manual"
+
+
+def test_plt008_string_cmd_becomes_a_one_element_array_as_docker_read_it():
+    data = manifest({"app": module({"Cmd": "--port 8080", "HostConfig": {"Privileged": True}})})
+    result = run(data)
+    [finding] = findings(result, "PLT008", "app")
+    assert (finding.severity, finding.status) == ("error", "applied")
+    assert out_create_options(result, "app")["Cmd"] == ["--port 8080"]
+    rejected = run(data, {finding.id: {"accepted": False}})
+    assert out_create_options(rejected, "app")["Cmd"] == "--port 8080"
+    assert not findings(run(manifest({"app": module({"Cmd": ["--port", "8080"]})})), "PLT008")

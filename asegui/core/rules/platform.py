@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -402,3 +403,30 @@ def check_linux_vm(r: Rule, ctx: Context) -> Iterator[Finding]:
         yield Finding(r, None, _document_pointer(ctx),
                       _("Microsoft recommends current IoT Edge in a Linux VM on the device as an alternative to "
                         "the managed Kubernetes runtime"))
+
+
+@rule("PLT008", "cmd-string", "platform", "error", "auto",
+      "Cmd given as a plain string",
+      "Docker accepts `Cmd` as a plain string and reads it as a one-element list. The GPU device's runtime reads "
+      "`Cmd` only as a JSON array of strings (it becomes the container's `args`); a plain string makes building "
+      "the deployment fail. The string is wrapped into a one-element array, which is exactly how Docker read "
+      "it. If the string was meant as a shell command line, check that the image's entry point runs it the same "
+      "way (for example `[\"/bin/sh\", \"-c\", \"…\"]`).",
+      "Azure/iotedge 1.1-k8s-preview CombinedKubernetesConfigProvider (GetPropertiesStringArray); Docker Engine "
+      "API ContainerCreate (Cmd: string or array)",
+      before='"Cmd": "--port 8080"', after='"Cmd": ["--port 8080"]')
+def check_cmd_string(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.modules:
+        options = module.create_options
+        for key in case_variants(options.data, "Cmd") if options else []:
+            assert options is not None
+            value = options.data[key]
+            if isinstance(value, str):
+                pointer = join(options.pointer, key)
+
+                def build(_values: dict[str, Any], pointer: str = pointer, value: str = value) -> list[Edit]:
+                    return [Edit("replace", pointer, [value])]
+
+                yield Finding(r, module.name, pointer,
+                              _("Cmd is a string; the runtime needs a JSON array, so it becomes [{value}]")
+                              .format(value=json.dumps(value)), build=build)
