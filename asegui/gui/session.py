@@ -26,6 +26,7 @@ from ..core import (
     lines_for,
     load,
     map_pointer,
+    pointer_join,
     resolve,
 )
 from ..core.redact import redact_text
@@ -53,10 +54,6 @@ class Changes:
 
     input: dict[int, str] = field(default_factory=dict)   # line -> "-" removed, "~" changed
     output: dict[int, str] = field(default_factory=dict)  # line -> "+" added, "~" changed
-
-
-def escape(key: str) -> str:
-    return key.replace("~", "~0").replace("/", "~1")
 
 
 def diff_lines(before: str, after: str, anchors: list[tuple[int, int]] | None = None) -> Changes:
@@ -168,7 +165,7 @@ class Session:
                     if matches:
                         pointer = f"{pointer}/{matches[-1]}"
             elif edit.op == "rename" and isinstance(edit.value, str):
-                pointer = pointer[:pointer.rfind("/") + 1] + escape(edit.value)
+                pointer = pointer_join(pointer[:pointer.rfind("/")], edit.value)
             pointers.append(pointer)
         return pointers
 
