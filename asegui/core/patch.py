@@ -62,22 +62,43 @@ def apply_edits(root: Any, findings: list[Finding]) -> tuple[Any, list[Conflict]
         if isinstance(target, list):
             target.append(clone(edit.value))
     _remove_all(out, [edit for _fid, edit in staged["remove"]])
-    renames: dict[str, str] = {}
-    for fid, edit in sorted(staged["rename"], key=lambda item: -len(split(item[1].path))):
-        container_pointer, old_key = parent(edit.path)
-        container = resolve(out, container_pointer)
-        if isinstance(container, dict) and old_key in container and edit.value in container:
-            holder = next((other for other, e in staged["rename"] if e.value == edit.value and e is not edit), fid)
-            conflicts.append(Conflict(edit.path, holder, fid,
-                                      _("{b} would rename {path} to \"{new}\", which is already taken; "
-                                        "it was not applied").format(b=fid, path=edit.path, new=edit.value)))
-            continue
-        if isinstance(container, dict) and old_key in container:
-            items = [(edit.value if k == old_key else k, v) for k, v in container.items()]
-            container.clear()
-            container.update(items)
-            renames[edit.path] = join(container_pointer, edit.value)
+    renames = _rename_all(out, staged["rename"], conflicts)
     return out, conflicts, renames
+
+
+def _rename_all(root: Any, staged: list[tuple[str, Edit]], conflicts: list[Conflict]) -> dict[str, str]:
+    """Rename keys deepest first; each container is rebuilt once, in order (not once per key: a manifest with
+    hundreds of renamed modules made that quadratic)."""
+    renames: dict[str, str] = {}
+    by_depth: dict[int, dict[str, list[tuple[str, Edit, str]]]] = {}
+    for fid, edit in staged:
+        container_pointer, old_key = parent(edit.path)
+        by_depth.setdefault(len(split(edit.path)), {}).setdefault(container_pointer, []).append((fid, edit, old_key))
+    for depth in sorted(by_depth, reverse=True):
+        for container_pointer, group in by_depth[depth].items():
+            container = resolve(root, container_pointer)
+            if not isinstance(container, dict):
+                continue
+            new_keys: dict[str, str] = {}
+            taken = set(container)
+            for fid, edit, old_key in group:
+                if old_key not in container:
+                    continue
+                if edit.value in taken:
+                    holder = next((other for other, e in staged if e.value == edit.value and e is not edit), fid)
+                    conflicts.append(Conflict(edit.path, holder, fid,
+                                              _("{b} would rename {path} to \"{new}\", which is already taken; "
+                                                "it was not applied").format(b=fid, path=edit.path, new=edit.value)))
+                    continue
+                taken.discard(old_key)
+                taken.add(edit.value)
+                new_keys[old_key] = edit.value
+                renames[edit.path] = join(container_pointer, edit.value)
+            if new_keys:
+                items = [(new_keys.get(k, k), v) for k, v in container.items()]
+                container.clear()
+                container.update(items)
+    return renames
 
 
 def _set(root: Any, pointer: str, value: Any, create: bool) -> None:
