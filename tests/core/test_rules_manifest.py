@@ -7,7 +7,11 @@ from typing import Any
 
 import pytest
 
-from asegui.core.rules.manifest import twin_size
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from asegui.core.rules._common import template_tokens
+from asegui.core.rules.manifest import _may_hold_placeholders, twin_size
 from tests.helpers import findings, manifest, module, out_module, output, run
 
 
@@ -184,3 +188,13 @@ def test_manual_and_info_rules_quiet_on_a_manifest_already_right_for_the_gpu_dev
     data = manifest({"app": module({"Env": ["A=1"], "k8s-experimental": {"strategy": {"type": "Recreate"}}})})
     result = run(data)
     assert not [f for f in result.findings if f.area in ("manifest", "naming")]
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('$<>#_{}."\\\n aZ9éx')), max_size=30))
+def test_man005_quick_scan_never_misses_a_placeholder(text):
+    """The one-pass scan that lets MAN005 skip the walk must see every token the strict reading finds,
+    including texts JSON has to escape (quotes, backslashes, control characters)."""
+    if template_tokens(text):
+        assert _may_hold_placeholders({"k": [text]})
+        assert _may_hold_placeholders({text: 1})

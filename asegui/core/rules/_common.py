@@ -21,8 +21,15 @@ def has_placeholder(value: Any) -> bool:
     return is_templated(value)
 
 
+_DNS_LABEL = re.compile(DNS_LABEL)
+_NOT_LABEL_CHARS = re.compile(r"[^a-z0-9]+")
+_LEADING_NON_LETTERS = re.compile(r"^[^a-z]+")
+_NOT_K8S_CHARS = re.compile(r"[^a-z0-9.-]")
+
+
+@lru_cache(maxsize=65536)
 def is_dns_label(name: str) -> bool:
-    return bool(re.fullmatch(DNS_LABEL, name))
+    return bool(_DNS_LABEL.fullmatch(name))
 
 
 def dns_label(name: str, taken: Iterable[str] = (), fallback: str = "module") -> str:
@@ -31,9 +38,8 @@ def dns_label(name: str, taken: Iterable[str] = (), fallback: str = "module") ->
     ``<script>x</script>`` -> ``script-x-script``; starts with a letter, at most 63 characters,
     and distinct from every name in ``taken`` (a numeric suffix is added when needed).
     """
-    text = re.sub(r"[^a-z0-9]+", "-", name.lower())
-    text = re.sub(r"-+", "-", text).strip("-")
-    text = re.sub(r"^[^a-z]+", "", text) or fallback
+    text = _NOT_LABEL_CHARS.sub("-", name.lower()).strip("-")
+    text = _LEADING_NON_LETTERS.sub("", text) or fallback
     text = text[:63].rstrip("-")
     # a set is taken to be lowercase already: callers proposing many names pass one (linear, not quadratic)
     used = taken if isinstance(taken, (set, frozenset)) else {t.lower() for t in taken}
@@ -205,10 +211,20 @@ IOT_EDGE_DOLLAR_WORDS = frozenset(w.lower() for w in (
     "$inputName", "$messageSource", "$creationTimeUtc", "$enqueuedTime"))
 
 
-def template_tokens(text: str) -> list[str]:
+def template_tokens(text: str) -> tuple[str, ...]:
     """Every template placeholder in ``text`` (``${VAR}``, ``$VAR``, ``<Placeholder>``, ``#VAR#``, ``__VAR``)."""
-    return [m.group(0) for m in _TEMPLATE_TOKEN.finditer(text)
-            if m.group(0).lower().split(".")[0] not in IOT_EDGE_DOLLAR_WORDS]
+    if "$" not in text and "<" not in text and "#" not in text and "__" not in text:
+        return ()
+    # Names and values repeat across modules and rules, so short texts are remembered; long ones are not kept.
+    return _tokens_cached(text) if len(text) <= 1024 else _tokens(text)
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(m.group(0) for m in _TEMPLATE_TOKEN.finditer(text)
+                 if m.group(0).lower().split(".")[0] not in IOT_EDGE_DOLLAR_WORDS)
+
+
+_tokens_cached = lru_cache(maxsize=16384)(_tokens)
 
 
 def is_templated(value: Any) -> bool:
@@ -220,4 +236,4 @@ def is_templated(value: Any) -> bool:
 def k8s_name(module_name: str) -> str:
     """The runtime's Kubernetes object name for a module id: lowercase, characters outside ``[a-z0-9.-]`` deleted
     (``KubeUtils.SanitizeK8sValue``)."""
-    return re.sub(r"[^a-z0-9.-]", "", module_name.lower())
+    return _NOT_K8S_CHARS.sub("", module_name.lower())
