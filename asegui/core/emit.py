@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from .document import Document, ModuleRef, chunk_names
 from .patch import map_pointer
-from .pointers import join, resolve
+from .pointers import join, resolve, split
 
 Form = Literal["auto", "deployable", "expanded"]
 CHUNK_SIZE = 512
@@ -41,11 +41,14 @@ def module_form(doc: Document, module: ModuleRef, form: Form) -> Literal["deploy
 
 
 def shape(doc: Document, root: Any, form: Form, renames: dict[str, str] | None = None) -> Any:
-    """Give each module's createOptions its output form; ``root`` is changed in place."""
+    """``root`` with each module's createOptions in its output form. ``root`` is not changed: only the
+    containers on the way to a reshaped ``settings`` are copied (a deep copy of the whole document cost as much
+    as writing it out)."""
     renames = renames or {}
+    reshaped: dict[str, dict[str, Any]] = {}
     for module in doc.modules:
-        pointer = map_pointer(module.pointer, renames)
-        settings = resolve(root, join(pointer, "settings"))
+        pointer = join(map_pointer(module.pointer, renames), "settings")
+        settings = resolve(root, pointer)
         if not isinstance(settings, dict) or not isinstance(settings.get("createOptions"), dict) \
                 or module.co_form == "invalid":
             continue
@@ -62,9 +65,30 @@ def shape(doc: Document, root: Any, form: Form, renames: dict[str, str] | None =
                 rebuilt.update(pieces)
             else:
                 rebuilt[key] = item
-        settings.clear()
-        settings.update(rebuilt)
-    return root
+        reshaped[pointer] = rebuilt
+    return _with_replaced(root, reshaped)
+
+
+def _with_replaced(root: Any, replacements: dict[str, Any]) -> Any:
+    """A copy of ``root`` with the values at ``replacements``' pointers swapped, sharing everything else."""
+    if not replacements:
+        return root
+    copies: dict[str, Any] = {"": _shallow(root)}
+    for pointer, value in replacements.items():
+        parts = split(pointer)
+        node, at = copies[""], ""
+        for part in parts[:-1]:
+            at = join(at, part)
+            if at not in copies:
+                key: Any = int(part) if isinstance(node, list) else part
+                copies[at] = node[key] = _shallow(node[key])
+            node = copies[at]
+        node[int(parts[-1]) if isinstance(node, list) else parts[-1]] = value
+    return copies[""]
+
+
+def _shallow(value: Any) -> Any:
+    return value.copy() if isinstance(value, (dict, list)) else value
 
 
 def dumps(root: Any, indent: str = "  ") -> str:

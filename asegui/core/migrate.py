@@ -15,7 +15,6 @@ from .document import Document, load
 from .emit import Form
 from .findings import Decision, Finding
 from .patch import Conflict, apply_edits, map_pointer
-from .pointers import clone
 
 FORMS = ("auto", "deployable", "expanded")
 
@@ -64,8 +63,9 @@ class Result:
         """The output manifest in the requested form (made on first use: the window re-applies on every
         decision but needs this text only to export)."""
         doc = self.document
-        shaped = emit.shape(doc, clone(self.root), self.form, self.renames) if self.form != "expanded" else self.root
-        return emit.dumps(shaped, doc.indent())
+        with _gc_paused():
+            shaped = emit.shape(doc, self.root, self.form, self.renames) if self.form != "expanded" else self.root
+            return emit.dumps(shaped, doc.indent())
 
     @property
     def input_sha256(self) -> str:
@@ -93,12 +93,13 @@ class Result:
         cache = doc.cache.setdefault("rendered", {}) if side == "input" else self._cache
         key = (side, form)
         if key not in cache:
-            if side == "input":
-                root = emit.shape(doc, clone(doc.root), form)
-            else:
-                root = emit.shape(doc, clone(self.root), form, self.renames)
-            indent = doc.indent()
-            cache[key] = Rendered(emit.dumps(root, indent), emit.line_map(root, indent))
+            with _gc_paused():
+                if side == "input":
+                    root = emit.shape(doc, doc.root, form)
+                else:
+                    root = emit.shape(doc, self.root, form, self.renames)
+                indent = doc.indent()
+                cache[key] = Rendered(emit.dumps(root, indent), emit.line_map(root, indent))
         rendered: Rendered = cache[key]
         return rendered
 

@@ -151,3 +151,22 @@ def test_a_layered_key_with_a_trailing_newline_is_not_taken_for_another_module()
     assert [m.name for m in doc.modules] == ["0", "0\n"]
     result = convert(data.encode())
     assert convert(result.text.encode()).text == result.text
+
+
+def test_writing_the_output_leaves_the_document_and_the_result_as_they_were():
+    """Shaping createOptions into pieces copies only what it changes; the expanded trees stay objects."""
+    env = [f"VARIABLE_NUMBER_{i}=value-{i:04d}" for i in range(60)]
+    data = manifest({"app": module({"Env": env}), "obj": module({"HostConfig": {"Privileged": True}}, as_string=False),
+                     "My_Mod": module({"HostConfig": {"Binds": ["/data:/data"]}})})
+    result = convert(data, form="deployable")
+    root_before, input_before = json.dumps(result.root), json.dumps(result.document.root)
+    first = result.text
+    for form in ("deployable", "expanded", "auto"):
+        result.render("output", form)
+        result.render("input", form)
+    assert json.dumps(result.root) == root_before and json.dumps(result.document.root) == input_before
+    assert convert(data, form="deployable").text == first
+    desired = json.loads(first)["modulesContent"]["$edgeAgent"]["properties.desired"]
+    assert all(isinstance(m["settings"]["createOptions"], str) for m in desired["modules"].values())
+    assert isinstance(result.root["modulesContent"]["$edgeAgent"]["properties.desired"]["modules"]["app"]
+                      ["settings"]["createOptions"], dict)

@@ -99,6 +99,16 @@ def rename_edits(doc: Document, ref: ModuleRef, new: str) -> list[Edit]:
 
 def routes_naming(doc: Document, module: str) -> list[str]:
     """Pointers of the routes that name ``module`` (indexed once per document: renames ask per module)."""
+    found = doc.cache.setdefault("routes_naming", {})
+    if module not in found:
+        pointers = _route_index(doc).get(module, [])
+        found[module] = [p for p in pointers
+                         if rename_in_route(resolve(doc.root, p), module, "x") != resolve(doc.root, p)]
+    return list(found[module])
+
+
+def _route_index(doc: Document) -> dict[str, list[str]]:
+    """Module id -> pointers of the routes that may name it (a cheap first cut; routes_naming confirms)."""
     index = doc.cache.get("routes_by_module")
     if index is None:
         index = {}
@@ -110,8 +120,7 @@ def routes_naming(doc: Document, module: str) -> list[str]:
                     if route.pointer not in pointers:
                         pointers.append(route.pointer)
         doc.cache["routes_by_module"] = index
-    pointers = index.get(module, [])
-    return [p for p in pointers if rename_in_route(resolve(doc.root, p), module, "x") != resolve(doc.root, p)]
+    return index
 
 
 _ROUTE_MODULE = re.compile(r"/modules/([^/\s\"*]+)")
@@ -284,6 +293,11 @@ class EnvEntry:
 
 
 def env_entries(module: ModuleView) -> list[EnvEntry]:
+    """The module's env variables as written (computed once per module: four rules read them)."""
+    return module.memo("env_entries", lambda: _env_entries(module))
+
+
+def _env_entries(module: ModuleView) -> list[EnvEntry]:
     entries: list[EnvEntry] = []
     section = module.env_section
     for name, item in (section.data.items() if section else ()):
