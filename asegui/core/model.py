@@ -36,8 +36,25 @@ class Section:
     pointer: str
     data: dict[str, Any]
 
+    @cached_property
+    def _spellings(self) -> dict[str, list[str]]:
+        """Lowercased key -> the keys spelled so, in order (rules ask for many absent keys; each ask was a scan)."""
+        spellings: dict[str, list[str]] = {}
+        for key in self.data:
+            if isinstance(key, str):
+                spellings.setdefault(key.lower(), []).append(key)
+        return spellings
+
     def key(self, name: str) -> str | None:
-        return find_key(self.data, name)
+        """The member equal to ``name`` ignoring case (exact spelling preferred), as :func:`find_key`."""
+        if name in self.data:
+            return name
+        found = self._spellings.get(name.lower())
+        return found[0] if found else None
+
+    def variants(self, name: str) -> list[str]:
+        """Every key equal to ``name`` ignoring case, in the input's order."""
+        return list(self._spellings.get(name.lower(), ()))
 
     def get(self, name: str, default: Any = None) -> Any:
         key = self.key(name)

@@ -70,5 +70,8 @@ def is_within(pointer: str, prefix: str) -> bool:
 
 
 def clone(value: Any) -> Any:
-    """A deep copy of JSON data, several times faster than copy.deepcopy."""
+    """A deep copy of JSON data, several times faster than copy.deepcopy (strings and numbers are shared:
+    they cannot change, and most edit values are one)."""
+    if not isinstance(value, (dict, list)):
+        return value
     return json.loads(json.dumps(value))

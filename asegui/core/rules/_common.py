@@ -90,7 +90,7 @@ def _binds(module: ModuleView) -> list[Bind]:
     if not host:
         return []
     result = []
-    for key in case_variants(host.data, "Binds"):
+    for key in host.variants("Binds"):
         entries = host.data[key]
         for index, entry in enumerate(entries if isinstance(entries, list) else []):
             parts = entry.split(":") if isinstance(entry, str) else []
@@ -98,12 +98,6 @@ def _binds(module: ModuleView) -> list[Bind]:
                 result.append(Bind(index, join(host.pointer, key, index), entry, parts[0], parts[1],
                                    ":".join(parts[2:])))
     return result
-
-
-def case_variants(obj: dict[str, Any], name: str) -> list[str]:
-    """Every key of ``obj`` equal to ``name`` ignoring case, in the input's order."""
-    lowered = name.lower()
-    return [k for k in obj if isinstance(k, str) and k.lower() == lowered]
 
 
 def mounts(module: ModuleView) -> list[tuple[int, str, dict[str, Any]]]:

@@ -12,7 +12,7 @@ from ..i18n import _
 from ..model import ModuleView, Section, find_key
 from ..pointers import join
 from . import Context, rule
-from ._common import case_variants, has_placeholder, host_config_pointer, k8s_at
+from ._common import has_placeholder, host_config_pointer, k8s_at
 
 PROXY_PORTS = (35000, 35001)           # the IoT Edge proxy sidecar in every module pod
 DEVICE_PORTS = (31000, 31001)          # Kubernetes dashboard, Edge container registry
@@ -52,7 +52,7 @@ def parse_key(key: str) -> tuple[int, str] | None:
 
 
 def exposed(module: ModuleView) -> list[PortKey]:
-    return _port_keys(module.create_options, "ExposedPorts")
+    return module.memo("networking.exposed", lambda: _port_keys(module.create_options, "ExposedPorts"))
 
 
 def _port_keys(owner: Section | None, member: str) -> list[PortKey]:
@@ -104,6 +104,10 @@ def _host_ports(module: ModuleView) -> list[HostPort]:
 
 def used_ports(module: ModuleView) -> set[int]:
     """Every port number the module names: container ports and host ports."""
+    return set(module.memo("networking.used_ports", lambda: _used_ports(module)))
+
+
+def _used_ports(module: ModuleView) -> set[int]:
     used = {p.number for p in exposed(module)} | {p.number for p in bound(module)}
     return used | {h.number for h in host_ports(module) if h.number is not None}
 
@@ -136,6 +140,10 @@ def port_param(label: str, default: int | None, used: set[int]) -> Param:
 
 def unbound_exposed(module: ModuleView) -> list[PortKey]:
     """User-module exposed ports with no PortBindings entry for the same port and protocol (NET001's ports)."""
+    return module.memo("networking.unbound_exposed", lambda: _unbound_exposed(module))
+
+
+def _unbound_exposed(module: ModuleView) -> list[PortKey]:
     if module.system:
         return []
     have = {(p.number, p.protocol) for p in bound(module)}
@@ -346,7 +354,7 @@ def check_host_network(r: Rule, ctx: Context) -> Iterator[Finding]:
         edits = []
         if mode != "host":
             edits.append(Edit("replace", host.at("NetworkMode"), "host"))
-        spellings = case_variants(options.data, "NetworkingConfig")
+        spellings = options.variants("NetworkingConfig")
         networking = spellings[0] if spellings else None
         edits.extend(Edit("remove", join(options.pointer, key)) for key in spellings)
         if edits:

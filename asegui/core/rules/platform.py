@@ -13,7 +13,7 @@ from ..i18n import _
 from ..model import ModuleView
 from ..pointers import join
 from . import Context, rule
-from ._common import binds, case_variants, has_placeholder, k8s_at, k8s_get, k8s_pointer, mounts
+from ._common import binds, has_placeholder, k8s_at, k8s_get, k8s_pointer, mounts
 from .networking import unbound_exposed
 from .resources import SOURCE_ARTICLE, fixed, gpu_of, writable
 
@@ -104,7 +104,7 @@ def _has_strategy(module: ModuleView) -> bool:
 def check_entrypoint(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         options = module.create_options
-        for key in case_variants(options.data, "Entrypoint") if options else []:
+        for key in options.variants("Entrypoint") if options else []:
             assert options is not None
             if options.data[key] is not None:
                 yield _entrypoint(r, module, join(options.pointer, key), options.data[key])
@@ -418,7 +418,7 @@ def check_linux_vm(r: Rule, ctx: Context) -> Iterator[Finding]:
 def check_cmd_string(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         options = module.create_options
-        for key in case_variants(options.data, "Cmd") if options else []:
+        for key in options.variants("Cmd") if options else []:
             assert options is not None
             value = options.data[key]
             if isinstance(value, str):

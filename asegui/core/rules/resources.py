@@ -13,7 +13,7 @@ from ..i18n import _
 from ..model import ModuleView, Section
 from ..pointers import join
 from . import Context, rule
-from ._common import binds, case_variants, env_remove_edits, has_placeholder, k8s_at, k8s_get, quantity_param
+from ._common import binds, env_remove_edits, has_placeholder, k8s_at, k8s_get, quantity_param
 from .storage import etc_hosts_handled, is_fpga_module
 
 K8S_SECTION = "k8s-experimental"
@@ -96,7 +96,7 @@ def _gpu_of(module: ModuleView) -> Gpu:
     host = module.host_config
     if not host:
         return gpu
-    for key in case_variants(host.data, "Devices"):
+    for key in host.variants("Devices"):
         devices = host.data[key]
         for index, device in enumerate(devices if isinstance(devices, list) else []):
             if not isinstance(device, dict):
@@ -107,11 +107,11 @@ def _gpu_of(module: ModuleView) -> Gpu:
                 gpu.catapult_devices.append(pointer)
             else:
                 gpu.other_devices.append((pointer, path))
-    for key in case_variants(host.data, "Runtime"):
+    for key in host.variants("Runtime"):
         runtime = host.data[key]
         if isinstance(runtime, str) and runtime.strip().lower() == "nvidia":
             gpu.runtime.append(join(host.pointer, key))
-    for key in case_variants(host.data, "DeviceRequests"):
+    for key in host.variants("DeviceRequests"):
         requests_list = host.data[key]
         for index, entry in enumerate(requests_list if isinstance(requests_list, list) else []):
             pointer = join(host.pointer, key, index)
@@ -436,7 +436,7 @@ def memory_cpu(module: ModuleView) -> tuple[list[str], str | None, str | None] |
     def positive(name: str) -> int | None:
         """The first positive value among the field's spellings; every positive spelling goes to ``fields``."""
         first = None
-        for key in case_variants(host.data, name):
+        for key in host.variants(name):
             value = _int(host.data[key])
             if value and value > 0:
                 fields.append(join(host.pointer, key))
@@ -535,7 +535,7 @@ def check_ipc(r: Rule, ctx: Context) -> Iterator[Finding]:
         host = module.host_config
         if not host:
             continue
-        for key in case_variants(host.data, "IpcMode"):
+        for key in host.variants("IpcMode"):
             mode = host.data[key]
             if not isinstance(mode, str) or has_placeholder(mode) or \
                     not (mode.strip().lower() == "shareable" or mode.strip().lower().startswith("container:")):
