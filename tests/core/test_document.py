@@ -8,8 +8,11 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from asegui.core import ManifestError, convert, load
+from asegui.core.jsonc import nested_deeper_than
 from tests.helpers import manifest, module, out_create_options
 
 PLAIN = manifest({"app": module({"HostConfig": {"Privileged": True}})})
@@ -170,3 +173,31 @@ def test_writing_the_output_leaves_the_document_and_the_result_as_they_were():
     assert all(isinstance(m["settings"]["createOptions"], str) for m in desired["modules"].values())
     assert isinstance(result.root["modulesContent"]["$edgeAgent"]["properties.desired"]["modules"]["app"]
                       ["settings"]["createOptions"], dict)
+
+
+def _nesting(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + max(map(_nesting, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_nesting, value), default=0)
+    return 0
+
+
+_TRICKY_TEXT = st.text(alphabet=st.sampled_from(list('[]{}"\\/:, ab\n\u00e9\u2028')), max_size=12)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | _TRICKY_TEXT,
+                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TRICKY_TEXT, inner, max_size=4),
+                    max_leaves=30),
+       st.integers(min_value=0, max_value=6))
+def test_depth_check_agrees_with_the_nesting_of_the_value(value, limit):
+    """The load's fast depth check (containers only, no recursion) says what a plain recursive count says."""
+    assert nested_deeper_than(value, limit) == (_nesting(value) > limit)
+
+
+def test_depth_limit_counts_containers_not_brackets_in_strings():
+    deep = "[" * 65 + "]" * 65
+    assert "nested more than 64" in str(pytest.raises(ManifestError, load, deep.encode()).value)
+    shallow = json.dumps({"modulesContent": {"$edgeAgent": {"x": "[" * 200, "y": [[[[]]]]}}})
+    assert load(shallow.encode()).root["modulesContent"]["$edgeAgent"]["x"] == "[" * 200
