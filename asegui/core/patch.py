@@ -69,7 +69,7 @@ def apply_edits(root: Any, findings: list[Finding]) -> tuple[Any, list[Conflict]
 def _rename_all(root: Any, staged: list[tuple[str, Edit]], conflicts: list[Conflict]) -> dict[str, str]:
     """Rename keys deepest first; each container is rebuilt once, in order (not once per key: a manifest with
     hundreds of renamed modules made that quadratic)."""
-    renames: dict[str, str] = {}
+    renames = Renames()
     by_depth: dict[int, dict[str, list[tuple[str, Edit, str]]]] = {}
     for fid, edit in staged:
         container_pointer, old_key = parent(edit.path)
@@ -164,15 +164,32 @@ def rename_in_route(route: str, old: str, new: str) -> str:
     return sink.sub(replacement, source.sub(replacement, route))
 
 
+class Renames(dict[str, str]):
+    """Renamed pointers, old -> new, remembering every pointer already mapped: findings and edits share most
+    of their path, so each ancestor is looked up once (mapping each pointer afresh cost more than applying)."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.mapped: dict[str, str] = {"": ""}
+
+
 def map_pointer(pointer: str, renames: dict[str, str]) -> str:
     """Where an input pointer lives in the output, after key renames."""
     if not renames:
         return pointer
-    # Deepest renamed ancestor first: its new path is written in the input's terms of its own parents.
-    cut = len(pointer)
-    while cut > 0:
-        ancestor = pointer[:cut]
-        if ancestor in renames:
-            pointer = renames[ancestor] + pointer[cut:]
-        cut = pointer.rfind("/", 0, cut)
-    return pointer
+    memo = renames.mapped if isinstance(renames, Renames) else {"": ""}
+    return _mapped(pointer, renames, memo)
+
+
+def _mapped(pointer: str, renames: dict[str, str], memo: dict[str, str]) -> str:
+    found = memo.get(pointer)
+    if found is not None:
+        return found
+    cut = pointer.rfind("/")
+    if cut < 0:
+        return pointer
+    # A renamed key's new pointer is written in the input's terms of its parents: map the parent, then append.
+    new = renames.get(pointer)
+    result = _mapped(pointer[:cut], renames, memo) + (new[cut:] if new is not None else pointer[cut:])
+    memo[pointer] = result
+    return result
