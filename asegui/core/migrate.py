@@ -110,17 +110,17 @@ def decide(findings: list[Finding], decisions: Mapping[str, Decision | Mapping[s
     known = set()
     for finding in findings:
         known.add(finding.id)
-        decision = _as_decision(decisions.get(finding.id))
-        values = finding.defaults()
+        decision = _as_decision(decisions.get(finding.id)) if decisions else _NO_DECISION
+        values: dict[str, Any] = {}
         problems: dict[str, str] = {}
         for param in finding.params:
-            if param.name in decision.params:
-                values[param.name] = decision.params[param.name]
-            problem = param.problem(values[param.name])
+            value = decision.params[param.name] if param.name in decision.params else param.default
+            problem = param.problem(value)
             if problem:
                 problems[param.name] = problem
             else:
-                values[param.name] = param.coerce(values[param.name])
+                value = param.coerce(value)
+            values[param.name] = value
         finding.values, finding.problems, finding.note = values, problems, decision.note
         finding.accepted = bool(finding.accepted_by_default if decision.accepted is None else decision.accepted)
         finding.edits = []
@@ -138,6 +138,9 @@ def decide(findings: list[Finding], decisions: Mapping[str, Decision | Mapping[s
             confirmed = decision.accepted is True or bool(decision.params)
             finding.status = "review" if finding.applicability == "choice" and not confirmed else "applied"
     return [key for key in decisions if key not in known]
+
+
+_NO_DECISION = Decision()  # shared, never changed: most findings have no decision
 
 
 def _as_decision(value: Decision | Mapping[str, Any] | None) -> Decision:
