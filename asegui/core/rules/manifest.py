@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..emit import CHUNK_SIZE, MAX_CHUNKS, compact, split_chunks
@@ -36,7 +36,7 @@ def check_create_options_length(r: Rule, ctx: Context) -> Iterator[Finding]:
         options = module.create_options
         if not options:
             continue
-        length = len(compact(options.data))
+        length = len(_compact_of(ctx, options.data))
         if length > MAX_CREATE_OPTIONS:
             yield Finding(r, module.name, options.pointer,
                           _("createOptions is {length} characters of compact JSON, {pieces} pieces of 512; at most "
@@ -44,7 +44,16 @@ def check_create_options_length(r: Rule, ctx: Context) -> Iterator[Finding]:
                           .format(length=length, pieces=-(-length // CHUNK_SIZE), limit=MAX_CREATE_OPTIONS))
 
 
-def twin_size(value: Any) -> int:
+def _compact_of(ctx: Context, options: dict[str, Any]) -> str:
+    """A module's createOptions as compact JSON, made once for MAN001 and MAN002."""
+    made = ctx.cache.setdefault("manifest.compact", {})
+    key = id(options)  # the views' dicts live as long as the context
+    if key not in made:
+        made[key] = compact(options)
+    return made[key]
+
+
+def twin_size(value: Any, compacted: Callable[[dict[str, Any]], str] = compact) -> int:
     """IoT Hub's twin size of a value: UTF-8 lengths of keys and strings, 8 bytes a number, 4 a boolean.
 
     A createOptions object counts as the compact JSON string pieces it is deployed as.
@@ -54,12 +63,12 @@ def twin_size(value: Any) -> int:
         for key, item in value.items():
             if key == "createOptions" and isinstance(item, dict):
                 total += sum(len(k.encode("utf-8")) + len(v.encode("utf-8"))
-                             for k, v in split_chunks(compact(item)).items())
+                             for k, v in split_chunks(compacted(item)).items())
             elif not key.startswith("$") or key in ("$edgeAgent", "$edgeHub"):
-                total += len(key.encode("utf-8")) + twin_size(item)
+                total += len(key.encode("utf-8")) + twin_size(item, compacted)
         return total
     if isinstance(value, list):
-        return sum(twin_size(item) for item in value)
+        return sum(twin_size(item, compacted) for item in value)
     if isinstance(value, str):
         return len(value.encode("utf-8"))
     if isinstance(value, bool):
@@ -86,7 +95,7 @@ def check_agent_size(r: Rule, ctx: Context) -> Iterator[Finding]:
     section = resolve(doc.root, pointer)
     if not isinstance(section, dict):
         return
-    size = twin_size(section)
+    size = twin_size(section, lambda options: _compact_of(ctx, options))
     if size > MAX_DESIRED:
         yield Finding(r, None, pointer,
                       _("$edgeAgent desired properties are {size} bytes as IoT Hub counts them; the limit is "

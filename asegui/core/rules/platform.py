@@ -6,6 +6,7 @@ import difflib
 import json
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from ..findings import Edit, Finding, Param, Rule
@@ -35,8 +36,12 @@ _BENIGN = {"logconfig", "restartpolicy", "tty", "openstdin", "stdinonce", "attac
            "devicecgrouprules"}
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+@lru_cache(maxsize=4096)
 def _normal(key: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", key.lower())
+    return _NOT_ALNUM.sub("", key.lower())
 
 
 @rule("PLT001", "strategy-recreate", "platform", "warning", "auto",
