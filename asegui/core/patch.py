@@ -164,6 +164,14 @@ def _route_patterns(old: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"(/modules/){escaped}(?=/inputs/)"))
 
 
+def route_names(route: str, module: str) -> bool:
+    """Whether a route names ``module`` where :func:`rename_in_route` would rewrite it."""
+    if module not in route:
+        return False
+    source, sink = _route_patterns(module)
+    return bool(source.search(route) or sink.search(route))
+
+
 def rename_in_route(route: str, old: str, new: str) -> str:
     """Rewrite module id ``old`` to ``new`` in a route's sources and BrokeredEndpoint sinks."""
     if old not in route:

@@ -12,7 +12,7 @@ from ..document import Document, ModuleRef
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
 from ..model import ModuleView
-from ..patch import rename_in_route
+from ..patch import route_names
 from ..pointers import join, resolve
 from . import Context, rule
 from ._common import dns_label, is_dns_label, is_templated, k8s_name, template_tokens
@@ -102,8 +102,7 @@ def routes_naming(doc: Document, module: str) -> list[str]:
     found = doc.cache.setdefault("routes_naming", {})
     if module not in found:
         pointers = _route_index(doc).get(module, [])
-        found[module] = [p for p in pointers
-                         if rename_in_route(resolve(doc.root, p), module, "x") != resolve(doc.root, p)]
+        found[module] = [p for p in pointers if route_names(resolve(doc.root, p), module)]
     return list(found[module])
 
 
