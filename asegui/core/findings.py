@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, Literal
 
 from .i18n import _
+from .lazy import lazy
 
 AREAS = ("storage", "networking", "resources", "proxy", "naming", "platform", "manifest")
 SEVERITIES = ("error", "warning", "info")
@@ -156,7 +156,7 @@ class Finding:
     def area(self) -> str:
         return self.rule.area
 
-    @cached_property
+    @lazy
     def id(self) -> str:
         """Stable across re-analysis of the same input: code, module and pointer (set at creation)."""
         return f"{self.rule.code}:{self.module or '-'}:{self.pointer}"

@@ -7,13 +7,13 @@ import hashlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 from . import emit, rules
 from .document import Document, load
 from .emit import Form
 from .findings import Decision, Finding
+from .lazy import lazy
 from .patch import Conflict, apply_edits, map_pointer
 
 FORMS = ("auto", "deployable", "expanded")
@@ -58,7 +58,7 @@ class Result:
     stale_decisions: list[str] = field(default_factory=list)
     _cache: dict[tuple[str, str], Rendered] = field(default_factory=dict, repr=False)
 
-    @cached_property
+    @lazy
     def text(self) -> str:
         """The output manifest in the requested form (made on first use: the window re-applies on every
         decision but needs this text only to export)."""

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, TypeVar
 
 from .document import Document, ModuleRef
+from .lazy import lazy
 from .pointers import join, resolve
 
 
@@ -36,7 +36,7 @@ class Section:
     pointer: str
     data: dict[str, Any]
 
-    @cached_property
+    @lazy
     def _spellings(self) -> dict[str, list[str]]:
         """Lowercased key -> the keys spelled so, in order (rules ask for many absent keys; each ask was a scan)."""
         spellings: dict[str, list[str]] = {}
@@ -104,7 +104,7 @@ class ModuleView:
         image = settings.get("image") if isinstance(settings, dict) else None
         return image if isinstance(image, str) else ""
 
-    @cached_property
+    @lazy
     def create_options(self) -> Section | None:
         """The expanded createOptions, or None when absent or unreadable."""
         if self.ref.co_form in ("absent", "invalid"):
@@ -116,12 +116,12 @@ class ModuleView:
     def create_options_pointer(self) -> str:
         return self.ref.create_options_pointer
 
-    @cached_property
+    @lazy
     def host_config(self) -> Section | None:
         options = self.create_options
         return options.section("HostConfig") if options else None
 
-    @cached_property
+    @lazy
     def k8s(self) -> Section | None:
         """The ``k8s-experimental`` section, exactly spelled (the runtime is case-sensitive here)."""
         options = self.create_options
@@ -129,7 +129,7 @@ class ModuleView:
         return Section(pointer=join(options.pointer, "k8s-experimental"), data=value) \
             if options and isinstance(value, dict) else None
 
-    @cached_property
+    @lazy
     def env_section(self) -> Section | None:
         """The module-level ``env`` object (``{"NAME": {"value": …}}``)."""
         value = self.data.get("env")
@@ -149,7 +149,7 @@ class ModuleView:
                 result.append((index, name, value if sep else None))
         return result
 
-    @cached_property
+    @lazy
     def env_list_pointer(self) -> str | None:
         options = self.create_options
         return options.at("Env") if options else None
