@@ -156,6 +156,9 @@ class ModuleView:
 
     def env_names(self) -> dict[str, str]:
         """Every env name the module sets -> its value (module env first, then Env)."""
+        return dict(self.memo("env_names", self._env_names))
+
+    def _env_names(self) -> dict[str, str]:
         names: dict[str, str] = {}
         section = self.env_section
         for name, item in (section.data.items() if section else ()):

@@ -31,6 +31,11 @@ class EnvVar:
 
 
 def env_vars(module: ModuleView) -> list[EnvVar]:
+    """The module's env variables, section first (computed once per module: three rules read them)."""
+    return module.memo("proxy.env_vars", lambda: _env_vars(module))
+
+
+def _env_vars(module: ModuleView) -> list[EnvVar]:
     result: list[EnvVar] = []
     section = module.env_section
     for name, item in (section.data.items() if section else ()):
@@ -48,7 +53,8 @@ def env_vars(module: ModuleView) -> list[EnvVar]:
 
 def proxy_vars(module: ModuleView) -> list[EnvVar]:
     """The module's proxy URL variables (``https_proxy``, ``HTTPS_PROXY``, ``http_proxy``…) that have a value."""
-    return [v for v in env_vars(module) if v.name.strip().lower() in PROXY_NAMES and (v.value or "").strip()]
+    return module.memo("proxy.proxy_vars", lambda: [v for v in env_vars(module) if v.name.strip().lower()
+                                                    in PROXY_NAMES and (v.value or "").strip()])
 
 
 def _lists_localhost(value: str) -> bool:
