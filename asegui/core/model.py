@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import wraps
 from typing import Any, TypeVar
 
 from .document import Document, ModuleRef
@@ -81,7 +82,7 @@ class ModuleView:
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
-        """Compute a derived value (e.g. the parsed Binds) once per view."""
+        """Compute a derived value once per view (functions of a view use :func:`per_module`)."""
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
@@ -167,6 +168,22 @@ class ModuleView:
         for _index, name, value in self.env_list():
             names.setdefault(name, value or "")
         return names
+
+
+def per_module(compute: Callable[[ModuleView], T]) -> Callable[[ModuleView], T]:
+    """A fact of one module (its binds, ports, env…), computed once per view: many rules ask for the same facts,
+    and building a closure for :meth:`ModuleView.memo` on every ask cost more than the lookup."""
+    key = f"{compute.__module__}.{compute.__qualname__}"
+
+    @wraps(compute)
+    def fact(module: ModuleView) -> T:
+        memo = module._memo
+        if key in memo:
+            return memo[key]
+        value = memo[key] = compute(module)
+        return value
+
+    return fact
 
 
 def modules(doc: Document, root: Any | None = None) -> list[ModuleView]:

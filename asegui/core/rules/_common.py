@@ -10,7 +10,7 @@ from typing import Any
 
 from ..findings import Edit, Param
 from ..i18n import _
-from ..model import ModuleView, find_key
+from ..model import ModuleView, find_key, per_module
 from ..pointers import join
 
 DNS_LABEL = r"[a-z]([-a-z0-9]{0,61}[a-z0-9])?"
@@ -80,11 +80,8 @@ class Bind:
         return "ro" in self.mode.split(",")
 
 
+@per_module
 def binds(module: ModuleView) -> list[Bind]:
-    return module.memo("binds", lambda: _binds(module))
-
-
-def _binds(module: ModuleView) -> list[Bind]:
     """Every entry of every spelling of ``Binds`` (Docker reads keys ignoring case, so ``BINDS`` counts too)."""
     host = module.host_config
     if not host:

@@ -11,7 +11,7 @@ from typing import Any
 from ..document import Document, ModuleRef
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
-from ..model import ModuleView
+from ..model import ModuleView, per_module
 from ..patch import route_names
 from ..pointers import join, resolve
 from . import Context, rule
@@ -291,12 +291,9 @@ class EnvEntry:
     index: int = -1
 
 
+@per_module
 def env_entries(module: ModuleView) -> list[EnvEntry]:
-    """The module's env variables as written (computed once per module: four rules read them)."""
-    return module.memo("env_entries", lambda: _env_entries(module))
-
-
-def _env_entries(module: ModuleView) -> list[EnvEntry]:
+    """The module's env variables as written (four rules read them)."""
     entries: list[EnvEntry] = []
     section = module.env_section
     for name, item in (section.data.items() if section else ()):

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
-from ..model import ModuleView, Section, find_key
+from ..model import ModuleView, Section, find_key, per_module
 from ..pointers import join
 from . import Context, rule
 from ._common import has_placeholder, host_config_pointer, k8s_at
@@ -51,8 +51,9 @@ def parse_key(key: str) -> tuple[int, str] | None:
     return (number, (match.group(2) or "tcp").lower()) if 1 <= number <= 65535 else None
 
 
+@per_module
 def exposed(module: ModuleView) -> list[PortKey]:
-    return module.memo("networking.exposed", lambda: _port_keys(module.create_options, "ExposedPorts"))
+    return _port_keys(module.create_options, "ExposedPorts")
 
 
 def _port_keys(owner: Section | None, member: str) -> list[PortKey]:
@@ -71,20 +72,14 @@ def bindings_section(module: ModuleView) -> dict[str, Any] | None:
     return section if isinstance(section, dict) else None
 
 
+@per_module
 def bound(module: ModuleView) -> list[PortKey]:
-    return module.memo("networking.bound", lambda: _bound(module))
-
-
-def _bound(module: ModuleView) -> list[PortKey]:
     return _port_keys(module.host_config, "PortBindings")
 
 
+@per_module
 def host_ports(module: ModuleView) -> list[HostPort]:
     """Every HostPort entry of the module's parsable PortBindings keys; placeholders left out."""
-    return module.memo("networking.host_ports", lambda: _host_ports(module))
-
-
-def _host_ports(module: ModuleView) -> list[HostPort]:
     section = bindings_section(module) or {}
     result = []
     for port in bound(module):
@@ -104,9 +99,10 @@ def _host_ports(module: ModuleView) -> list[HostPort]:
 
 def used_ports(module: ModuleView) -> set[int]:
     """Every port number the module names: container ports and host ports."""
-    return set(module.memo("networking.used_ports", lambda: _used_ports(module)))
+    return set(_used_ports(module))
 
 
+@per_module
 def _used_ports(module: ModuleView) -> set[int]:
     used = {p.number for p in exposed(module)} | {p.number for p in bound(module)}
     return used | {h.number for h in host_ports(module) if h.number is not None}
@@ -140,9 +136,10 @@ def port_param(label: str, default: int | None, used: set[int]) -> Param:
 
 def unbound_exposed(module: ModuleView) -> list[PortKey]:
     """User-module exposed ports with no PortBindings entry for the same port and protocol (NET001's ports)."""
-    return module.memo("networking.unbound_exposed", lambda: _unbound_exposed(module))
+    return _unbound_exposed(module)
 
 
+@per_module
 def _unbound_exposed(module: ModuleView) -> list[PortKey]:
     if module.system:
         return []

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
-from ..model import ModuleView
+from ..model import ModuleView, per_module
 from ..pointers import join
 from . import Context, rule
 from ._common import has_placeholder
@@ -30,12 +30,9 @@ class EnvVar:
     value_pointer: str   # what to replace to change the value (``…/value`` in the section)
 
 
+@per_module
 def env_vars(module: ModuleView) -> list[EnvVar]:
-    """The module's env variables, section first (computed once per module: three rules read them)."""
-    return module.memo("proxy.env_vars", lambda: _env_vars(module))
-
-
-def _env_vars(module: ModuleView) -> list[EnvVar]:
+    """The module's env variables, section first (three rules read them)."""
     result: list[EnvVar] = []
     section = module.env_section
     for name, item in (section.data.items() if section else ()):
@@ -51,10 +48,10 @@ def _env_vars(module: ModuleView) -> list[EnvVar]:
     return result
 
 
+@per_module
 def proxy_vars(module: ModuleView) -> list[EnvVar]:
     """The module's proxy URL variables (``https_proxy``, ``HTTPS_PROXY``, ``http_proxy``…) that have a value."""
-    return module.memo("proxy.proxy_vars", lambda: [v for v in env_vars(module) if v.name.strip().lower()
-                                                    in PROXY_NAMES and (v.value or "").strip()])
+    return [v for v in env_vars(module) if v.name.strip().lower() in PROXY_NAMES and (v.value or "").strip()]
 
 
 def _lists_localhost(value: str) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
-from ..model import ModuleView, Section
+from ..model import ModuleView, Section, per_module
 from ..pointers import join
 from . import Context, rule
 from ._common import binds, env_remove_edits, has_placeholder, k8s_at, k8s_get, quantity_param
@@ -78,11 +78,8 @@ class Gpu:
         return None
 
 
+@per_module
 def gpu_of(module: ModuleView) -> Gpu:
-    return module.memo("resources.gpu", lambda: _gpu_of(module))
-
-
-def _gpu_of(module: ModuleView) -> Gpu:
     gpu = Gpu()
     limits = _resource_section(module, "limits")
     requests = _resource_section(module, "requests")
