@@ -1,9 +1,16 @@
-"""Every dialog the window opens goes through these functions (tests replace them; nothing blocks)."""
+"""Every dialog the window opens goes through these functions (tests replace them; nothing blocks).
+
+The dialog classes are imported on first use: the window's first frame needs none of them.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 JSON_FILTER = "JSON (*.json);;All files (*)"
 REPORT_FILTER = "HTML report (*.html);;Markdown report (*.md);;JSON report (*.json)"
@@ -14,6 +21,8 @@ def tr(text: str) -> str:
 
 
 def error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("error-dialog")
     if details:
@@ -23,6 +32,8 @@ def error(parent: QWidget | None, title: str, text: str, details: str = "") -> N
 
 def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str, details: str = "") -> bool:
     """Ask a question with two named answers; the safe answer (``no``) is the default."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("confirm-dialog")
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
@@ -36,14 +47,20 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str, de
 
 
 def information(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.information(parent, title, text)
 
 
 def open_path(parent: QWidget | None, title: str, directory: str = "") -> str:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _selected = QFileDialog.getOpenFileName(parent, title, directory, tr(JSON_FILTER))
     return path
 
 
 def save_path(parent: QWidget | None, title: str, proposed: str, filters: str = JSON_FILTER) -> str:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _selected = QFileDialog.getSaveFileName(parent, title, proposed, tr(filters))
     return path

@@ -8,7 +8,6 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -55,6 +54,8 @@ def setup_logging() -> Path | None:
     stream.setLevel(logging.WARNING)
     stream.addFilter(redacting)
     logger.addHandler(stream)
+    from logging.handlers import RotatingFileHandler  # its imports (socket, pickle…) cost the first frame
+
     path = log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -10,9 +10,10 @@ import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -28,9 +29,6 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core import ManifestError, decisions
-from ..core.report import SUFFIXES as REPORT_SUFFIXES
-from ..core.report import render_report
-from ..fileio import write_atomic
 from ..resources_path import resource
 from . import dialogs, errors, theme
 from .checklist import ChecklistView
@@ -39,6 +37,10 @@ from .detail import DetailPanel
 from .errors import guarded
 from .session import Session
 from .start_page import StartPage
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
 log = logging.getLogger("asegui.gui")
 MAX_RECENT = 8
@@ -654,6 +656,8 @@ class MainWindow(QMainWindow):
                 self.tr("{path} is the FPGA manifest you opened. Write the GPU manifest over it?").format(path=path),
                 self.tr("Overwrite the input"), self.tr("Cancel")):
             return False
+        from ..fileio import write_atomic  # file writing waits for the first export, not the first frame
+
         try:
             write_atomic(path, session.export_bytes())
         except OSError as exc:
@@ -675,7 +679,10 @@ class MainWindow(QMainWindow):
                                  dialogs.REPORT_FILTER)
         if not path:
             return False
-        if Path(path).suffix.lower() not in REPORT_SUFFIXES or self._is_input(path):
+        from ..core.report import SUFFIXES, render_report  # a large module the first frame does not need
+        from ..fileio import write_atomic
+
+        if Path(path).suffix.lower() not in SUFFIXES or self._is_input(path):
             dialogs.error(self, self.tr("Export the migration report"),
                           self.tr("A report is written as .html, .md or .json, and never over the manifest."))
             return False
@@ -702,6 +709,8 @@ class MainWindow(QMainWindow):
         if self._is_input(path):
             dialogs.error(self, self.tr("Save decisions"), self.tr("Decisions cannot be saved over the manifest."))
             return False
+        from ..fileio import write_atomic
+
         try:
             write_atomic(path, session.decisions_bytes())
         except OSError as exc:
