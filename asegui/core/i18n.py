@@ -12,18 +12,19 @@ import gettext
 from ..resources_path import resource
 
 _DOMAIN = "asegui"
-_translation: gettext.NullTranslations = gettext.NullTranslations()
+_translation: gettext.NullTranslations | None = None  # None: English, the messages as written
 
 
 def set_language(language: str | None) -> None:
     """Switch the catalogue; unknown languages fall back to English."""
     global _translation
     if not language:
-        _translation = gettext.NullTranslations()
+        _translation = None
         return
     _translation = gettext.translation(_DOMAIN, localedir=str(resource("translations")),
                                        languages=[language], fallback=True)
 
 
 def _(message: str) -> str:
-    return _translation.gettext(message)
+    # A conversion asks for a thousand messages; in English each is returned without a catalogue lookup.
+    return message if _translation is None else _translation.gettext(message)
