@@ -69,7 +69,7 @@ def bench_core(quick: bool) -> dict[str, Any]:
     figures: dict[str, Any] = {}
     for size in SIZES:
         data = fpga_manifest(size)
-        repeats = {5: 40, 50: 15, 500: 5}[size] // (3 if quick else 1) or 1
+        repeats = {5: 40, 50: 15, 500: 9}[size] // (3 if quick else 1) or 1
 
         def floor(data: bytes = data) -> None:
             json.dumps(json.loads(data), indent=2)
