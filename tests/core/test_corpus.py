@@ -95,6 +95,17 @@ def test_every_difference_is_an_accepted_edit_and_every_edit_shows(path: Path) -
             assert edit.path in result.renames, f"{finding.id}: {edit} was not applied"
 
 
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_converting_leaves_the_input_document_as_it_was_read(path: Path) -> None:
+    """The output shares untouched containers with the input; no edit may reach through into the input."""
+    result = _convert(path)
+    if result is None:
+        return
+    result.text  # noqa: B018 - writing the output must not change the input either
+    fresh = load(path.read_bytes(), source=path.name)
+    assert json.dumps(result.document.root) == json.dumps(fresh.root)
+
+
 def _chunk_number(key: str) -> int:
     digits = re.fullmatch(r"createOptions(\d*)", key)
     assert digits, key
