@@ -27,7 +27,7 @@ _LAYERED_ROUTE = re.compile(r"properties\.desired\.routes\.(.+)", re.DOTALL)
 SYSTEM_MODULES = ("edgeAgent", "edgeHub")
 
 
-@dataclass
+@dataclass(slots=True)
 class ModuleRef:
     """Where one module lives and how its createOptions were written."""
 
@@ -58,7 +58,7 @@ class ModuleRef:
         return join(self.pointer, "settings", "createOptions")
 
 
-@dataclass
+@dataclass(slots=True)
 class RouteRef:
     name: str
     pointer: str  # the route string itself (inside a route object: its "route" member)

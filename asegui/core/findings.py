@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .i18n import _
-from .lazy import lazy
 
 AREAS = ("storage", "networking", "resources", "proxy", "naming", "platform", "manifest")
 SEVERITIES = ("error", "warning", "info")
@@ -21,7 +20,7 @@ Applicability = Literal["auto", "choice", "manual"]
 EditOp = Literal["add", "replace", "remove", "append", "rename", "route"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """One change to the expanded document, addressed by a JSON pointer into the *input*.
 
@@ -38,7 +37,7 @@ class Edit:
     prune: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Param:
     """A value a fix needs. ``default=None`` means no sensible default: the user must give one."""
 
@@ -119,9 +118,12 @@ class Rule:
                 "before": self.before, "after": self.after}
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
-    """One thing that must change, or that the engineer must know, for one place."""
+    """One thing that must change, or that the engineer must know, for one place.
+
+    Slotted: a 500-module manifest has thousands of findings, and deciding them is a walk over
+    their attributes that ran a third slower per finding than at 50 modules with a dict each."""
 
     rule: Rule
     module: str | None
@@ -141,8 +143,11 @@ class Finding:
     problems: dict[str, str] = field(default_factory=dict)
     note: str = ""
     output_pointer: str = ""
+    # Stable across re-analysis of the same input: code, module and pointer (set at creation).
+    id: str = field(init=False, repr=False, compare=False, default="")
 
     def __post_init__(self) -> None:
+        self.id = f"{self.rule.code}:{self.module or '-'}:{self.pointer}"
         self.severity = self.severity or self.rule.severity
         self.applicability = self.applicability or self.rule.applicability
         if self.accepted_by_default is None:
@@ -155,11 +160,6 @@ class Finding:
     @property
     def area(self) -> str:
         return self.rule.area
-
-    @lazy
-    def id(self) -> str:
-        """Stable across re-analysis of the same input: code, module and pointer (set at creation)."""
-        return f"{self.rule.code}:{self.module or '-'}:{self.pointer}"
 
     @property
     def needs_input(self) -> bool:

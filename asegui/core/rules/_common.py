@@ -64,7 +64,7 @@ def dns_param(name: str, label: str, default: str | None, allow_placeholder: boo
     return Param(name=name, label=label, kind="text", default=default, check=check)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Bind:
     """One ``HostConfig.Binds`` entry ``source:target[:mode]``."""
 

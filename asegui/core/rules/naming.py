@@ -25,7 +25,7 @@ ENV_NAME = re.compile(r"[-._a-zA-Z][-._a-zA-Z0-9]*")
 MEMO_RENAMES = "naming.renames"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rename:
     """A module the naming rules propose to rename, and why."""
 
@@ -280,7 +280,7 @@ def check_name_collisions(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 # --- env names ---------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EnvEntry:
     """One env variable as written: in the module ``env`` section, or an element of createOptions ``Env``."""
 

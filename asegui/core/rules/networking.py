@@ -21,7 +21,7 @@ EDGEHUB_PORTS = (443, 5671, 8883)
 _PORT_KEY = re.compile(r"\s*(\d{1,5})\s*(?:/\s*(tcp|udp|sctp)\s*)?", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PortKey:
     """A port key of ``ExposedPorts`` or ``PortBindings`` the runtime understands: ``"8080/tcp"``."""
 
@@ -31,7 +31,7 @@ class PortKey:
     pointer: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HostPort:
     """One ``{"HostPort": "8080"}`` entry of a ``PortBindings`` key; ``number`` None when not an integer."""
 

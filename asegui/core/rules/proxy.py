@@ -19,7 +19,7 @@ NO_PROXY = "no_proxy"
 UPSTREAM_PROTOCOLS = ("AmqpWs", "MqttWs", "Amqp", "Mqtt")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EnvVar:
     """One environment variable of a module, from the ``env`` section or the createOptions ``Env`` list."""
 
