@@ -195,5 +195,25 @@ def test_man005_quick_scan_never_misses_a_placeholder(text):
     """The one-pass scan that lets MAN005 skip the walk must see every token the strict reading finds,
     including texts JSON has to escape (quotes, backslashes, control characters)."""
     if template_tokens(text):
-        assert _may_hold_placeholders({"k": [text]})
-        assert _may_hold_placeholders({text: 1})
+        assert _may_hold_placeholders(json.dumps({"k": [text]}, ensure_ascii=False))
+        assert _may_hold_placeholders(json.dumps({text: 1}, ensure_ascii=False))
+
+
+@pytest.mark.parametrize("env", [
+    '"A=\\u0024{API_KEY}"',                                     # an escape spells the '$'
+    '"A=${API_KEY}"',
+], ids=["escaped", "plain"])
+def test_man005_finds_placeholders_the_file_text_spells_with_escapes(env):
+    text = manifest({"app": module({"Env": ["X=1"]})}).decode().replace('\\"X=1\\"', env.replace('"', '\\"'))
+    [finding] = findings(run(text.encode()), "MAN005")
+    assert "${API_KEY}" in finding.message
+
+
+def test_man005_finds_a_placeholder_cut_between_create_options_pieces():
+    data = json.loads(manifest({"app": module({"Env": ["KEY=${API_KEY}"]})}))
+    settings = data["modulesContent"]["$edgeAgent"]["properties.desired"]["modules"]["app"]["settings"]
+    whole = settings.pop("createOptions")
+    cut = whole.index("${") + 1  # "…KEY=$" and "{API_KEY}…": neither piece spells a token
+    settings["createOptions"], settings["createOptions01"] = whole[:cut], whole[cut:]
+    [finding] = findings(run(json.dumps(data).encode()), "MAN005")
+    assert "${API_KEY}" in finding.message

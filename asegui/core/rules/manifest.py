@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from ..document import Document
 from ..emit import CHUNK_SIZE, MAX_CHUNKS, compact, split_chunks
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
@@ -220,12 +221,21 @@ def _walk(value: Any) -> Iterator[tuple[Chain, str]]:
 _MAYBE_TOKEN = re.compile(r"\$\{|\$[A-Za-z_][A-Za-z0-9_]*|<[A-Za-z_]|#[A-Za-z_][A-Za-z0-9_]*#|__[A-Z]")
 
 
-def _may_hold_placeholders(root: Any) -> bool:
-    """Whether any key or string may hold a placeholder, scanned in one C-speed pass over the compact JSON
-    (most manifests hold none, and walking every member in Python was this rule's whole cost)."""
+def _may_hold_placeholders(json_text: str) -> bool:
+    """Whether any key or string of a JSON text may hold a placeholder, in one C-speed scan (most manifests
+    hold none, and walking every member in Python was this rule's whole cost)."""
     return any(not match.group(0).startswith("$") or match.group(0).startswith("${")
                or match.group(0).lower() not in IOT_EDGE_DOLLAR_WORDS
-               for match in _MAYBE_TOKEN.finditer(compact(root)))
+               for match in _MAYBE_TOKEN.finditer(json_text))
+
+
+def _text_to_scan(doc: Document) -> str:
+    """The file's own text, which holds every key and string as the document has them — unless a ``\\u``
+    escape may spell a token's character or a token may be cut between two createOptions pieces: then the
+    document written out again (writing a 50-module manifest cost as much as the rest of the rule)."""
+    if "\\u" in doc.text or any(module.co_form == "chunks" for module in doc.modules):
+        return compact(doc.root)
+    return doc.text
 
 
 def _pointer(chain: Chain) -> str:
@@ -248,7 +258,7 @@ def _pointer(chain: Chain) -> str:
       before='"image": "${MODULES.SampleModule}"',
       after='"image": "${MODULES.SampleModule}" (replaced by the build step)')
 def check_placeholders(r: Rule, ctx: Context) -> Iterator[Finding]:
-    if not _may_hold_placeholders(ctx.doc.root):
+    if not _may_hold_placeholders(_text_to_scan(ctx.doc)):
         return
     tokens: dict[str, str] = {}
     routes = {route.pointer for route in ctx.doc.routes}
