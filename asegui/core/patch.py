@@ -15,7 +15,7 @@ from typing import Any
 
 from .findings import Edit, Finding
 from .i18n import _
-from .pointers import clone, join, parent, resolve, split
+from .pointers import clone, join, parent, parts, resolve
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def _rename_all(root: Any, staged: list[tuple[str, Edit]], conflicts: list[Confl
     by_depth: dict[int, dict[str, list[tuple[str, Edit, str]]]] = {}
     for fid, edit in staged:
         container_pointer, old_key = parent(edit.path)
-        by_depth.setdefault(len(split(edit.path)), {}).setdefault(container_pointer, []).append((fid, edit, old_key))
+        by_depth.setdefault(len(parts(edit.path)), {}).setdefault(container_pointer, []).append((fid, edit, old_key))
     for depth in sorted(by_depth, reverse=True):
         for container_pointer, group in by_depth[depth].items():
             container = resolve(root, container_pointer)
@@ -111,9 +111,9 @@ def _copy(value: Any) -> Any:
 
 
 def _set(root: Any, pointer: str, value: Any, create: bool) -> None:
-    parts = split(pointer)
+    *path, last = parts(pointer)
     node = root
-    for part in parts[:-1]:
+    for part in path:
         if isinstance(node, dict):
             if not isinstance(node.get(part), (dict, list)):
                 if not create:
@@ -124,7 +124,6 @@ def _set(root: Any, pointer: str, value: Any, create: bool) -> None:
             node = node[int(part)]
         else:
             return
-    last = parts[-1]
     if isinstance(node, dict):
         if create or last in node:
             node[last] = value
@@ -133,24 +132,24 @@ def _set(root: Any, pointer: str, value: Any, create: bool) -> None:
 
 
 def _remove_all(root: Any, edits: list[Edit]) -> None:
-    by_container: dict[str, list[Edit]] = {}
+    by_container: dict[str, list[tuple[str, Edit]]] = {}
     for edit in edits:
-        by_container.setdefault(parent(edit.path)[0], []).append(edit)
+        container_pointer, key = parent(edit.path)
+        by_container.setdefault(container_pointer, []).append((key, edit))
     # Deepest containers first, so pruning an emptied child happens before its parent is looked at.
-    for container_pointer in sorted(by_container, key=lambda p: -len(split(p))):
+    for container_pointer in sorted(by_container, key=lambda p: -len(parts(p))):
         container = resolve(root, container_pointer)
         group = by_container[container_pointer]
         if isinstance(container, list):
-            indexes = sorted({int(parent(e.path)[1]) for e in group if parent(e.path)[1].isdigit()}, reverse=True)
-            for index in indexes:
+            for index in sorted({int(key) for key, _edit in group if key.isdigit()}, reverse=True):
                 if index < len(container):
                     del container[index]
         elif isinstance(container, dict):
-            for edit in group:
-                container.pop(parent(edit.path)[1], None)
+            for key, _edit in group:
+                container.pop(key, None)
         else:
             continue
-        if not container and any(e.prune for e in group) and container_pointer:
+        if not container and any(edit.prune for _key, edit in group) and container_pointer:
             grand, key = parent(container_pointer)
             holder = resolve(root, grand)
             if isinstance(holder, dict):

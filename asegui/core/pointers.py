@@ -31,7 +31,8 @@ def join(base: str, *parts: str | int) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _split(pointer: str) -> tuple[str, ...]:
+def parts(pointer: str) -> tuple[str, ...]:
+    """The unescaped parts of a pointer, as a tuple shared between callers (remembered: pointers repeat)."""
     if not pointer:
         return ()
     if not pointer.startswith("/"):
@@ -40,12 +41,12 @@ def _split(pointer: str) -> tuple[str, ...]:
 
 
 def split(pointer: str) -> list[str]:
-    return list(_split(pointer))
+    return list(parts(pointer))
 
 
 def resolve(doc: Any, pointer: str, default: Any = None) -> Any:
     node = doc
-    for part in _split(pointer):
+    for part in parts(pointer):
         if isinstance(node, dict):
             if part not in node:
                 return default
