@@ -84,8 +84,10 @@ def build_window(args: argparse.Namespace, settings: QSettings | None = None) ->
     window = MainWindow(settings)
     if args.dark:
         window.dark_action.setChecked(True)
+    # FILE opens before show(), so the start page is never built; a failure is reported once the window shows
+    opened = window.open_path(args.file, report=False) if args.file else True
     window.show()
-    if args.file:
+    if opened is False:  # (None: an unexpected error, which the guard has reported already)
         window.open_path(args.file)
     return window
 

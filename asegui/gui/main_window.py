@@ -36,11 +36,12 @@ from .code_view import CodeView
 from .detail import DetailPanel
 from .errors import guarded
 from .session import Session
-from .start_page import StartPage
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+
+    from .start_page import StartPage
 
 log = logging.getLogger("asegui.gui")
 MAX_RECENT = 8
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self.form = "expanded"
         self.mask_secrets = True
+        self._start_page: StartPage | None = None
         self._syncing = False
         self._anchors: list[tuple[int, int]] = []
         self._saved_undo_depth = 0
@@ -69,16 +71,13 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         if restore:
             self._restore_layout()
-        self._show_start()
+        self._update_actions()
+        self._update_title()  # the start page comes with the first show, if no document is open by then
 
     # ================================================================================================ building
     def _build_widgets(self) -> None:
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("pages")
-        self.start_page = StartPage(self.stack)
-        self.start_page.openRequested.connect(self.open_dialog)
-        self.start_page.sampleRequested.connect(self.open_sample)
-        self.start_page.recentRequested.connect(self.open_path)
 
         self.workspace = QWidget(self.stack)
         self.workspace.setObjectName("workspace")
@@ -149,7 +148,6 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([470, 330])
         layout.addWidget(self.main_splitter)
 
-        self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.workspace)
         self.setCentralWidget(self.stack)
 
@@ -290,6 +288,26 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.deployable_action, self.lock_action])
         self.toolbar = toolbar
         self._update_recent_menu()
+
+    @property
+    def start_page(self) -> StartPage:
+        """Built on first use: a window opened with a file never shows it, and building it delays the first frame."""
+        if self._start_page is None:
+            from .start_page import StartPage
+
+            page = StartPage(self.stack)
+            page.openRequested.connect(self.open_dialog)
+            page.sampleRequested.connect(self.open_sample)
+            page.recentRequested.connect(self.open_path)
+            page.set_recent(self.recent_files())
+            self.stack.insertWidget(0, page)
+            self._start_page = page
+        return self._start_page
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if self.session is None and self.stack.currentWidget() is not self._start_page:
+            self._show_start()
+        super().showEvent(event)
 
     # ================================================================================================= state
     def _show_start(self) -> None:
@@ -575,27 +593,31 @@ class MainWindow(QMainWindow):
         self._open_bytes(data, None, self.tr("{name} (sample)").format(name=SAMPLE_NAME))
 
     @guarded
-    def open_path(self, path: str) -> bool:
-        """Open a manifest; on failure a dialog says why and the open document stays."""
+    def open_path(self, path: str, *, report: bool = True) -> bool:
+        """Open a manifest; on failure a dialog says why (unless ``report`` is off) and the open document stays."""
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
+            if not report:
+                return False
             self._prune_recent(path)
             dialogs.error(self, self.tr("Cannot open the file"),
                           self.tr("{path} cannot be read: {reason}").format(path=path,
                                                                              reason=exc.strerror or exc))
             return False
-        if self._open_bytes(data, str(Path(path).resolve()), None):
+        if self._open_bytes(data, str(Path(path).resolve()), None, report):
             self._add_recent(str(Path(path).resolve()))
             self.settings.setValue("last_dir", str(Path(path).resolve().parent))
             return True
         return False
 
-    def _open_bytes(self, data: bytes, path: str | None, display: str | None) -> bool:
+    def _open_bytes(self, data: bytes, path: str | None, display: str | None, report: bool = True) -> bool:
         name = display or (Path(path).name if path else "")
         try:
             session = Session(data, path, display)
         except ManifestError as exc:
+            if not report:
+                return False
             where = ""
             if exc.line is not None:
                 where = self.tr("line {line}, column {column}").format(line=exc.line, column=exc.column or 1)
@@ -779,7 +801,8 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Alt+{number}"))
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
         self.recent_menu.setEnabled(bool(paths))
-        self.start_page.set_recent(paths)
+        if self._start_page is not None:
+            self._start_page.set_recent(paths)
 
     # ============================================================================================= drag and drop
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
