@@ -12,6 +12,7 @@ from typing import Any
 
 from ..document import Document
 from ..findings import AREAS, Applicability, Finding, Rule
+from ..lazy import lazy
 from ..model import ModuleView, modules
 
 REGISTRY: dict[str, Rule] = {}
@@ -25,12 +26,19 @@ class Context:
     modules: list[ModuleView] = field(default_factory=list)
     cache: dict[str, Any] = field(default_factory=dict)
 
-    @property
+    @lazy
     def user_modules(self) -> list[ModuleView]:
         return [m for m in self.modules if not m.system]
 
+    @lazy
+    def _by_name(self) -> dict[str, ModuleView]:
+        by_name: dict[str, ModuleView] = {}
+        for module in self.modules:
+            by_name.setdefault(module.name, module)
+        return by_name
+
     def module(self, name: str) -> ModuleView | None:
-        return next((m for m in self.modules if m.name == name), None)
+        return self._by_name.get(name)
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         """Share a computation between rules (e.g. proposed module names)."""
