@@ -38,24 +38,29 @@ class Section:
     data: dict[str, Any]
 
     @lazy
-    def _spellings(self) -> dict[str, list[str]]:
-        """Lowercased key -> the keys spelled so, in order (rules ask for many absent keys; each ask was a scan)."""
-        spellings: dict[str, list[str]] = {}
+    def _spellings(self) -> dict[str, str]:
+        """Lowercased key -> the first key spelled so (rules ask for many absent keys; each ask was a scan)."""
+        spellings: dict[str, str] = {}
         for key in self.data:
             if isinstance(key, str):
-                spellings.setdefault(key.lower(), []).append(key)
+                spellings.setdefault(key.lower(), key)
         return spellings
 
     def key(self, name: str) -> str | None:
         """The member equal to ``name`` ignoring case (exact spelling preferred), as :func:`find_key`."""
         if name in self.data:
             return name
-        found = self._spellings.get(name.lower())
-        return found[0] if found else None
+        return self._spellings.get(name.lower())
 
     def variants(self, name: str) -> list[str]:
         """Every key equal to ``name`` ignoring case, in the input's order."""
-        return list(self._spellings.get(name.lower(), ()))
+        lowered = name.lower()
+        first = self._spellings.get(lowered)
+        if first is None:
+            return []
+        if len(self._spellings) == len(self.data):  # no two keys share a spelling: the first is the only one
+            return [first]
+        return [k for k in self.data if isinstance(k, str) and k.lower() == lowered]
 
     def get(self, name: str, default: Any = None) -> Any:
         key = self.key(name)

@@ -205,7 +205,12 @@ def _mapped(pointer: str, renames: dict[str, str], memo: dict[str, str]) -> str:
     if cut < 0:
         return pointer
     # A renamed key's new pointer is written in the input's terms of its parents: map the parent, then append.
+    head = pointer[:cut]
+    base = _mapped(head, renames, memo)
     new = renames.get(pointer)
-    result = _mapped(pointer[:cut], renames, memo) + (new[cut:] if new is not None else pointer[cut:])
+    if new is not None:
+        result = base + new[cut:]
+    else:
+        result = pointer if base == head else base + pointer[cut:]  # unchanged: no new string to keep
     memo[pointer] = result
     return result
