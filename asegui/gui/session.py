@@ -32,6 +32,8 @@ from ..core import (
 from ..core.redact import redact_text
 
 NEEDS_ME = ("needs input", "open")
+MEMO_LIMIT = 50_000  # diffed segments kept for a document before the cache starts afresh
+KEPT = 8  # masked texts and mapped pointer lists kept (most recent), across both sides and forms
 
 
 def needs_me(finding: Finding) -> bool:
@@ -56,28 +58,50 @@ class Changes:
     output: dict[int, str] = field(default_factory=dict)  # line -> "+" added, "~" changed
 
 
-def diff_lines(before: str, after: str, anchors: list[tuple[int, int]] | None = None) -> Changes:
+Opcodes = list[tuple[str, int, int, int, int]]
+
+
+def diff_lines(before: str | list[str], after: str | list[str], anchors: list[tuple[int, int]] | None = None,
+               memo: dict[tuple[tuple[str, ...], tuple[str, ...]], Opcodes] | None = None) -> Changes:
     """Changed lines of ``after`` against ``before`` (and the removed/changed ones of ``before``).
 
     ``anchors`` are (input line, output line) pairs known to correspond, increasing on both sides
     (the same JSON pointer); the texts are diffed segment by segment between them, which keeps a
     3,000-line manifest's diff in a few milliseconds where one SequenceMatcher takes ~150 ms.
+    ``memo`` keeps each differing segment's opcodes by content: one decision changes one module,
+    so the next diff of the same document finds almost every segment there.
     """
-    a, b = before.splitlines(), after.splitlines()
+    a = before.splitlines() if isinstance(before, str) else before
+    b = after.splitlines() if isinstance(after, str) else after
     changes = Changes()
     bounds = [(0, 0)] + [(left - 1, right - 1) for left, right in anchors or ()] + [(len(a), len(b))]
     for (i0, j0), (i1, j1) in zip(bounds, bounds[1:], strict=False):
-        if i1 < i0 or j1 < j0 or a[i0:i1] == b[j0:j1]:
+        if i1 < i0 or j1 < j0:
             continue
-        matcher = difflib.SequenceMatcher(None, a[i0:i1], b[j0:j1], autojunk=False)
-        for tag, k1, k2, m1, m2 in matcher.get_opcodes():
-            if tag == "equal":
-                continue
+        left, right = a[i0:i1], b[j0:j1]
+        if left == right:
+            continue
+        for tag, k1, k2, m1, m2 in _opcodes(left, right, memo):
             for line in range(i0 + k1, i0 + k2):
                 changes.input[line + 1] = "-" if tag == "delete" else "~"
             for line in range(j0 + m1, j0 + m2):
                 changes.output[line + 1] = "+" if tag == "insert" else "~"
     return changes
+
+
+def _opcodes(left: list[str], right: list[str],
+             memo: dict[tuple[tuple[str, ...], tuple[str, ...]], Opcodes] | None) -> Opcodes:
+    """The differing opcodes of two segments, from ``memo`` when it has seen them."""
+    key = (tuple(left), tuple(right))
+    if memo is not None and key in memo:
+        return memo[key]
+    matcher = difflib.SequenceMatcher(None, left, right, autojunk=False)
+    found = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if memo is not None:
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
+        memo[key] = found
+    return found
 
 
 class Session:
@@ -96,6 +120,11 @@ class Session:
         self.listeners: list[Callable[[], None]] = []
         self._changes: dict[str, Changes] = {}
         self._memo: dict[tuple[str, str], Any] = {}  # derived from the current result
+        # derived from the document alone, so kept across decisions (a toggle re-renders one module):
+        self._segments: dict[tuple[tuple[str, ...], tuple[str, ...]], Opcodes] = {}
+        self._masked: dict[str, str] = {}
+        self._lines_of: dict[str, list[str]] = {}
+        self._mapped: dict[tuple[str, frozenset[tuple[str, str]]], list[tuple[int, str]]] = {}
         self.result: Result = self._apply()
 
     # -- reading -----------------------------------------------------------------------------------------------
@@ -128,15 +157,38 @@ class Session:
         return shown.text, shown.spans
 
     def masked(self, text: str) -> str:
-        """``text`` with registry passwords and secret env values masked."""
-        return redact_text(text, self.document)
+        """``text`` with registry passwords and secret env values masked (the secrets are the document's)."""
+        found = self._masked.pop(text, None)
+        if found is None:
+            found = redact_text(text, self.document)
+        self._masked[text] = found  # the most recently used last
+        if len(self._masked) > KEPT:
+            del self._masked[next(iter(self._masked))]
+        return found
 
     def changes(self, form: str = "expanded") -> Changes:
         if form not in self._changes:
-            before, _spans = self.rendered("input", form)
+            before = self._lines(form)
             after, _spans = self.rendered("output", form)
-            self._changes[form] = diff_lines(before, after, self.anchors(form))
+            self._changes[form] = diff_lines(before, after, self.anchors(form), self._segments)
         return self._changes[form]
+
+    def _lines(self, form: str) -> list[str]:
+        """The lines of the input side, split once per document."""
+        if form not in self._lines_of:
+            self._lines_of[form] = self.rendered("input", form)[0].splitlines()
+        return self._lines_of[form]
+
+    def _mapped_input(self, form: str) -> list[tuple[int, str]]:
+        """Each input place's first line and its pointer in the output: the same for the same renames."""
+        renames = self.result.renames
+        key = (form, frozenset(renames.items()))
+        if key not in self._mapped:
+            if len(self._mapped) >= KEPT:
+                del self._mapped[next(iter(self._mapped))]
+            _text, before = self.rendered("input", form)
+            self._mapped[key] = [(first, map_pointer(pointer, renames)) for pointer, (first, _last) in before.items()]
+        return self._mapped[key]
 
     def lines(self, finding: Finding, side: str, form: str = "expanded") -> list[tuple[int, int]]:
         """Line ranges to highlight for a finding on one side."""
@@ -177,11 +229,10 @@ class Session:
         """
         if ("anchors", form) in self._memo:
             return self._memo[("anchors", form)]
-        _a, before = self.rendered("input", form)
         _b, after = self.rendered("output", form)
         pairs = []
-        for pointer, (first, _last) in before.items():
-            target = after.get(map_pointer(pointer, self.result.renames))
+        for first, pointer in self._mapped_input(form):
+            target = after.get(pointer)
             if target:
                 pairs.append((first, target[0]))
         pairs.sort()

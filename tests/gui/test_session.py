@@ -107,6 +107,21 @@ def test_diff_lines_marks_added_and_changed() -> None:
     assert changes.input == {2: "~"}
 
 
+def test_cached_diff_and_anchors_match_a_fresh_computation(session: Session) -> None:
+    """Segment diffs, masked texts and mapped pointers are kept across decisions; the results must not change."""
+    toggled = [f for f in session.findings if f.applicability == "auto" and f.edits][:6]
+    for form in ("expanded", "deployable", "expanded"):
+        for finding in toggled + toggled[::-1]:
+            session.set_accepted(finding.id, not finding.accepted)
+            fresh = Session(SAMPLE.read_bytes(), str(SAMPLE))
+            fresh.replace_decisions(session.decisions)
+            assert session.anchors(form) == fresh.anchors(form)
+            assert session.changes(form) == diff_lines(fresh.rendered("input", form)[0],
+                                                       fresh.rendered("output", form)[0], fresh.anchors(form))
+            text = session.rendered("output", form)[0]
+            assert session.masked(text) == fresh.masked(text)
+
+
 def test_masks_registry_password(session: Session) -> None:
     text, _spans = session.rendered("input")
     assert "s3cr3t-Regi$try-Passw0rd" in text
