@@ -112,8 +112,10 @@ class CodeView(QPlainTextEdit):
         """Show ``text``, keeping the scroll position (the panes re-render on every decision).
 
         Only the lines between the common head and tail of the old and new text are replaced, so a
-        decision that changes one module re-highlights that module, not the whole manifest.
+        decision that changes one module re-highlights that module, not the whole manifest; a side
+        whose text and marks stay the same is not repainted at all.
         """
+        changes = dict(changes or {})
         if text != self._text:
             vertical = self.verticalScrollBar().value()
             horizontal = self.horizontalScrollBar().value()
@@ -124,7 +126,9 @@ class CodeView(QPlainTextEdit):
             self._text = text
             self.verticalScrollBar().setValue(vertical)
             self.horizontalScrollBar().setValue(horizontal)
-        self.changes = dict(changes or {})
+        elif changes == self.changes:
+            return
+        self.changes = changes
         self._apply_selections()
         self.margin.update()
 
@@ -170,14 +174,15 @@ class CodeView(QPlainTextEdit):
     # -- highlight and scrolling ----------------------------------------------------------------------------
     def show_range(self, ranges: list[tuple[int, int]], scroll: bool = True) -> None:
         """Highlight 1-based inclusive line ranges and bring the first into view, centred."""
-        self.ranges = list(ranges)
-        self._apply_selections()
+        if scroll or list(ranges) != self.ranges:
+            self.ranges = list(ranges)
+            self._apply_selections()
+            self.margin.update()
         if scroll and ranges:
             first, last = ranges[0]
             cursor = QTextCursor(self.document().findBlockByNumber(first - 1))
             self.setTextCursor(cursor)
             self.verticalScrollBar().setValue(max(0, self.scroll_target(first, last)))
-        self.margin.update()
 
     def scroll_target(self, first: int, last: int) -> int:
         """Scroll value that centres lines first..last, or shows the start of a range taller than the view."""
