@@ -1,9 +1,11 @@
-"""A read-only JSON pane: pygments highlighting, line numbers, change markers and a highlighted range."""
+"""A read-only JSON pane: JSON highlighting (the colours of pygments' JsonLexer), line numbers, change markers
+and a highlighted range."""
 
 from __future__ import annotations
 
-from pygments.lexers import JsonLexer
-from pygments.token import Keyword, Name, Number, Punctuation, String, Token
+import re
+from functools import lru_cache
+
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import (
     QColor,
@@ -24,13 +26,60 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 from . import theme
 
 
+Span = tuple[int, int, str]  # start, length, kind ("tag", "string", "number", "keyword" or "punctuation")
+
+_STRING = r'"(?:[^"\\]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"'
+# One line as json.dumps(indent=…) writes it: indent, an optional key, an optional value, an optional comma.
+_PRETTY_LINE = re.compile(
+    rf"[ \t]*(?:(?P<tag>{_STRING})(?P<colon>:)[ \t]*)?"
+    rf"(?:(?P<string>{_STRING})|(?P<number>-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)"
+    rf"|(?P<keyword>true|false|null)|(?P<punctuation>[\[\]{{}}]+))?(?P<comma>,?)")
+_KIND = {"tag": "tag", "colon": "punctuation", "string": "string", "number": "number", "keyword": "keyword",
+         "punctuation": "punctuation", "comma": "punctuation"}
+
+
+@lru_cache(maxsize=8192)  # a manifest repeats most of its lines ("},", "restartPolicy"…) module after module
+def line_spans(text: str) -> tuple[Span, ...]:
+    """Where pygments' JsonLexer puts each coloured token of one line.
+
+    Lines of pretty-printed JSON are matched by one expression (what the lexer yields for them is
+    exactly these spans); anything else goes to the lexer itself, imported on first need.
+    """
+    match = _PRETTY_LINE.fullmatch(text)
+    if match is None:
+        return _lexer_spans(text)
+    spans: list[Span] = []
+    for group, kind in _KIND.items():
+        start, end = match.span(group)
+        if end > start:
+            spans.append((start, end - start, kind))
+    return tuple(spans)
+
+
+def _lexer_spans(text: str) -> tuple[Span, ...]:
+    from pygments.lexers.data import JsonLexer
+    from pygments.token import Keyword, Name, Number, Punctuation, String, Token
+
+    kinds = {Name.Tag: "tag", String: "string", Number: "number", Keyword: "keyword", Punctuation: "punctuation"}
+    spans: list[Span] = []
+    position = 0
+    for token, value in JsonLexer().get_tokens(text):
+        if position >= len(text):
+            break
+        while token is not None and token is not Token and token not in kinds:
+            token = token.parent
+        if token in kinds:
+            spans.append((position, len(value), kinds[token]))
+        position += len(value)
+    return tuple(spans)
+
+
 class JsonHighlighter(QSyntaxHighlighter):
     """Colours JSON tokens line by line (pretty-printed JSON never breaks a token across lines)."""
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
-        self._lexer = JsonLexer()
-        self._formats: dict[object, QTextCharFormat] = {}
+        self._formats: dict[str, QTextCharFormat] = {}
         self.refresh_colours()
 
     def refresh_colours(self, pal: QPalette | None = None) -> None:
@@ -43,30 +92,18 @@ class JsonHighlighter(QSyntaxHighlighter):
 
         text = (pal or theme.palette()).color(QPalette.ColorRole.Text)
         self._formats = {
-            Name.Tag: fmt(theme.tone(215, pal)),
-            String: fmt(theme.tone(125, pal, 140)),
-            Number: fmt(theme.tone(28, pal, 190)),
-            Keyword: fmt(theme.tone(290, pal, 120), bold=True),
-            Punctuation: fmt(theme.blend(text, (pal or theme.palette()).color(QPalette.ColorRole.Base), 0.35)),
+            "tag": fmt(theme.tone(215, pal)),
+            "string": fmt(theme.tone(125, pal, 140)),
+            "number": fmt(theme.tone(28, pal, 190)),
+            "keyword": fmt(theme.tone(290, pal, 120), bold=True),
+            "punctuation": fmt(theme.blend(text, (pal or theme.palette()).color(QPalette.ColorRole.Base), 0.35)),
         }
         self.rehighlight()
 
-    def _format(self, token: object) -> QTextCharFormat | None:
-        while token is not None and token is not Token:
-            if token in self._formats:
-                return self._formats[token]
-            token = token.parent  # type: ignore[attr-defined]
-        return None
-
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
-        position = 0
-        for token, value in self._lexer.get_tokens(text):
-            if position >= len(text):
-                break
-            fmt = self._format(token)
-            if fmt is not None:
-                self.setFormat(position, len(value), fmt)
-            position += len(value)
+        formats = self._formats
+        for start, length, kind in line_spans(text):
+            self.setFormat(start, length, formats[kind])
 
 
 class _Margin(QWidget):

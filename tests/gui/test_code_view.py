@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from asegui.gui.code_view import CodeView
+from asegui.gui.code_view import CodeView, _lexer_spans, line_spans
 
 LINES = st.lists(st.sampled_from(["{", "}", '  "a": 1,', '  "b": [', "  ]", "", "x"]), max_size=12)
 
@@ -21,3 +21,56 @@ def test_partial_updates_always_show_the_new_text(qtbot, first, second, third):
         view.set_content(text)
         assert view.toPlainText() == text
         assert view.document().blockCount() == len(text.split("\n"))
+
+
+# ------------------------------------------------------------------------------------------------ highlighting
+def _kinds(text: str, spans: tuple[tuple[int, int, str], ...]) -> list[str | None]:
+    """The colour kind of every character (token boundaries between equal kinds do not show)."""
+    kinds: list[str | None] = [None] * len(text)
+    for start, length, kind in spans:
+        for position in range(start, min(start + length, len(text))):
+            kinds[position] = kind
+    return kinds
+
+
+def _assert_as_pygments(lines: list[str]) -> None:
+    for line in lines:
+        assert _kinds(line, line_spans(line)) == _kinds(line, _lexer_spans(line)), line
+
+
+def test_pretty_lines_coloured_exactly_as_the_lexer_colours_them() -> None:
+    from asegui.gui.session import Session
+    from tests.benchmarks.manifests import fpga_manifest
+    from tests.conftest import SAMPLE
+
+    for data in (SAMPLE.read_bytes(), fpga_manifest(12)):
+        session = Session(data, "manifest.json")
+        for side in ("input", "output"):
+            for form in ("expanded", "deployable"):
+                text = session.rendered(side, form)[0]
+                _assert_as_pygments(text.splitlines() + session.masked(text).splitlines())
+
+
+ODD_LINES = ['', '   ', '\t"a": 1', '"a" : 1', '"a":1', '"a": tru', '"a": truee', '"a": -', '"a": 1.', '"a": 01',
+             '"a": 1e5,', '"a": -0.5E+3', '"\\u12"', '"\\u12G": 1', '"\\u"', '"\\x": 2', '"unterminated', '"a\\"b": "c"',
+             '// comment', '"a": 1 // c', '/* c */ "a": 1', '"a" /* c */ : 1', '\ufeff{', '{}', '[],', '],', '} ,',
+             '"a": NaN', '"a": Infinity', '"a": -Infinity', '"x" "y": 1', 'null,', '"a": null null', '"é\u2028": "ü"']
+
+
+def test_odd_lines_coloured_exactly_as_the_lexer_colours_them() -> None:
+    _assert_as_pygments(ODD_LINES)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=12),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=6), children, max_size=3),
+    max_leaves=12)
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(value=JSON_VALUES, indent=st.sampled_from([2, 4, "\t"]))
+def test_dumped_json_coloured_exactly_as_the_lexer_colours_it(value: object, indent: int | str) -> None:
+    import json
+
+    for ascii_only in (True, False):
+        _assert_as_pygments(json.dumps(value, indent=indent, ensure_ascii=ascii_only).splitlines())
