@@ -101,8 +101,8 @@ def _run(args: argparse.Namespace, form: str = "auto") -> Result:
     for stale in result.stale_decisions:
         print(_("asegui-cli: warning: the decision for {id} matches no finding in this input").format(id=stale),
               file=sys.stderr)
-    for conflict in result.conflicts:
-        print(_("asegui-cli: warning: {message}").format(message=conflict.message), file=sys.stderr)
+    for message in [c.message for c in result.conflicts] + result.output_warnings:
+        print(_("asegui-cli: warning: {message}").format(message=message), file=sys.stderr)
     return result
 
 

@@ -13,8 +13,10 @@ from . import emit, rules
 from .document import Document, load
 from .emit import Form
 from .findings import Decision, Finding
+from .i18n import _
 from .lazy import lazy
 from .patch import Conflict, apply_edits, map_pointer
+from .pointers import resolve
 
 FORMS = ("auto", "deployable", "expanded")
 
@@ -74,6 +76,30 @@ class Result:
         with _gc_paused():
             shaped = emit.shape(doc, self.root, self.form, self.renames) if self.form != "expanded" else self.root
             return emit.dumps(shaped, doc.indent())
+
+    @lazy
+    def output_warnings(self) -> list[str]:
+        """What the output itself would run into, which no finding of the input could say: a module whose
+        createOptions the accepted fixes (``k8s-experimental`` settings, mounts) made longer than 8 pieces of
+        512 characters, though the input's fitted (MAN001 reports an input already too long). Made on first
+        use: the CLI, the report and the window ask; a re-apply per decision does not need it."""
+        doc = self.document
+        limit = emit.CHUNK_SIZE * emit.MAX_CHUNKS
+        warnings = []
+        for module in doc.modules:
+            if module.co_form in ("absent", "invalid"):
+                continue
+            before = resolve(doc.root, module.create_options_pointer)
+            after = resolve(self.root, map_pointer(module.create_options_pointer, self.renames))
+            if not isinstance(after, dict) or after == before:
+                continue
+            length = len(emit.compact(after))
+            if length > limit >= len(emit.compact(before)):
+                warnings.append(_("After the accepted fixes, createOptions of module \"{module}\" is {length} "
+                                  "characters of compact JSON, more than the {limit} (8 pieces of 512) that can be "
+                                  "deployed: shorten it (see MAN001)")
+                                .format(module=module.name, length=length, limit=limit))
+        return warnings
 
     @property
     def input_sha256(self) -> str:

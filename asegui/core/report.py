@@ -81,6 +81,7 @@ def report_data(result: Result, input_name: str, output_name: str, now: datetime
         "findings": [_finding(f) for f in result.findings],
         "conflicts": [{"pointer": c.pointer, "applied": c.first, "not_applied": c.second, "message": c.message}
                       for c in result.conflicts],
+        "output_warnings": list(result.output_warnings),
         "changed_modules": _changed_modules(result),
         "checklist": _checklist(result.findings),
     }
@@ -251,6 +252,10 @@ def _markdown(data: dict[str, Any]) -> str:
         out += [f"### {_('Conflicts')}", ""]
         out += [f"- {_md(c['message'])}" for c in data["conflicts"]]
         out.append("")
+    if data["output_warnings"]:
+        out += [f"### {_('Warnings about the output')}", ""]
+        out += [f"- {_md(message)}" for message in data["output_warnings"]]
+        out.append("")
 
     out += [f"## {_('Changed modules')}", ""]
     if not data["changed_modules"]:
@@ -374,6 +379,10 @@ def _html(data: dict[str, Any]) -> str:
     if data["conflicts"]:
         out += [f"<h3>{_e(_('Conflicts'))}</h3>", "<ul>"]
         out += [f"<li>{_e(c['message'])}</li>" for c in data["conflicts"]]
+        out.append("</ul>")
+    if data["output_warnings"]:
+        out += [f"<h3>{_e(_('Warnings about the output'))}</h3>", "<ul>"]
+        out += [f"<li>{_e(message)}</li>" for message in data["output_warnings"]]
         out.append("</ul>")
 
     out.append(f"<h2>{_e(_('Changed modules'))}</h2>")

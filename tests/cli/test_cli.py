@@ -152,3 +152,13 @@ def test_report_in_each_format_and_a_bad_extension_is_refused_before_writing(tmp
     done = cli("convert", str(SAMPLE), "-o", str(out), "--report", str(tmp_path / "r.pdf"))
     assert done.returncode == 2 and ".md" in done.stderr and "Traceback" not in done.stderr
     assert not out.exists()
+
+
+def test_convert_warns_when_the_fixes_push_create_options_past_what_can_be_deployed(tmp_path):
+    options = {"Env": [""], "HostConfig": {"PortBindings": {"8080/tcp": [{"HostPort": "8080"}]}}}
+    options["Env"] = ["x" * (4090 - len(json.dumps(options, separators=(",", ":"))))]  # 6 short of 4096
+    source = tmp_path / "near.json"
+    source.write_bytes(manifest({"limitapp": module(options)}))
+    done = cli("convert", str(source), "-o", str(tmp_path / "gpu.json"), "--report", str(tmp_path / "report.md"))
+    assert "warning: After the accepted fixes, createOptions of module \"limitapp\"" in done.stderr
+    assert "createOptions of module \"limitapp\"" in (tmp_path / "report.md").read_text(encoding="utf-8")

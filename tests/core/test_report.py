@@ -220,3 +220,13 @@ def test_cli_convert_writes_the_report(tmp_path, sample_bytes, suffix):
     text = report.read_text(encoding="utf-8")
     assert hashlib.sha256(sample_bytes).hexdigest() in text and PASSWORD not in text
     assert hashlib.sha256((tmp_path / "out.json").read_bytes()).hexdigest() in text
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_warnings_about_the_output_are_in_every_format(suffix):
+    options = {"Env": ["<b>" + "x" * 3990], "HostConfig": {"PortBindings": {"8080/tcp": [{"HostPort": "8080"}]}}}
+    result = run(manifest({"app": module(options)}))
+    assert result.output_warnings, "the Recreate strategy pushes this module past 4096 characters"
+    text = render_report(result, suffix, "in.json", "out.json")
+    data = json.loads(text)["output_warnings"] if suffix == ".json" else None
+    assert data == result.output_warnings if data is not None else "createOptions of module" in text

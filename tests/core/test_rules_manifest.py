@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from asegui.core.rules._common import template_tokens
 from asegui.core.rules.manifest import _may_hold_placeholders, twin_size
-from tests.helpers import findings, manifest, module, out_module, output, run
+from tests.helpers import findings, manifest, module, out_create_options, out_module, output, run
 
 
 def _edit(data: bytes, change) -> bytes:
@@ -40,6 +40,33 @@ def test_man001_create_options_over_4096_compact_characters():
 
 
 # --- MAN002 ----------------------------------------------------------------------------------------------------
+
+def _near_the_limit(room: int) -> dict[str, Any]:
+    """createOptions whose compact JSON is ``room`` characters short of 4096, with a port binding (PLT001 adds a
+    Recreate strategy to it)."""
+    options: dict[str, Any] = {"Env": [""], "HostConfig": {"PortBindings": {"8080/tcp": [{"HostPort": "8080"}]}}}
+    options["Env"] = ["x" * (4096 - room - len(json.dumps(options, separators=(",", ":"))))]
+    assert len(json.dumps(options, separators=(",", ":"))) == 4096 - room
+    return options
+
+
+def test_man001_output_pushed_over_the_limit_by_fixes_is_a_warning_about_the_output():
+    data = manifest({"app": module(_near_the_limit(room=10))})
+    result = run(data)
+    assert findings(result, "MAN001") == []  # the input fits
+    [warning] = result.output_warnings
+    assert "module \"app\"" in warning and "4096" in warning
+    length = len(json.dumps(out_create_options(result, "app"), separators=(",", ":"), ensure_ascii=False))
+    assert length > 4096 and f"is {length} characters" in warning
+    strategy = [f.id for f in findings(result, "PLT001")]
+    assert run(data, {fid: {"accepted": False} for fid in strategy}).output_warnings == []
+
+
+def test_man001_no_output_warning_while_the_fixed_output_fits_or_the_input_was_already_reported():
+    assert run(manifest({"app": module(_near_the_limit(room=400))})).output_warnings == []
+    already = run(manifest({"app": module({"Env": ["x" * 4085]})}))
+    assert findings(already, "MAN001") and already.output_warnings == []
+
 
 def test_twin_size_counts_as_iot_hub_does():
     # keys + strings in UTF-8 bytes, numbers 8, booleans 4: 1+2 + 1+8 + 1+4 + 1+(1+0) + 1+2("é" is 2 bytes)
