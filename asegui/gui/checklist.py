@@ -114,10 +114,15 @@ class ChecklistModel(QAbstractItemModel):
         return QModelIndex()
 
     def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # hasIndex() would ask rowCount() and columnCount() through Python again: views call this thousands of times
+        if row < 0 or not 0 <= column < len(self.COLUMNS):
             return QModelIndex()
         if not parent.isValid():
+            if row >= len(self.groups):
+                return QModelIndex()
             return self.createIndex(row, column, NO_PARENT)
+        if parent.internalId() != NO_PARENT or parent.column() != 0 or row >= len(self.groups[parent.row()][1]):
+            return QModelIndex()
         return self.createIndex(row, column, parent.row())
 
     def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
@@ -281,8 +286,7 @@ class ChecklistView(QTreeView):
         self.expandAll()
 
     def set_session(self, session: Session | None) -> None:
-        self.source.set_session(session)
-        self._span_areas()
+        self.source.set_session(session)  # the proxy's modelReset spans and expands the areas
 
     def refresh(self) -> None:
         self.source.refresh()  # rows the filter adds or drops re-span through the proxy's signals

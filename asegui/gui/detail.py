@@ -123,6 +123,7 @@ class DetailPanel(QWidget):
         self.setAccessibleName(self.tr("Selected finding"))
         self.finding_id: str | None = None
         self.fields: dict[str, ParamField] = {}
+        self._markdown: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(6)
@@ -189,7 +190,7 @@ class DetailPanel(QWidget):
         if finding is None:
             self.icon.clear()
             self.title.setText(self.tr("Select a finding to see why it matters and what it changes."))
-            self.explanation.setMarkdown(self.tr(
+            self._set_explanation(self.tr(
                 "Each row of the checklist is one thing that differs between the FPGA device and the GPU "
                 "device. Check a row to apply its change; rows marked *needs input* wait for a value only you "
                 "know.\n\nUse **F8** and **Shift+F8** to walk through the findings."))
@@ -214,7 +215,13 @@ class DetailPanel(QWidget):
         self.todo.setVisible(bool(finding.todo))
         self.todo.setText(self.tr("On the GPU device: {todo}").format(todo=finding.todo))
         if changed:
-            self.explanation.setMarkdown(self._explanation(finding))
+            self._set_explanation(self._explanation(finding))
+
+    def _set_explanation(self, markdown: str) -> None:
+        """Lay the text out only when it differs: opening a document shows the placeholder a second time."""
+        if markdown != self._markdown:
+            self._markdown = markdown
+            self.explanation.setMarkdown(markdown)
 
     def _explanation(self, finding: Finding) -> str:
         rule = finding.rule
