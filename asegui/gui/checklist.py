@@ -26,6 +26,10 @@ AREA_ROLE = Qt.ItemDataRole.UserRole + 2
 ROOT = QModelIndex()  # the invisible root, as a default argument
 ROOT = QModelIndex()  # the invisible root, as a default argument
 NO_PARENT = 0xFFFFFFFF  # internal id of area rows; finding rows carry their area's row
+_ROLES = frozenset(int(role) for role in (  # the roles data() answers; views ask for many more on every paint
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.CheckStateRole, ID_ROLE, AREA_ROLE))
 
 
 
@@ -157,7 +161,7 @@ class ChecklistModel(QAbstractItemModel):
         return flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self.session is None:
+        if role not in _ROLES or not index.isValid() or self.session is None:
             return None
         if index.internalId() == NO_PARENT:
             return self._area_data(index, role)
