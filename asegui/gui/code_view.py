@@ -25,7 +25,6 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from . import theme
 
-
 Span = tuple[int, int, str]  # start, length, kind ("tag", "string", "number", "keyword" or "punctuation")
 
 _STRING = r'"(?:[^"\\]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"'

@@ -96,7 +96,7 @@ def _opcodes(left: list[str], right: list[str],
     if memo is not None and key in memo:
         return memo[key]
     matcher = difflib.SequenceMatcher(None, left, right, autojunk=False)
-    found = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    found: Opcodes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     if memo is not None:
         if len(memo) > MEMO_LIMIT:
             memo.clear()

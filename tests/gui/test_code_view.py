@@ -52,9 +52,10 @@ def test_pretty_lines_coloured_exactly_as_the_lexer_colours_them() -> None:
 
 
 ODD_LINES = ['', '   ', '\t"a": 1', '"a" : 1', '"a":1', '"a": tru', '"a": truee', '"a": -', '"a": 1.', '"a": 01',
-             '"a": 1e5,', '"a": -0.5E+3', '"\\u12"', '"\\u12G": 1', '"\\u"', '"\\x": 2', '"unterminated', '"a\\"b": "c"',
-             '// comment', '"a": 1 // c', '/* c */ "a": 1', '"a" /* c */ : 1', '\ufeff{', '{}', '[],', '],', '} ,',
-             '"a": NaN', '"a": Infinity', '"a": -Infinity', '"x" "y": 1', 'null,', '"a": null null', '"é\u2028": "ü"']
+             '"a": 1e5,', '"a": -0.5E+3', '"\\u12"', '"\\u12G": 1', '"\\u"', '"\\x": 2', '"unterminated',
+             '"a\\"b": "c"', '// comment', '"a": 1 // c', '/* c */ "a": 1', '"a" /* c */ : 1', '\ufeff{', '{}', '[],',
+             '],', '} ,', '"a": NaN', '"a": Infinity', '"a": -Infinity', '"x" "y": 1', 'null,', '"a": null null',
+             '"é\u2028": "ü"']
 
 
 def test_odd_lines_coloured_exactly_as_the_lexer_colours_them() -> None:
