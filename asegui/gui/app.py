@@ -81,14 +81,13 @@ def build_window(args: argparse.Namespace, settings: QSettings | None = None) ->
     """The window as ``asegui FILE`` opens it: shown, with FILE open (or the start page and a dialog)."""
     from .main_window import MainWindow
 
-    window = MainWindow(settings)
+    window = MainWindow(settings, start_page=not args.file)  # FILE takes the start page's place at once
     if args.dark:
         window.dark_action.setChecked(True)
-    # FILE opens before show(), so the start page is never built; a failure is reported once the window shows
-    opened = window.open_path(args.file, report=False) if args.file else True
     window.show()
-    if opened is False:  # (None: an unexpected error, which the guard has reported already)
+    if args.file:
         window.open_path(args.file)
+        window.show_start_page_if_empty()  # (after an unexpected error; a reported failure showed it already)
     return window
 
 

@@ -24,7 +24,6 @@ Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AREA_ROLE = Qt.ItemDataRole.UserRole + 2
 ROOT = QModelIndex()  # the invisible root, as a default argument
-ROOT = QModelIndex()  # the invisible root, as a default argument
 NO_PARENT = 0xFFFFFFFF  # internal id of area rows; finding rows carry their area's row
 _ROLES = frozenset(int(role) for role in (  # the roles data() answers; views ask for many more on every paint
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.DecorationRole,
@@ -32,12 +31,11 @@ _ROLES = frozenset(int(role) for role in (  # the roles data() answers; views as
     Qt.ItemDataRole.CheckStateRole, ID_ROLE, AREA_ROLE))
 
 
-
-
 def _row_state(finding: Finding) -> tuple[Any, ...]:
-    """What a checklist row shows of a finding; a row is repainted only when this changes."""
-    return (finding.accepted, finding.status, tuple(sorted(finding.values.items(), key=str)),
-            tuple(sorted(finding.problems.items())), finding.note)
+    """What a checklist row shows of a finding; a row is repainted only when this changes (dicts compare
+    without regard to order, so copies do: sorting them cost more than the rest of a refresh)."""
+    return (finding.accepted, finding.status, dict(finding.values), dict(finding.problems), finding.note)
+
 
 class ChecklistModel(QAbstractItemModel):
     """Areas (top level) and their findings; reads everything from the session."""

@@ -299,33 +299,46 @@ class CodeView(QPlainTextEdit):
         self.margin.setGeometry(QRect(area.left(), area.top(), self.margin_width(), area.height()))
 
     def paint_margin(self, event: QPaintEvent) -> None:
+        """Line numbers and change glyphs; font, pen and colours are set only when they change (every
+        decision repaints the margin, and each Qt call from Python costs more than the drawing)."""
         pal = self.palette()
         painter = QPainter(self.margin)
-        base = pal.color(QPalette.ColorRole.Base)
-        painter.fillRect(event.rect(), theme.blend(base, pal.color(QPalette.ColorRole.Text), 0.06))
-        number_colour = theme.blend(pal.color(QPalette.ColorRole.Text), base, 0.45)
-        char = self.fontMetrics().horizontalAdvance("9")
-        glyph_x = self.margin.width() - char * self.GLYPH_WIDTH - 4
+        area = event.rect()
+        area_top, area_bottom = area.top(), area.bottom()
+        base, text = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
+        painter.fillRect(area, theme.blend(base, text, 0.06))
+        number_colour = theme.blend(text, base, 0.45)
+        metrics = self.fontMetrics()
+        char = metrics.horizontalAdvance("9")
+        width = self.margin.width()
+        glyph_x = width - char * self.GLYPH_WIDTH - 4
         highlighted = {line for first, last in self.ranges for line in range(first, last + 1)}
         block = self.firstVisibleBlock()
         top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
-        line_height = self.fontMetrics().height()
-        bold = QFont(self.font())
+        line_height = metrics.height()
+        font = self.font()
+        bold = QFont(font)
         bold.setBold(True)
-        while block.isValid() and top <= event.rect().bottom():
+        colours: dict[str, QColor] = {}
+        emphasised: bool | None = None  # what the painter's font and pen are set for
+        while block.isValid() and top <= area_bottom:
             height = round(self.blockBoundingRect(block).height())
             line = block.blockNumber() + 1
-            if block.isVisible() and top + height >= event.rect().top():
+            if block.isVisible() and top + height >= area_top:
                 kind = self.changes.get(line)
                 if kind:
-                    colour = theme.change_colour(kind, pal)
-                    painter.fillRect(self.margin.width() - 4, top, 4, height, colour)
+                    if kind not in colours:
+                        colours[kind] = theme.change_colour(kind, pal)
+                    painter.fillRect(width - 4, top, 4, height, colours[kind])
                     painter.setFont(bold)
-                    painter.setPen(colour)
+                    painter.setPen(colours[kind])
+                    emphasised = None
                     painter.drawText(glyph_x, top, char * self.GLYPH_WIDTH, line_height,
                                      Qt.AlignmentFlag.AlignCenter, {"-": "\u2212"}.get(kind, kind))
-                painter.setFont(bold if line in highlighted else self.font())
-                painter.setPen(pal.color(QPalette.ColorRole.Text) if line in highlighted else number_colour)
+                if emphasised is not (line in highlighted):
+                    emphasised = line in highlighted
+                    painter.setFont(bold if emphasised else font)
+                    painter.setPen(text if emphasised else number_colour)
                 painter.drawText(0, top, glyph_x - 4, line_height, Qt.AlignmentFlag.AlignRight, str(line))
             block = block.next()
             top += height

@@ -50,13 +50,16 @@ SAMPLE_NAME = "fpga-sample.json"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: QSettings | None = None, restore: bool = True) -> None:
+    def __init__(self, settings: QSettings | None = None, restore: bool = True, start_page: bool = True) -> None:
+        """``start_page=False``: the first show leaves the start page unbuilt, for a caller that opens a
+        document right after (a failure to open shows it then)."""
         super().__init__()
         self.settings = settings if settings is not None else QSettings("asegui", "asegui")
         self.session: Session | None = None
         self.form = "expanded"
         self.mask_secrets = True
         self._start_page: StartPage | None = None
+        self._start_on_show = start_page
         self._syncing = False
         self._anchors: list[tuple[int, int]] = []
         self._saved_undo_depth = 0
@@ -148,6 +151,10 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([470, 330])
         layout.addWidget(self.main_splitter)
 
+        # shown until the start page or a document takes its place, so the workspace is first laid out with
+        # its texts (the panes split by their titles' widths) whether or not the start page came first
+        self._blank = QWidget(self.stack)
+        self.stack.addWidget(self._blank)
         self.stack.addWidget(self.workspace)
         self.setCentralWidget(self.stack)
 
@@ -305,9 +312,15 @@ class MainWindow(QMainWindow):
         return self._start_page
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if self._start_on_show:
+            self.show_start_page_if_empty()
+        self._start_on_show = True
+        super().showEvent(event)
+
+    def show_start_page_if_empty(self) -> None:
+        """With no document open, the window shows the start page."""
         if self.session is None and self.stack.currentWidget() is not self._start_page:
             self._show_start()
-        super().showEvent(event)
 
     # ================================================================================================= state
     def _show_start(self) -> None:
@@ -593,31 +606,29 @@ class MainWindow(QMainWindow):
         self._open_bytes(data, None, self.tr("{name} (sample)").format(name=SAMPLE_NAME))
 
     @guarded
-    def open_path(self, path: str, *, report: bool = True) -> bool:
-        """Open a manifest; on failure a dialog says why (unless ``report`` is off) and the open document stays."""
+    def open_path(self, path: str) -> bool:
+        """Open a manifest; on failure a dialog says why and the open document stays."""
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            if not report:
-                return False
+            self.show_start_page_if_empty()
             self._prune_recent(path)
             dialogs.error(self, self.tr("Cannot open the file"),
                           self.tr("{path} cannot be read: {reason}").format(path=path,
                                                                              reason=exc.strerror or exc))
             return False
-        if self._open_bytes(data, str(Path(path).resolve()), None, report):
+        if self._open_bytes(data, str(Path(path).resolve()), None):
             self._add_recent(str(Path(path).resolve()))
             self.settings.setValue("last_dir", str(Path(path).resolve().parent))
             return True
         return False
 
-    def _open_bytes(self, data: bytes, path: str | None, display: str | None, report: bool = True) -> bool:
+    def _open_bytes(self, data: bytes, path: str | None, display: str | None) -> bool:
         name = display or (Path(path).name if path else "")
         try:
             session = Session(data, path, display)
         except ManifestError as exc:
-            if not report:
-                return False
+            self.show_start_page_if_empty()
             where = ""
             if exc.line is not None:
                 where = self.tr("line {line}, column {column}").format(line=exc.line, column=exc.column or 1)
