@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -103,6 +102,8 @@ class Result:
 
     @property
     def input_sha256(self) -> str:
+        import hashlib  # on first use: the window's first frame does not need it (7 ms at start)
+
         return hashlib.sha256(self.document.data).hexdigest()
 
     def summary(self) -> dict[str, int]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -34,6 +33,13 @@ _BENIGN = {"logconfig", "restartpolicy", "tty", "openstdin", "stdinonce", "attac
            "memoryswappiness", "memoryreservation", "kernelmemory", "cpushares", "cpusetcpus", "cpusetmems",
            "blkioweight", "oomkilldisable", "init", "volumedriver", "consolesize", "argsescaped",
            "devicecgrouprules"}
+
+
+def _close_matches(word: str, possibilities: list[str], cutoff: float) -> list[str]:
+    """The closest spelling, for "did you mean"; difflib is imported only when a key is misspelt."""
+    import difflib
+
+    return difflib.get_close_matches(word, possibilities, n=1, cutoff=cutoff)
 
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
@@ -275,7 +281,7 @@ def _canonical(key: str) -> str | None:
     known = {_normal(k): k for k in K8S_KEYS}
     if _normal(key) in known:
         return known[_normal(key)]
-    close = difflib.get_close_matches(_normal(key), list(known), n=1, cutoff=0.8)
+    close = _close_matches(_normal(key), list(known), cutoff=0.8)
     return known[close[0]] if close else None
 
 
@@ -365,7 +371,7 @@ def check_restart_policy(r: Rule, ctx: Context) -> Iterator[Finding]:
                           _("restartPolicy \"{value}\" is not applied: Kubernetes restarts the module whenever it "
                             "stops").format(value=value))
             continue
-        close = difflib.get_close_matches(value.lower(), _RESTART, n=1, cutoff=0.6)
+        close = _close_matches(value.lower(), list(_RESTART), cutoff=0.6)
         param = Param("policy", _("Restart policy"), "enum", close[0] if close else "always", options=_RESTART)
         yield Finding(r, module.name, pointer,
                       _("restartPolicy \"{value}\" is not a valid value: the deployment is rejected")
