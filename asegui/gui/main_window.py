@@ -6,6 +6,7 @@ A view over :mod:`asegui.core` through :class:`Session`: it holds no migration l
 from __future__ import annotations
 
 import bisect
+import html
 import json
 import logging
 from collections.abc import Callable
@@ -98,6 +99,13 @@ class MainWindow(QMainWindow):
         self.output_view.setAccessibleName(self.tr("GPU manifest (output)"))
         self.input_title = QLabel(self)
         self.output_title = QLabel(self)
+        # Conflicts between fixes and problems of the output itself: nothing the checklist's findings can say.
+        self.output_problems = QLabel(self)
+        self.output_problems.setObjectName("output-problems")
+        self.output_problems.setAccessibleName(self.tr("Problems with the GPU manifest"))
+        self.output_problems.setTextFormat(Qt.TextFormat.RichText)
+        self.output_problems.setWordWrap(True)
+        self.output_problems.hide()
         for title, view in ((self.input_title, self.input_view), (self.output_title, self.output_view)):
             box = QWidget(self.panes_splitter)
             box_layout = QVBoxLayout(box)
@@ -108,6 +116,8 @@ class MainWindow(QMainWindow):
             title.setTextFormat(Qt.TextFormat.RichText)
             title.setBuddy(view)
             box_layout.addWidget(title)
+            if view is self.output_view:
+                box_layout.addWidget(self.output_problems)
             box_layout.addWidget(view)
         self.input_view.verticalScrollBar().valueChanged.connect(lambda _v: self._sync_scroll(self.input_view))
         self.output_view.verticalScrollBar().valueChanged.connect(lambda _v: self._sync_scroll(self.output_view))
@@ -388,6 +398,22 @@ class MainWindow(QMainWindow):
             name=session.display_name, form=form))
         self.output_title.setText(self.tr("<b>GPU manifest</b> — generated, {count} changed line(s) marked "
                                           "<i>({form})</i>").format(count=changed, form=form))
+        self._show_output_problems()
+
+    def _show_output_problems(self) -> None:
+        """Conflicting fixes and an output too long to deploy, above the GPU pane while there are any."""
+        session = self.session
+        problems = [c.message for c in session.result.conflicts] + session.result.output_warnings if session else []
+        if not problems:
+            self.output_problems.hide()
+            return
+        mark = theme.tone(30).name()
+        more = self.tr(" (and %n more: hover to read them)", "", len(problems) - 1) if len(problems) > 1 else ""
+        self.output_problems.setText(f'<span style="color:{mark}">⚠</span> '
+                                     + self.tr("<b>Check before deploying:</b> {problem}{more}").format(
+                                         problem=html.escape(problems[0]), more=html.escape(more)))
+        self.output_problems.setToolTip("<br>".join(html.escape(problem) for problem in problems))
+        self.output_problems.show()
 
     def _update_counts(self) -> None:
         session = self.session

@@ -525,3 +525,29 @@ def test_export_report_writes_the_cli_report_for_the_window_decisions(opened: Ma
     captured.save_answer = str(tmp_path / "migration.pdf")
     assert not opened.export_report() and captured.errors
     assert not (tmp_path / "migration.pdf").exists()
+
+
+def test_output_too_long_to_deploy_is_shown_above_the_gpu_pane_until_the_cause_is_rejected(
+        qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    import json
+
+    from tests.helpers import manifest, module
+    options: dict[str, Any] = {"Env": [""], "HostConfig": {"PortBindings": {"8080/tcp": [{"HostPort": "8080"}]}}}
+    options["Env"] = ["x" * (4090 - len(json.dumps(options, separators=(",", ":"))))]  # 6 short of 4096
+    path = tmp_path / "near.json"
+    path.write_bytes(manifest({"bigapp": module(options)}))
+    assert window.open_path(str(path))
+    assert window.output_problems.isVisible()
+    assert "Check before deploying" in window.output_problems.text()
+    assert 'module "bigapp"' in window.output_problems.text().replace("&quot;", '"')
+    strategy = next(f.id for f in window.session.findings  # type: ignore[union-attr]
+                    if f.code == "PLT001" and f.module == "bigapp")
+    window.set_accepted(strategy, False)
+    assert not window.output_problems.isVisible()
+    press(qtbot, window, "Ctrl+Z")
+    assert window.output_problems.isVisible()
+    window.grab().save(str(tmp_path / "output-problems.png"))
+
+
+def test_no_problem_strip_for_the_sample(opened: MainWindow) -> None:
+    assert not opened.output_problems.isVisible()
