@@ -86,9 +86,24 @@ def bench_core(quick: bool) -> dict[str, Any]:
                               "convert_ms": round(core_s * 1000, 2), "json_floor_ms": round(floor_s * 1000, 3),
                               "ratio": round(core_s / floor_s, 1), "runs": len(times[(size, "core")])}
     growth = figures["500"]["convert_ms"] / figures["50"]["convert_ms"]
+    calls = {size: _function_calls(core(size)) for size in (50, 500)}
+    modules = {size: len(last[size].document.modules) for size in (50, 500)}
     return {"sizes": figures, "ratio_at_50": figures["50"]["ratio"], "growth_50_to_500": round(growth, 2),
+            "modules_growth_50_to_500": round(modules[500] / modules[50], 2),
+            "function_calls": calls, "calls_growth_50_to_500": round(calls[500] / calls[50], 2),
             "meets_ratio_target": figures["50"]["ratio"] <= TARGETS["core_ratio_at_50"],
             "meets_growth_target": growth <= TARGETS["core_growth_50_to_500"]}
+
+
+def _function_calls(run: Callable[[], None]) -> int:
+    """Python and built-in function calls of one run, counted by cProfile: the same on every machine, so it
+    shows how the work grows apart from how the memory hierarchy of a busy machine makes it cost."""
+    import cProfile
+    import pstats
+
+    profile = cProfile.Profile()
+    profile.runcall(run)
+    return int(pstats.Stats(profile).total_calls)  # type: ignore[attr-defined]
 
 
 # ---------------------------------------------------------------- window (subprocesses)
