@@ -200,7 +200,7 @@ def apply(doc: Document, findings: list[Finding],
         stale = decide(findings, decisions)
         root, conflicts, renames = apply_edits(doc.root, [f for f in findings if f.edits])
     for finding in findings:
-        finding.output_pointer = map_pointer(finding.pointer, renames)
+        finding.renames = renames
     return Result(document=doc, findings=findings, root=root, form=form,
                   conflicts=conflicts, renames=renames, stale_decisions=stale)
 
