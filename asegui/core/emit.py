@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from .document import Document, ModuleRef, chunk_names
 from .patch import map_pointer
-from .pointers import join, resolve, split
+from .pointers import join, parts, resolve
 
 Form = Literal["auto", "deployable", "expanded"]
 CHUNK_SIZE = 512
@@ -75,15 +75,16 @@ def _with_replaced(root: Any, replacements: dict[str, Any]) -> Any:
         return root
     copies: dict[str, Any] = {"": _shallow(root)}
     for pointer, value in replacements.items():
-        parts = split(pointer)
-        node, at = copies[""], ""
-        for part in parts[:-1]:
-            at = join(at, part)
+        *path, last = parts(pointer)
+        node, end = copies[""], 0
+        for part in path:
+            end = pointer.find("/", end + 1)
+            at = pointer[:end]  # the pointer of this ancestor, as written in ``pointer``
             if at not in copies:
                 key: Any = int(part) if isinstance(node, list) else part
                 copies[at] = node[key] = _shallow(node[key])
             node = copies[at]
-        node[int(parts[-1]) if isinstance(node, list) else parts[-1]] = value
+        node[int(last) if isinstance(node, list) else last] = value
     return copies[""]
 
 
