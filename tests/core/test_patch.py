@@ -42,3 +42,15 @@ def test_a_renamed_module_and_its_renamed_env_key_both_show_in_the_output_pointe
                        f"{modules}/My_Mod/env/a:b": f"{modules}/My_Mod/env/a__b"})
     assert map_pointer(f"{modules}/My_Mod/env/a:b/value", renames) == f"{modules}/my-mod/env/a__b/value"
     assert map_pointer(f"{modules}/Other/env", renames) == f"{modules}/Other/env"
+
+
+def test_clone_shares_nothing_with_the_original_and_keeps_every_json_value():
+    from asegui.core.pointers import clone
+
+    inner = {"k": [1, 2.5, True, None, "é\u2028", 10**30, float("inf")]}
+    original = {"a": inner, "b": inner, "order": {"z": 1, "a": 2}}
+    copy = clone(original)
+    assert copy == original and list(copy["order"]) == ["z", "a"]
+    assert copy["a"] is not inner and copy["a"] is not copy["b"]  # no container shared, not even with itself
+    copy["a"]["k"].append("x")
+    assert inner["k"][-1] == float("inf") and copy["b"]["k"][-1] == float("inf")
