@@ -10,7 +10,8 @@ window  process start to the first painted frame of the window with the sample o
 
 Targets (issue 5): core <= 20x the JSON floor at 50 modules and no worse than linear growth to 500;
 window start <= 2x the bare window; a toggle repaints in <= 50 ms at 50 modules.
-Options: --quick (fewer repeats), --no-window, --no-core, --platform NAME (Qt platform; default offscreen).
+Options: --quick (fewer repeats), --no-window, --no-core, --platform NAME (Qt platform; default offscreen),
+--instructions (also the core and window-start ratios by instruction count, with valgrind: minutes, not seconds).
 """
 
 from __future__ import annotations
@@ -277,11 +278,76 @@ def bench_window(quick: bool, qt_platform: str) -> dict[str, Any]:
     return figures
 
 
+# ---------------------------------------------------------------- instruction counts (optional, valgrind)
+
+_CORE_LOOP = r"""
+import json, sys
+sys.path[:0] = [sys.argv[4], sys.argv[5]]
+from manifests import fpga_manifest
+from asegui.core import convert
+data, what, runs = fpga_manifest(int(sys.argv[1])), sys.argv[2], int(sys.argv[3])
+convert(data).text, json.dumps(json.loads(data), indent=2)  # imports, caches and patterns: in every count alike
+for _ in range(runs):
+    if what == "core":
+        convert(data).text
+    else:
+        json.dumps(json.loads(data), indent=2)
+"""
+
+
+def _instructions(args: list[str], env: dict[str, str]) -> int:
+    """Instructions a child executes from start to exit, counted by callgrind (the same on any machine)."""
+    with tempfile.TemporaryDirectory(prefix="asegui-callgrind-") as folder:
+        out = os.path.join(folder, "callgrind.out")
+        done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *args],
+                              capture_output=True, text=True, env=env, cwd=str(ROOT), timeout=900, check=False)
+        found = [line for line in done.stderr.splitlines() if "Collected :" in line]
+        if not found:
+            raise RuntimeError(f"callgrind counted nothing: {done.stderr[-500:]}")
+        return int(found[-1].rsplit(":", 1)[1].strip().replace(",", ""))
+
+
+def bench_instructions(qt_platform: str) -> dict[str, Any]:
+    """Ratios by instruction count: core at 50 modules against the JSON floor (per run, the start-up subtracted),
+    and the window's start to first paint against the bare window's. Slow (a few minutes), but no busy
+    neighbour on a shared machine moves them; wall-clock time also pays for cache misses, which these do not."""
+    import shutil
+
+    if shutil.which("valgrind") is None:
+        return {"skipped": "valgrind is not installed"}
+    here = str(Path(__file__).resolve().parent)
+    env = dict(os.environ)
+    per_run: dict[str, float] = {}
+    for what, runs in (("core", 10), ("floor", 100)):
+        counts = [_instructions([sys.executable, "-c", _CORE_LOOP, "50", what, str(n), str(ROOT), here], env)
+                  for n in (0, runs)]
+        per_run[what] = (counts[1] - counts[0]) / runs
+    figures: dict[str, Any] = {"core_per_run_at_50": round(per_run["core"]),
+                               "floor_per_run_at_50": round(per_run["floor"]),
+                               "core_ratio_at_50": round(per_run["core"] / per_run["floor"], 1)}
+    with tempfile.TemporaryDirectory(prefix="asegui-bench-") as folder:
+        child = _child_env(qt_platform, os.path.join(folder, "bytecode"))
+        output = Path(folder) / "gpu.json"
+        from asegui.core import convert
+
+        output.write_text(convert(SAMPLE.read_bytes()).text, encoding="utf-8")
+        bare = [sys.executable, "-c", BARE_START, str(SAMPLE), str(output)]
+        app = [sys.executable, "-c", APP_START, str(SAMPLE), folder]
+        for warm in (bare, app):  # write the bytecode cache, as in bench_window
+            subprocess.run(warm, capture_output=True, env=child, cwd=str(ROOT), timeout=120, check=False)
+        start = {"bare": _instructions(bare, child), "app": _instructions(app, child)}
+    figures.update({"window_start_app": start["app"], "window_start_bare": start["bare"],
+                    "window_start_ratio": round(start["app"] / start["bare"], 2)})
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats (a rough figure, faster)")
     parser.add_argument("--no-window", action="store_true", help="measure the core only")
     parser.add_argument("--no-core", action="store_true", help="measure the window only")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count instructions with valgrind's callgrind (slow; immune to machine load)")
     parser.add_argument("--platform", default=os.environ.get("ASEGUI_BENCH_QT_PLATFORM", "offscreen"),
                         help="Qt platform plugin for the window figures (default offscreen)")
     args = parser.parse_args(argv)
@@ -294,6 +360,8 @@ def main(argv: list[str] | None = None) -> int:
     report["window"] = None if args.no_window else bench_window(args.quick, args.platform)
     if args.no_window:
         report["window_skipped"] = "--no-window"
+    if args.instructions:
+        report["instructions"] = bench_instructions(args.platform)
     print(json.dumps(report, separators=(",", ":")))
     return 0
 
