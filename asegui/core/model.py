@@ -63,8 +63,11 @@ class Section:
         return [k for k in self.data if isinstance(k, str) and k.lower() == lowered]
 
     def get(self, name: str, default: Any = None) -> Any:
-        key = self.key(name)
-        return self.data[key] if key is not None else default
+        data = self.data
+        if name in data:
+            return data[name]
+        key = self._spellings.get(name.lower())
+        return data[key] if key is not None else default
 
     def at(self, name: str) -> str:
         """Pointer of member ``name`` (as spelled in the input, or as given when absent)."""
