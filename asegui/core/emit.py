@@ -20,8 +20,13 @@ CHUNK_SIZE = 512
 MAX_CHUNKS = 8
 
 
+# One encoder made once: json.dumps builds a new encoder on every call, which cost as much as encoding a module's
+# createOptions; the trees written here come from JSON and cannot hold a cycle to check for.
+_COMPACT = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, check_circular=False)
+
+
 def compact(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return _COMPACT.encode(value)
 
 
 def split_chunks(text: str) -> dict[str, str]:
