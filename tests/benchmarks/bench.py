@@ -318,13 +318,15 @@ def bench_instructions(qt_platform: str) -> dict[str, Any]:
     here = str(Path(__file__).resolve().parent)
     env = dict(os.environ)
     per_run: dict[str, float] = {}
-    for what, runs in (("core", 10), ("floor", 100)):
-        counts = [_instructions([sys.executable, "-c", _CORE_LOOP, "50", what, str(n), str(ROOT), here], env)
+    for what, size, runs in (("core", 50, 10), ("floor", 50, 100), ("core", 500, 3)):
+        counts = [_instructions([sys.executable, "-c", _CORE_LOOP, str(size), what, str(n), str(ROOT), here], env)
                   for n in (0, runs)]
-        per_run[what] = (counts[1] - counts[0]) / runs
-    figures: dict[str, Any] = {"core_per_run_at_50": round(per_run["core"]),
-                               "floor_per_run_at_50": round(per_run["floor"]),
-                               "core_ratio_at_50": round(per_run["core"] / per_run["floor"], 1)}
+        per_run[f"{what}_{size}"] = (counts[1] - counts[0]) / runs
+    figures: dict[str, Any] = {"core_per_run_at_50": round(per_run["core_50"]),
+                               "floor_per_run_at_50": round(per_run["floor_50"]),
+                               "core_ratio_at_50": round(per_run["core_50"] / per_run["floor_50"], 1),
+                               "core_per_run_at_500": round(per_run["core_500"]),
+                               "core_growth_50_to_500": round(per_run["core_500"] / per_run["core_50"], 2)}
     with tempfile.TemporaryDirectory(prefix="asegui-bench-") as folder:
         child = _child_env(qt_platform, os.path.join(folder, "bytecode"))
         output = Path(folder) / "gpu.json"
