@@ -19,6 +19,7 @@ from .pointers import join, parts, resolve
 Form = Literal["auto", "deployable", "expanded"]
 CHUNK_SIZE = 512
 MAX_CHUNKS = 8
+MAX_CREATE_OPTIONS = CHUNK_SIZE * MAX_CHUNKS  # 4096 characters: what the tools and older hubs deploy
 
 
 # One encoder made once: json.dumps builds a new encoder on every call, which cost as much as encoding a module's

@@ -83,7 +83,7 @@ class Result:
         512 characters, though the input's fitted (MAN001 reports an input already too long). Made on first
         use: the CLI, the report and the window ask; a re-apply per decision does not need it."""
         doc = self.document
-        limit = emit.CHUNK_SIZE * emit.MAX_CHUNKS
+        limit = emit.MAX_CREATE_OPTIONS
         warnings = []
         for module in doc.modules:
             if module.co_form in ("absent", "invalid"):

@@ -7,14 +7,13 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..document import Document
-from ..emit import CHUNK_SIZE, MAX_CHUNKS, compact, split_chunks
+from ..emit import CHUNK_SIZE, MAX_CREATE_OPTIONS, compact, split_chunks
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
 from ..pointers import join, resolve
 from . import Context, rule
 from ._common import IOT_EDGE_DOLLAR_WORDS, is_templated, template_tokens
 
-MAX_CREATE_OPTIONS = CHUNK_SIZE * MAX_CHUNKS  # 4096 characters
 MAX_DESIRED = 32 * 1024                          # bytes, IoT Hub's limit for a twin's desired properties
 _SCHEMA_OK = re.compile(r"1\.0(\.\d+)?|1\.1(\.0)?")
 _LAYERED_SCHEMA = "properties.desired.schemaVersion"
