@@ -134,13 +134,9 @@ def port_param(label: str, default: int | None, used: set[int]) -> Param:
     return Param("host_port", label, "int", default, minimum=1, maximum=65535, check=check)
 
 
+@per_module
 def unbound_exposed(module: ModuleView) -> list[PortKey]:
     """User-module exposed ports with no PortBindings entry for the same port and protocol (NET001's ports)."""
-    return _unbound_exposed(module)
-
-
-@per_module
-def _unbound_exposed(module: ModuleView) -> list[PortKey]:
     if module.system:
         return []
     have = {(p.number, p.protocol) for p in bound(module)}
