@@ -9,6 +9,7 @@ template style. Output is UTF-8 text with LF line endings and one final newline.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import Any, Literal
 
@@ -111,52 +112,53 @@ def dumps(root: Any, indent: str = "  ") -> str:
 
 def _indented(root: Any, indent: str) -> str:
     out: list[str] = []
-    append = out.append
-
-    def write(value: Any, level: int) -> None:
-        if isinstance(value, str):
-            append(encode_basestring(value))
-        elif isinstance(value, dict):
-            if not value:
-                append("{}")
-                return
-            newline = "\n" + indent * (level + 1)
-            separator = "{" + newline
-            for key, item in value.items():
-                if not isinstance(key, str):
-                    raise TypeError("a key that is not a string")  # json.dumps converts those: let it
-                append(separator)
-                append(encode_basestring(key))
-                append(": ")
-                write(item, level + 1)
-                separator = "," + newline
-            append("\n" + indent * level + "}")
-        elif isinstance(value, (list, tuple)):
-            if not value:
-                append("[]")
-                return
-            newline = "\n" + indent * (level + 1)
-            separator = "[" + newline
-            for item in value:
-                append(separator)
-                write(item, level + 1)
-                separator = "," + newline
-            append("\n" + indent * level + "]")
-        elif value is None:
-            append("null")
-        elif value is True:
-            append("true")
-        elif value is False:
-            append("false")
-        elif type(value) is int:
-            append(int.__repr__(value))
-        elif type(value) is float:
-            append("NaN" if value != value else _FLOATS.get(value) or float.__repr__(value))
-        else:
-            raise TypeError(f"{type(value).__name__} is not plain JSON")
-
-    write(root, 0)
+    _write(root, 0, indent, out.append)
     return "".join(out)
+
+
+def _write(value: Any, level: int, indent: str, append: Callable[[str], None]) -> None:
+    """One value into ``append``: a plain recursive function, not a closure that calls itself — such a closure
+    is a reference cycle, and with the collector paused it would keep every piece of the text alive."""
+    if isinstance(value, str):
+        append(encode_basestring(value))
+    elif isinstance(value, dict):
+        if not value:
+            append("{}")
+            return
+        newline = "\n" + indent * (level + 1)
+        separator = "{" + newline
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise TypeError("a key that is not a string")  # json.dumps converts those: let it
+            append(separator)
+            append(encode_basestring(key))
+            append(": ")
+            _write(item, level + 1, indent, append)
+            separator = "," + newline
+        append("\n" + indent * level + "}")
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            append("[]")
+            return
+        newline = "\n" + indent * (level + 1)
+        separator = "[" + newline
+        for item in value:
+            append(separator)
+            _write(item, level + 1, indent, append)
+            separator = "," + newline
+        append("\n" + indent * level + "]")
+    elif value is None:
+        append("null")
+    elif value is True:
+        append("true")
+    elif value is False:
+        append("false")
+    elif type(value) is int:
+        append(int.__repr__(value))
+    elif type(value) is float:
+        append("NaN" if value != value else _FLOATS.get(value) or float.__repr__(value))
+    else:
+        raise TypeError(f"{type(value).__name__} is not plain JSON")
 
 
 _FLOATS = {float("inf"): "Infinity", float("-inf"): "-Infinity"}
@@ -165,24 +167,23 @@ _FLOATS = {float("inf"): "Infinity", float("-inf"): "-Infinity"}
 def line_map(root: Any, indent: str = "  ") -> dict[str, tuple[int, int]]:
     """Pointer -> (first line, last line), 1-based, for text made by ``dumps`` with the same indent."""
     spans: dict[str, tuple[int, int]] = {}
-    line = [1]
-
-    def walk(value: Any, pointer: str) -> None:
-        start = line[0]
-        if isinstance(value, dict) and value:
-            for key, item in value.items():
-                line[0] += 1
-                walk(item, join(pointer, key))
-            line[0] += 1
-        elif isinstance(value, list) and value:
-            for index, item in enumerate(value):
-                line[0] += 1
-                walk(item, join(pointer, index))
-            line[0] += 1
-        spans[pointer] = (start, line[0])
-
-    walk(root, "")
+    _spans(root, "", 1, spans)
     return spans
+
+
+def _spans(value: Any, pointer: str, line: int, spans: dict[str, tuple[int, int]]) -> int:
+    """Record the lines of ``value`` (which starts on ``line``) and its members; return its last line."""
+    start = line
+    if isinstance(value, dict) and value:
+        for key, item in value.items():
+            line = _spans(item, join(pointer, key), line + 1, spans)
+        line += 1
+    elif isinstance(value, list) and value:
+        for index, item in enumerate(value):
+            line = _spans(item, join(pointer, index), line + 1, spans)
+        line += 1
+    spans[pointer] = (start, line)
+    return line
 
 
 def lines_for(spans: dict[str, tuple[int, int]], pointer: str) -> tuple[int, int] | None:

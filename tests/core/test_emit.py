@@ -30,3 +30,29 @@ def test_values_the_fast_writer_does_not_know_are_written_by_json_dumps() -> Non
     assert dumps(odd) == json.dumps(odd, indent="  ", ensure_ascii=False) + "\n"
     keys = {1: "a", None: "b", 2.5: "c"}
     assert dumps(keys) == json.dumps(keys, indent="  ", ensure_ascii=False) + "\n"
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.dictionaries(st.text(max_size=6), _JSON, max_size=5), st.sampled_from(["  ", "\t"]))
+def test_line_spans_point_at_the_lines_json_dumps_wrote(value: dict[str, Any], indent: str) -> None:
+    from asegui.core.emit import line_map
+    from asegui.core.pointers import parts
+
+    lines = dumps(value, indent).split("\n")[:-1]  # not splitlines(): strings may hold U+0085 or U+2028
+    spans = line_map(value, indent)
+    assert spans[""] == (1, len(lines))
+    for pointer, (first, last) in spans.items():
+        if not pointer:
+            continue
+        *path, key = parts(pointer)
+        container: Any = value
+        for part in path:
+            container = container[int(part)] if isinstance(container, list) else container[part]
+        member = container[int(key)] if isinstance(container, list) else container[key]
+        written = lines[first - 1].lstrip(indent)
+        if isinstance(container, dict):
+            assert written.startswith(json.dumps(key, ensure_ascii=False) + ": "), (pointer, written)
+        if isinstance(member, (dict, list)) and member:
+            assert lines[last - 1].strip().rstrip(",") in ("}", "]") and last > first
+        else:
+            assert first == last
