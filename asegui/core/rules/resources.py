@@ -124,15 +124,16 @@ def _asks_for_gpu(entry: Any) -> bool:
         return False
     if str(entry.get("Driver", "")).lower() == "nvidia":
         return True
+    return any(s.lower() == "gpu" for s in _strings(entry.get("Capabilities")))
 
-    def strings(value: Any) -> Iterator[str]:
-        if isinstance(value, str):
-            yield value
-        elif isinstance(value, list):
-            for item in value:
-                yield from strings(item)
 
-    return any(s.lower() == "gpu" for s in strings(entry.get("Capabilities")))
+def _strings(value: Any) -> Iterator[str]:
+    """Every string in nested lists (``Capabilities`` is a list of lists of strings)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
 
 
 def fixed(*edits: Edit) -> Callable[[dict[str, Any]], list[Edit]]:
