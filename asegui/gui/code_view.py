@@ -73,6 +73,16 @@ def _lexer_spans(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+# Characters JSON keeps as they are inside strings but a text document breaks lines at (U+2029 starts a block,
+# U+2028 a line within one): shown as their escapes, so a pane has exactly one block per line of the text.
+_LINE_BREAKING = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def shown(text: str) -> str:
+    """``text`` as a pane shows it (the text written out is never changed)."""
+    return text.translate(_LINE_BREAKING) if "\u2028" in text or "\u2029" in text else text
+
+
 class JsonHighlighter(QSyntaxHighlighter):
     """Colours JSON tokens line by line (pretty-printed JSON never breaks a token across lines)."""
 
@@ -152,6 +162,7 @@ class CodeView(QPlainTextEdit):
         whose text and marks stay the same is not repainted at all.
         """
         changes = dict(changes or {})
+        text = shown(text)
         if text != self._text:
             vertical = self.verticalScrollBar().value()
             horizontal = self.horizontalScrollBar().value()

@@ -71,8 +71,8 @@ def diff_lines(before: str | list[str], after: str | list[str], anchors: list[tu
     ``memo`` keeps each differing segment's opcodes by content: one decision changes one module,
     so the next diff of the same document finds almost every segment there.
     """
-    a = before.splitlines() if isinstance(before, str) else before
-    b = after.splitlines() if isinstance(after, str) else after
+    a = text_lines(before) if isinstance(before, str) else before
+    b = text_lines(after) if isinstance(after, str) else after
     changes = Changes()
     bounds = [(0, 0)] + [(left - 1, right - 1) for left, right in anchors or ()] + [(len(a), len(b))]
     for (i0, j0), (i1, j1) in zip(bounds, bounds[1:], strict=False):
@@ -87,6 +87,15 @@ def diff_lines(before: str | list[str], after: str | list[str], anchors: list[tu
             for line in range(j0 + m1, j0 + m2):
                 changes.output[line + 1] = "+" if tag == "insert" else "~"
     return changes
+
+
+def text_lines(text: str) -> list[str]:
+    """The lines as the panes count them: split at "\n" only. str.splitlines() also splits at U+2028, U+2029
+    and U+0085, which JSON strings may hold as they are, and every mark after one would land a line late."""
+    lines = text.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    return lines
 
 
 def _opcodes(left: list[str], right: list[str],
@@ -176,7 +185,7 @@ class Session:
     def _lines(self, form: str) -> list[str]:
         """The lines of the input side, split once per document."""
         if form not in self._lines_of:
-            self._lines_of[form] = self.rendered("input", form)[0].splitlines()
+            self._lines_of[form] = text_lines(self.rendered("input", form)[0])
         return self._lines_of[form]
 
     def _mapped_input(self, form: str) -> list[tuple[int, str]]:

@@ -23,6 +23,19 @@ def test_partial_updates_always_show_the_new_text(qtbot, first, second, third):
         assert view.document().blockCount() == len(text.split("\n"))
 
 
+def test_characters_that_break_lines_in_a_document_are_shown_escaped_one_block_per_line(qtbot):
+    """JSON strings keep U+2028 and U+2029 as they are; a text document would break a line (U+2029: a new
+    numbered block) at them, moving every line number, change mark and highlight after it."""
+    view = CodeView("test-view")
+    qtbot.addWidget(view)
+    text = '{\n  "a": "x\u2029y",\n  "b": "x\u2028y\x85z"\n}\n'
+    for content in (text, text.replace("a", "A")):  # the first set and a partial update
+        view.set_content(content)
+        assert view.document().blockCount() == len(content.split("\n"))
+        assert view.document().findBlockByNumber(1).text() == '  "' + content[5] + '": "x\\u2029y",'
+        assert "\\u2028" in view.document().findBlockByNumber(2).text()
+
+
 # ------------------------------------------------------------------------------------------------ highlighting
 def _kinds(text: str, spans: tuple[tuple[int, int, str], ...]) -> list[str | None]:
     """The colour kind of every character (token boundaries between equal kinds do not show)."""

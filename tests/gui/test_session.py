@@ -142,3 +142,20 @@ def test_broken_input_raises_with_a_place() -> None:
     with pytest.raises(ManifestError) as caught:
         Session(b'{\n  "modulesContent": {\n    "a": 1,\n  ', "broken.json")
     assert caught.value.line is not None
+
+
+@pytest.mark.parametrize("odd", ["\u2028", "\u2029", "\x85"])
+def test_change_marks_count_lines_as_the_panes_do(odd: str) -> None:
+    """A JSON string may hold U+2028, U+2029 or U+0085 as they are; they break no line in the panes (and in no
+    JSON line count), so the marks must not move when one is in the text."""
+    from tests.helpers import manifest, module
+
+    def marks(note: str) -> tuple[dict[int, str], dict[int, str]]:
+        data = manifest({"first": module({"Env": [f"NOTE={note}"]}),
+                         "second": module({"HostConfig": {"Binds": ["/home/hcsshares/share1:/data"]}})})
+        changes = Session(data).changes("expanded")
+        return changes.input, changes.output
+
+    plain = marks("a-b")
+    assert plain[1], "the second module's bind must change"
+    assert marks(f"a{odd}b") == plain
