@@ -97,6 +97,42 @@ def binds(module: ModuleView) -> list[Bind]:
     return result
 
 
+@dataclass(frozen=True, slots=True)
+class EnvEntry:
+    """One env variable as written: in the module ``env`` section, or an element of createOptions ``Env``."""
+
+    where: str            # "env" or "Env"
+    pointer: str          # the env key (section) or the array element (Env)
+    name: str
+    value: str | None     # None: an Env element without '='
+    index: int = -1
+
+    @property
+    def in_section(self) -> bool:
+        return self.where == "env"
+
+    @property
+    def value_pointer(self) -> str:
+        """What to replace to change the value: ``…/value`` in the section, the whole element in ``Env``."""
+        return join(self.pointer, "value") if self.where == "env" else self.pointer
+
+
+@per_module
+def env_entries(module: ModuleView) -> list[EnvEntry]:
+    """The module's env variables as written, section first (naming and proxy rules read them)."""
+    entries: list[EnvEntry] = []
+    section = module.env_section
+    for name, item in (section.data.items() if section else ()):
+        value = item.get("value") if isinstance(item, dict) else None
+        entries.append(EnvEntry("env", join(section.pointer, name), name,  # type: ignore[union-attr]
+                                value if isinstance(value, str) else ("" if value is None else str(value))))
+    pointer = module.env_list_pointer
+    if pointer:
+        for index, name, value in module.env_list():
+            entries.append(EnvEntry("Env", join(pointer, index), name, value, index))
+    return entries
+
+
 def mounts(module: ModuleView) -> list[tuple[int, str, dict[str, Any]]]:
     """``HostConfig.Mounts`` entries as (index, pointer, entry)."""
     host = module.host_config

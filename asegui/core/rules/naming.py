@@ -11,11 +11,11 @@ from typing import Any
 from ..document import Document, ModuleRef
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
-from ..model import ModuleView, per_module
+from ..model import ModuleView
 from ..patch import route_names
 from ..pointers import join, resolve
 from . import Context, rule
-from ._common import dns_label, is_dns_label, is_templated, k8s_name, template_tokens
+from ._common import dns_label, env_entries, is_dns_label, is_templated, k8s_name, template_tokens
 from .networking import host_ports
 
 # Names a module must not take: the system modules' Kubernetes names, the proxy sidecar container's name and
@@ -279,33 +279,6 @@ def check_name_collisions(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 # --- env names ---------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class EnvEntry:
-    """One env variable as written: in the module ``env`` section, or an element of createOptions ``Env``."""
-
-    where: str            # "env" or "Env"
-    pointer: str          # the env key (section) or the array element (Env)
-    name: str
-    value: str | None     # None: an Env element without '='
-    index: int = -1
-
-
-@per_module
-def env_entries(module: ModuleView) -> list[EnvEntry]:
-    """The module's env variables as written (four rules read them)."""
-    entries: list[EnvEntry] = []
-    section = module.env_section
-    for name, item in (section.data.items() if section else ()):
-        value = item.get("value") if isinstance(item, dict) else None
-        entries.append(EnvEntry("env", join(section.pointer, name), name,  # type: ignore[union-attr]
-                                value if isinstance(value, str) else ("" if value is None else str(value))))
-    pointer = module.env_list_pointer
-    if pointer:
-        for index, name, value in module.env_list():
-            entries.append(EnvEntry("Env", join(pointer, index), name, value, index))
-    return entries
-
 
 def _fixed(edits: list[Edit]) -> Callable[[dict[str, Any]], list[Edit]]:
     return lambda _values: list(edits)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from ..findings import Edit, Finding, Param, Rule
@@ -12,46 +11,17 @@ from ..i18n import _
 from ..model import ModuleView, per_module
 from ..pointers import join
 from . import Context, rule
-from ._common import has_placeholder
+from ._common import EnvEntry, env_entries, has_placeholder
 
 PROXY_NAMES = ("https_proxy", "http_proxy", "all_proxy")
 NO_PROXY = "no_proxy"
 UPSTREAM_PROTOCOLS = ("AmqpWs", "MqttWs", "Amqp", "Mqtt")
 
 
-@dataclass(frozen=True, slots=True)
-class EnvVar:
-    """One environment variable of a module, from the ``env`` section or the createOptions ``Env`` list."""
-
-    name: str
-    value: str | None
-    in_section: bool
-    pointer: str         # the env member, or the Env array element
-    value_pointer: str   # what to replace to change the value (``…/value`` in the section)
-
-
 @per_module
-def env_vars(module: ModuleView) -> list[EnvVar]:
-    """The module's env variables, section first (three rules read them)."""
-    result: list[EnvVar] = []
-    section = module.env_section
-    for name, item in (section.data.items() if section else ()):
-        value = item.get("value") if isinstance(item, dict) else None
-        pointer = join(module.pointer, "env", name)
-        result.append(EnvVar(name, value if isinstance(value, str) else None if value is None else str(value),
-                             True, pointer, join(pointer, "value")))
-    list_pointer = module.env_list_pointer
-    if list_pointer:
-        for index, name, value in module.env_list():
-            pointer = join(list_pointer, index)
-            result.append(EnvVar(name, value, False, pointer, pointer))
-    return result
-
-
-@per_module
-def proxy_vars(module: ModuleView) -> list[EnvVar]:
+def proxy_vars(module: ModuleView) -> list[EnvEntry]:
     """The module's proxy URL variables (``https_proxy``, ``HTTPS_PROXY``, ``http_proxy``…) that have a value."""
-    return [v for v in env_vars(module) if v.name.strip().lower() in PROXY_NAMES and (v.value or "").strip()]
+    return [v for v in env_entries(module) if v.name.strip().lower() in PROXY_NAMES and (v.value or "").strip()]
 
 
 def _lists_localhost(value: str) -> bool:
@@ -75,7 +45,7 @@ def check_no_proxy(r: Rule, ctx: Context) -> Iterator[Finding]:
         proxies = proxy_vars(module)
         if not proxies:
             continue
-        existing = [v for v in env_vars(module) if v.name.strip().lower() == NO_PROXY]
+        existing = [v for v in env_entries(module) if v.name.strip().lower() == NO_PROXY]
         if any(has_placeholder(v.value) for v in existing):
             continue  # a value the build step fills in: it may well hold localhost
         if existing and all(_lists_localhost(v.value or "") for v in existing):
@@ -119,7 +89,7 @@ def check_upstream_protocol(r: Rule, ctx: Context) -> Iterator[Finding]:
     hub = next((m for m in ctx.modules if m.system and m.name == "edgeHub"), None)
     if hub is None:
         return
-    if any(v.name.strip().lower() == "upstreamprotocol" for v in env_vars(hub)):
+    if any(v.name.strip().lower() == "upstreamprotocol" for v in env_entries(hub)):
         return
     system = [m for m in ctx.modules if m.system]
     behind = next((m for m in sorted(system, key=lambda m: m is not hub) if proxy_vars(m)), None)
