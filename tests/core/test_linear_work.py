@@ -1,8 +1,8 @@
-"""The conversion's work grows linearly with the manifest, counted in function calls (and generator steps),
-which no machine load moves; the wall-clock figures are the bench's, and unit tests never time anything.
+"""The conversion's work grows linearly with the manifest, counted in function calls, which no machine load
+moves; the wall-clock figures are the bench's, and unit tests never time anything.
 
-It catches a step that calls something per module for every module (a lookup by scanning, a plan redone per
-finding); a quadratic loop inside one call is the bench's --instructions figure's to catch."""
+It catches a function called for every pair of modules (a plan or a proposal redone per module); a quadratic
+loop or generator scan inside one call does not add calls, and is the bench's --instructions figure's to catch."""
 
 from __future__ import annotations
 
