@@ -89,6 +89,13 @@ def report_data(result: Result, input_name: str, output_name: str, now: datetime
     return masked
 
 
+def _notices(data: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """What no finding says, titled, for each format to list: conflicting fixes, then problems of the output."""
+    sections = [(_("Conflicts"), [c["message"] for c in data["conflicts"]]),
+                (_("Warnings about the output"), list(data["output_warnings"]))]
+    return [(title, messages) for title, messages in sections if messages]
+
+
 def _summary(result: Result) -> dict[str, Any]:
     areas = {area: dict.fromkeys(SEVERITIES, 0) for area in AREAS}
     for finding in result.findings:
@@ -248,14 +255,8 @@ def _markdown(data: dict[str, Any]) -> str:
             out.append(f"| {_md(f['code'])} | {_md(f['severity'])} | {_md(f['module'])} | {_md(f['message'])} | "
                        f"{_md(f['decision'])} | {_md(f['note'])} |")
         out.append("")
-    if data["conflicts"]:
-        out += [f"### {_('Conflicts')}", ""]
-        out += [f"- {_md(c['message'])}" for c in data["conflicts"]]
-        out.append("")
-    if data["output_warnings"]:
-        out += [f"### {_('Warnings about the output')}", ""]
-        out += [f"- {_md(message)}" for message in data["output_warnings"]]
-        out.append("")
+    for title, messages in _notices(data):
+        out += [f"### {title}", ""] + [f"- {_md(message)}" for message in messages] + [""]
 
     out += [f"## {_('Changed modules')}", ""]
     if not data["changed_modules"]:
@@ -376,14 +377,8 @@ def _html(data: dict[str, Any]) -> str:
                        f"<td class=\"sev-{severity}\">{_e(f['severity'])}</td><td>{_e(f['module'])}</td>"
                        f"<td>{_e(f['message'])}</td><td>{_e(f['decision'])}</td><td>{_e(f['note'])}</td></tr>")
         out.append("</table>")
-    if data["conflicts"]:
-        out += [f"<h3>{_e(_('Conflicts'))}</h3>", "<ul>"]
-        out += [f"<li>{_e(c['message'])}</li>" for c in data["conflicts"]]
-        out.append("</ul>")
-    if data["output_warnings"]:
-        out += [f"<h3>{_e(_('Warnings about the output'))}</h3>", "<ul>"]
-        out += [f"<li>{_e(message)}</li>" for message in data["output_warnings"]]
-        out.append("</ul>")
+    for title, messages in _notices(data):
+        out += [f"<h3>{_e(title)}</h3>", "<ul>"] + [f"<li>{_e(message)}</li>" for message in messages] + ["</ul>"]
 
     out.append(f"<h2>{_e(_('Changed modules'))}</h2>")
     if not data["changed_modules"]:
