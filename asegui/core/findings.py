@@ -8,11 +8,14 @@ a builder that turns parameter values into edits on the expanded document.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Literal
 
 from .i18n import _
+
+NOTHING: Mapping[str, Any] = MappingProxyType({})  # an empty mapping nobody can fill: shared by all findings
 
 AREAS = ("storage", "networking", "resources", "proxy", "naming", "platform", "manifest")
 SEVERITIES = ("error", "warning", "info")
@@ -135,23 +138,31 @@ class Finding:
     applicability: Applicability | None = None
     accepted_by_default: bool | None = None
     todo: str = ""  # a line for the device checklist (shares, IPs, images), if any
-    # Filled in by apply():
+    # Filled in by apply(); until then (and for the many findings without parameters or edits) the shared
+    # empty ones below: a 500-module manifest has thousands of findings, and three fresh empty containers
+    # each were 5 % of the memory a conversion keeps.
     accepted: bool = False
-    values: dict[str, Any] = field(default_factory=dict)
+    values: Mapping[str, Any] = field(default_factory=lambda: NOTHING)
     status: str = ""
-    edits: list[Edit] = field(default_factory=list)
-    problems: dict[str, str] = field(default_factory=dict)
+    edits: Sequence[Edit] = ()
+    problems: Mapping[str, str] = field(default_factory=lambda: NOTHING)
     note: str = ""
     renames: dict[str, str] | None = field(default=None, repr=False, compare=False)  # of the output it is in
-    # Stable across re-analysis of the same input: code, module and pointer (set at creation).
-    id: str = field(init=False, repr=False, compare=False, default="")
+    _id: str = field(init=False, repr=False, compare=False, default="")
 
     def __post_init__(self) -> None:
-        self.id = f"{self.rule.code}:{self.module or '-'}:{self.pointer}"
         self.severity = self.severity or self.rule.severity
         self.applicability = self.applicability or self.rule.applicability
         if self.accepted_by_default is None:
             self.accepted_by_default = self.applicability != "manual"
+
+    @property
+    def id(self) -> str:
+        """Stable across re-analysis of the same input: code, module and pointer. Made on first use (decisions,
+        the window, reports): a conversion without decisions never needs it."""
+        if not self._id:
+            self._id = f"{self.rule.code}:{self.module or '-'}:{self.pointer}"
+        return self._id
 
     @property
     def code(self) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 from . import emit, rules
 from .document import Document, load
 from .emit import Form
-from .findings import Decision, Finding
+from .findings import NOTHING, Decision, Finding, Param
 from .i18n import _
 from .lazy import lazy
 from .patch import Conflict, apply_edits, map_pointer
@@ -144,21 +144,18 @@ def decide(findings: list[Finding], decisions: Mapping[str, Decision | Mapping[s
     decisions = decisions or {}
     known = set()
     for finding in findings:
-        known.add(finding.id)
-        decision = _as_decision(decisions.get(finding.id)) if decisions else _NO_DECISION
-        values: dict[str, Any] = {}
-        problems: dict[str, str] = {}
-        for param in finding.params:
-            value = decision.params[param.name] if param.name in decision.params else param.default
-            problem = param.problem(value)
-            if problem:
-                problems[param.name] = problem
-            else:
-                value = param.coerce(value)
-            values[param.name] = value
+        if decisions:  # ids are made on first use: without decisions, none is needed
+            known.add(finding.id)
+            decision = _as_decision(decisions.get(finding.id))
+        else:
+            decision = _NO_DECISION
+        values: Mapping[str, Any] = NOTHING
+        problems: Mapping[str, str] = NOTHING
+        if finding.params:
+            values, problems = _settle(finding.params, decision)
         finding.values, finding.problems, finding.note = values, problems, decision.note
         finding.accepted = bool(finding.accepted_by_default if decision.accepted is None else decision.accepted)
-        finding.edits = []
+        finding.edits = ()
         if finding.applicability == "manual":
             if finding.severity == "info":
                 finding.status = "info"
@@ -169,13 +166,28 @@ def decide(findings: list[Finding], decisions: Mapping[str, Decision | Mapping[s
         elif problems:
             finding.status = "needs input"
         else:
-            finding.edits = finding.build(values) if finding.build else []
+            finding.edits = finding.build(values if isinstance(values, dict) else {}) if finding.build else ()
             confirmed = decision.accepted is True or bool(decision.params)
             finding.status = "review" if finding.applicability == "choice" and not confirmed else "applied"
     return [key for key in decisions if key not in known]
 
 
 _NO_DECISION = Decision()  # shared, never changed: most findings have no decision
+
+
+def _settle(params: tuple[Param, ...], decision: Decision) -> tuple[dict[str, Any], dict[str, str]]:
+    """(values, problems) of a finding's parameters: the decision's value or the default, coerced when valid."""
+    values: dict[str, Any] = {}
+    problems: dict[str, str] = {}
+    for param in params:
+        value = decision.params[param.name] if param.name in decision.params else param.default
+        problem = param.problem(value)
+        if problem:
+            problems[param.name] = problem
+        else:
+            value = param.coerce(value)
+        values[param.name] = value
+    return values, problems
 
 
 def _as_decision(value: Decision | Mapping[str, Any] | None) -> Decision:

@@ -30,50 +30,58 @@ def apply_edits(root: Any, findings: list[Finding]) -> tuple[Any, list[Conflict]
     """Return (new root, conflicts, renamed pointers old -> new)."""
     out = clone(root)
     conflicts: list[Conflict] = []
-    owned: dict[str, tuple[str, Edit]] = {}
-    staged: dict[str, list[tuple[str, Edit]]] = {op: [] for op in ("set", "route", "append", "remove", "rename")}
+    owned: dict[str, tuple[Finding, Edit]] = {}
+    staged: dict[str, list[Edit]] = {op: [] for op in ("set", "route", "append", "remove")}
+    renaming: list[tuple[Finding, Edit]] = []
 
     for finding in findings:
         for edit in finding.edits:
-            key = "set" if edit.op in ("add", "replace") else edit.op
-            if key in ("set", "remove", "rename"):
+            op = edit.op
+            key = "set" if op == "add" or op == "replace" else op
+            if key != "route" and key != "append":
                 previous = owned.get(edit.path)
-                if previous and previous[0] != finding.id and previous[1] != edit:
-                    conflicts.append(Conflict(edit.path, previous[0], finding.id,
-                                              _("{a} and {b} both change {path}; only {a} was applied")
-                                              .format(a=previous[0], b=finding.id, path=edit.path)))
-                    continue
-                if previous and previous[1] == edit:
-                    continue
-                owned[edit.path] = (finding.id, edit)
-            staged[key].append((finding.id, edit))
+                if previous is not None:
+                    if previous[1] == edit:
+                        continue
+                    first, second = previous[0].id, finding.id  # ids made only where two edits meet
+                    if first != second:
+                        conflicts.append(Conflict(edit.path, first, second,
+                                                  _("{a} and {b} both change {path}; only {a} was applied")
+                                                  .format(a=first, b=second, path=edit.path)))
+                        continue
+                owned[edit.path] = (finding, edit)
+            if key == "rename":
+                renaming.append((finding, edit))
+            else:
+                staged[key].append(edit)
 
-    for _fid, edit in staged["set"]:
+    for edit in staged["set"]:
         _set(out, edit.path, _copy(edit.value), create=edit.op == "add")
-    for _fid, edit in staged["route"]:
+    for edit in staged["route"]:
         value = resolve(out, edit.path)
         if isinstance(value, str):
             _set(out, edit.path, rename_in_route(value, *edit.value), create=False)
-    for _fid, edit in staged["append"]:
+    for edit in staged["append"]:
         target = resolve(out, edit.path)
         if target is None:
             _set(out, edit.path, [], create=True)
             target = resolve(out, edit.path)
         if isinstance(target, list):
             target.append(_copy(edit.value))
-    _remove_all(out, [edit for _fid, edit in staged["remove"]])
-    renames = _rename_all(out, staged["rename"], conflicts)
+    _remove_all(out, staged["remove"])
+    renames = _rename_all(out, renaming, conflicts)
     return out, conflicts, renames
 
 
-def _rename_all(root: Any, staged: list[tuple[str, Edit]], conflicts: list[Conflict]) -> dict[str, str]:
+def _rename_all(root: Any, staged: list[tuple[Finding, Edit]], conflicts: list[Conflict]) -> dict[str, str]:
     """Rename keys deepest first; each container is rebuilt once, in order (not once per key: a manifest with
     hundreds of renamed modules made that quadratic)."""
     renames = Renames()
-    by_depth: dict[int, dict[str, list[tuple[str, Edit, str]]]] = {}
-    for fid, edit in staged:
+    by_depth: dict[int, dict[str, list[tuple[Finding, Edit, str]]]] = {}
+    for finding, edit in staged:
         container_pointer, old_key = parent(edit.path)
-        by_depth.setdefault(len(parts(edit.path)), {}).setdefault(container_pointer, []).append((fid, edit, old_key))
+        group = by_depth.setdefault(len(parts(edit.path)), {}).setdefault(container_pointer, [])
+        group.append((finding, edit, old_key))
     for depth in sorted(by_depth, reverse=True):
         for container_pointer, group in by_depth[depth].items():
             container = resolve(root, container_pointer)
@@ -81,11 +89,12 @@ def _rename_all(root: Any, staged: list[tuple[str, Edit]], conflicts: list[Confl
                 continue
             new_keys: dict[str, str] = {}
             taken = set(container)
-            for fid, edit, old_key in group:
+            for finding, edit, old_key in group:
                 if old_key not in container:
                     continue
                 if edit.value in taken:
-                    holder = next((other for other, e in staged if e.value == edit.value and e is not edit), fid)
+                    fid = finding.id
+                    holder = next((other.id for other, e in staged if e.value == edit.value and e is not edit), fid)
                     conflicts.append(Conflict(edit.path, holder, fid,
                                               _("{b} would rename {path} to \"{new}\", which is already taken; "
                                                 "it was not applied").format(b=fid, path=edit.path, new=edit.value)))

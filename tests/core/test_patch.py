@@ -54,3 +54,56 @@ def test_clone_shares_nothing_with_the_original_and_keeps_every_json_value():
     assert copy["a"] is not inner and copy["a"] is not copy["b"]  # no container shared, not even with itself
     copy["a"]["k"].append("x")
     assert inner["k"][-1] == float("inf") and copy["b"]["k"][-1] == float("inf")
+
+
+def _finding_with(code: str, module: str, *edits):
+    from asegui.core.findings import Finding, Rule
+
+    rule = Rule(code=code, slug="s", area="storage", severity="warning", applicability="auto", title="t",
+                explanation="e", source="s")
+    finding = Finding(rule, module, f"/m/{module}", "m")
+    finding.edits = list(edits)
+    return finding
+
+
+def test_two_findings_asking_for_the_same_change_apply_it_once_without_a_conflict():
+    from asegui.core.findings import Edit
+    from asegui.core.patch import apply_edits
+
+    root = {"m": {"a": {"x": 1, "gone": 2}}}
+    first = _finding_with("STO001", "a", Edit("replace", "/m/a/x", 5), Edit("remove", "/m/a/gone"))
+    second = _finding_with("STO002", "a", Edit("replace", "/m/a/x", 5), Edit("remove", "/m/a/gone"))
+    out, conflicts, _renames = apply_edits(root, [first, second])
+    assert conflicts == [] and out == {"m": {"a": {"x": 5}}}
+    assert root == {"m": {"a": {"x": 1, "gone": 2}}}  # the input is never changed
+
+
+def test_two_findings_asking_for_different_values_at_one_place_are_a_conflict_and_the_first_wins():
+    from asegui.core.findings import Edit
+    from asegui.core.patch import apply_edits
+
+    first = _finding_with("STO001", "a", Edit("replace", "/m/a/x", 5))
+    second = _finding_with("STO002", "a", Edit("replace", "/m/a/x", 6))
+    out, conflicts, _renames = apply_edits({"m": {"a": {"x": 1}}}, [first, second])
+    assert out == {"m": {"a": {"x": 5}}}
+    assert [(c.pointer, c.first, c.second) for c in conflicts] == [("/m/a/x", "STO001:a:/m/a", "STO002:a:/m/a")]
+
+
+def test_one_finding_changing_a_place_twice_is_not_a_conflict_with_itself():
+    from asegui.core.findings import Edit
+    from asegui.core.patch import apply_edits
+
+    only = _finding_with("STO001", "a", Edit("add", "/m/a/x", 5), Edit("replace", "/m/a/x", 7))
+    out, conflicts, _renames = apply_edits({"m": {"a": {"x": 1}}}, [only])
+    assert conflicts == [] and out == {"m": {"a": {"x": 7}}}
+
+
+def test_two_renames_to_one_name_are_a_conflict_naming_both_findings():
+    from asegui.core.findings import Edit
+    from asegui.core.patch import apply_edits
+
+    first = _finding_with("NAM001", "A", Edit("rename", "/m/A", "a"))
+    second = _finding_with("NAM001", "B_", Edit("rename", "/m/B_", "a"))
+    out, conflicts, renames = apply_edits({"m": {"A": 1, "B_": 2}}, [first, second])
+    assert list(out["m"].items()) == [("a", 1), ("B_", 2)] and renames == {"/m/A": "/m/a"}
+    assert [(c.first, c.second) for c in conflicts] == [("NAM001:A:/m/A", "NAM001:B_:/m/B_")]

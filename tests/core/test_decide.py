@@ -1,0 +1,38 @@
+"""Deciding findings: decisions matched by id, unknown ids reported, and no finding able to change another."""
+
+from __future__ import annotations
+
+import pytest
+
+from asegui.core import convert
+from tests.helpers import manifest, module
+
+DATA = manifest({"app": module({"HostConfig": {"Binds": ["/home/hcsshares/localin:/home/input"],
+                                               "Privileged": True}})})
+
+
+def test_a_decision_for_an_id_no_finding_has_is_reported_as_stale_and_known_ones_are_not():
+    ids = [f.id for f in convert(DATA).findings]
+    result = convert(DATA, {ids[0]: {"accepted": False}, "STO001:gone:/nowhere": {"accepted": True}})
+    assert result.stale_decisions == ["STO001:gone:/nowhere"]
+    assert result.findings[0].status == "rejected"
+    assert convert(DATA).stale_decisions == []
+
+
+def test_finding_ids_are_code_module_and_pointer_and_stable_across_conversions():
+    first, second = convert(DATA).findings, convert(DATA).findings
+    assert [f.id for f in first] == [f.id for f in second]
+    assert all(f.id == f"{f.code}:{f.module or '-'}:{f.pointer}" for f in first)
+    assert len({f.id for f in first}) == len(first)
+
+
+def test_values_and_problems_of_one_finding_cannot_be_changed_through_another():
+    result = convert(DATA)
+    without_params = next(f for f in result.findings if not f.params)
+    with_params = next(f for f in result.findings if f.params)
+    with pytest.raises(TypeError):
+        without_params.values["share"] = "x"  # type: ignore[index]
+    with pytest.raises(TypeError):
+        without_params.problems["share"] = "x"  # type: ignore[index]
+    assert dict(without_params.values) == {} and with_params.values == {"share": "localin"}
+    assert with_params.values is not next(f for f in convert(DATA).findings if f.params).values
