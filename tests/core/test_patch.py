@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from asegui.core.patch import Renames, map_pointer
@@ -107,3 +107,41 @@ def test_two_renames_to_one_name_are_a_conflict_naming_both_findings():
     out, conflicts, renames = apply_edits({"m": {"A": 1, "B_": 2}}, [first, second])
     assert list(out["m"].items()) == [("a", 1), ("B_", 2)] and renames == {"/m/A": "/m/a"}
     assert [(c.first, c.second) for c in conflicts] == [("NAM001:A:/m/A", "NAM001:B_:/m/B_")]
+
+
+def _literal_rename(route: str, old: str, new: str) -> str:
+    """The plain reading, one pattern per name: ``old`` right after /messages/modules/ (ended by /, a space, *, "
+    or the end), or right after /modules/ and before /inputs/."""
+    import re
+
+    escaped = re.escape(old)
+    route = re.sub(rf"(/messages/modules/){escaped}(?=/|\s|$|\*|\")", lambda m: m.group(1) + new, route)
+    return re.sub(rf"(/modules/){escaped}(?=/inputs/)", lambda m: m.group(1) + new, route)
+
+
+_ROUTE_PIECE = st.sampled_from(["FROM ", "/messages/modules/", "/modules/", "/outputs/", "/inputs/", "/*", " INTO ",
+                                "$upstream", "BrokeredEndpoint(\"", "\")", "\n", " ", "*", "\"", "/", "a", "ab",
+                                "a b", "a*", "b", "app", "app2", "x\u2028"])
+_ROUTE_NAME = st.sampled_from(["a", "ab", "a b", "a*", "app", "b", "x\u2028", "*", "/", "a/b", ""])
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(_ROUTE_PIECE, max_size=14).map("".join), _ROUTE_NAME, st.sampled_from(["new", "n-1", "\\1"]))
+@example("FROM /messages/modules/a b/* INTO $upstream", "a b", "new")
+@example("FROM /messages/modules/a*/* INTO BrokeredEndpoint(\"/modules/a*/inputs/i\")", "a*", "new")
+@example("FROM /messages/modules/a/b INTO $upstream", "a/b", "new")
+def test_route_rewrites_match_the_one_pattern_per_name_reading(route, old, new):
+    from asegui.core.patch import rename_in_route, route_names
+
+    assert rename_in_route(route, old, new) == _literal_rename(route, old, new)
+    assert route_names(route, old) == (_literal_rename(route, old, old + "\0") != route)
+
+
+def test_route_rewrites_touch_only_the_named_module_among_many():
+    from asegui.core.patch import rename_in_route
+
+    route = ('FROM /messages/modules/app/outputs/* INTO BrokeredEndpoint("/modules/app2/inputs/in"); '
+             'FROM /messages/modules/app2/* INTO BrokeredEndpoint("/modules/app/inputs/x")')
+    assert rename_in_route(route, "app", "my-app") == (
+        'FROM /messages/modules/my-app/outputs/* INTO BrokeredEndpoint("/modules/app2/inputs/in"); '
+        'FROM /messages/modules/app2/* INTO BrokeredEndpoint("/modules/my-app/inputs/x")')
