@@ -14,6 +14,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4, DRAFT7
 
 from asegui.core import ManifestError, Result, convert, load
+from asegui.core.migrate import analyze, apply
 from asegui.core.pointers import is_within, join, parent, resolve, split
 from tests.conftest import SCHEMAS, corpus_files
 
@@ -104,6 +105,33 @@ def test_converting_leaves_the_input_document_as_it_was_read(path: Path) -> None
     result.text  # noqa: B018 - writing the output must not change the input either
     fresh = load(path.read_bytes(), source=path.name)
     assert json.dumps(result.document.root) == json.dumps(fresh.root)
+
+
+def _decision_sets(findings: list[Any]) -> dict[str, dict[str, Any] | None]:
+    """Every fix accepted, none accepted, the defaults, and every fix accepted with its last option chosen."""
+    other_options = {f.id: {"accepted": True, "params": {p.name: p.options[-1] for p in f.params if p.options}}
+                     for f in findings}
+    return {"all": {f.id: {"accepted": True} for f in findings}, "none": {f.id: {"accepted": False} for f in findings},
+            "defaults": None, "other options": other_options}
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_applying_again_and_again_to_one_document_gives_what_a_fresh_conversion_gives(path: Path) -> None:
+    """The window re-applies every decision to the document it read: no application may leave anything behind
+    in the document (or in what the outputs share with it) that shows in a later one."""
+    data = path.read_bytes()
+    try:
+        doc = load(data, source=path.name)
+    except ManifestError:
+        return
+    findings = analyze(doc)
+    sets = _decision_sets(findings)
+    texts = {name: apply(doc, findings, decisions).text for name, decisions in sets.items()}
+    again = {name: apply(doc, findings, decisions).text for name, decisions in reversed(sets.items())}
+    assert again == texts
+    for name, decisions in sets.items():
+        assert convert(data, decisions, source=path.name).text == texts[name], name
+    assert json.dumps(doc.root) == json.dumps(load(data, source=path.name).root)
 
 
 def _chunk_number(key: str) -> int:
