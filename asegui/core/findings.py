@@ -140,7 +140,7 @@ class Finding:
     todo: str = ""  # a line for the device checklist (shares, IPs, images), if any
     # Filled in by apply(); until then (and for the many findings without parameters or edits) the shared
     # empty ones below: a 500-module manifest has thousands of findings, and three fresh empty containers
-    # each were 5 % of the memory a conversion keeps.
+    # each were about 800 KB of the memory a conversion keeps.
     accepted: bool = False
     values: Mapping[str, Any] = field(default_factory=lambda: NOTHING)
     status: str = ""
