@@ -42,19 +42,11 @@ TARGETS = {"core_ratio_at_50": 20.0, "core_growth_50_to_500": 10.0, "window_star
 
 
 def _timed(run: Callable[[], Any]) -> float:
+    """The time of one run, including freeing what it made: as the floor's JSON tree, a conversion's result is
+    dropped inside the clock, so no run pays for another's and both sides are timed on the same terms."""
     start = time.perf_counter()
     run()
     return time.perf_counter() - start
-
-
-def _timed_keeping(run: Callable[[], Any], kept: dict[int, Any], key: int) -> float:
-    """The time of ``run`` alone: its result replaces the one kept before only after the clock has stopped, so
-    no run pays for freeing what an earlier run made (freeing a 500-module result is a twelfth of a run)."""
-    start = time.perf_counter()
-    value = run()
-    elapsed = time.perf_counter() - start
-    kept[key] = value
-    return elapsed
 
 
 def bench_core(quick: bool) -> dict[str, Any]:
@@ -88,7 +80,7 @@ def bench_core(quick: bool) -> dict[str, Any]:
         for size in SIZES:
             gc.collect()
             for _ in range(per_round[size]):
-                times[(size, "core")].append(_timed_keeping(core(size), last, size))
+                times[(size, "core")].append(_timed(core(size)))
                 for _ in range(4):
                     times[(size, "floor")].append(_timed(floor(size)))
     figures: dict[str, Any] = {}
