@@ -8,14 +8,26 @@ a builder that turns parameter values into edits on the expanded document.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, NoReturn
 
 from .i18n import _
 
-NOTHING: Mapping[str, Any] = MappingProxyType({})  # an empty mapping nobody can fill: shared by all findings
+
+class _NoEntries(dict):
+    """An empty dict that refuses entries. One is shared by every finding without parameters (thousands in a large
+    manifest), so none can fill another's; still a dict, so ``json.dumps``, ``copy`` and ``pickle`` take it."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise TypeError("a finding's values and problems are set by deciding it, not changed in place")
+
+    __setitem__ = __delitem__ = setdefault = update = pop = popitem = clear = __ior__ = _refuse
+
+
+NOTHING: Mapping[str, Any] = _NoEntries()
 
 AREAS = ("storage", "networking", "resources", "proxy", "naming", "platform", "manifest")
 SEVERITIES = ("error", "warning", "info")
@@ -144,7 +156,7 @@ class Finding:
     accepted: bool = False
     values: Mapping[str, Any] = field(default_factory=lambda: NOTHING)
     status: str = ""
-    edits: Sequence[Edit] = ()
+    edits: tuple[Edit, ...] = ()
     problems: Mapping[str, str] = field(default_factory=lambda: NOTHING)
     note: str = ""
     renames: dict[str, str] | None = field(default=None, repr=False, compare=False)  # of the output it is in

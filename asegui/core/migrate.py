@@ -166,7 +166,7 @@ def decide(findings: list[Finding], decisions: Mapping[str, Decision | Mapping[s
         elif problems:
             finding.status = "needs input"
         else:
-            finding.edits = finding.build(values if isinstance(values, dict) else {}) if finding.build else ()
+            finding.edits = tuple(finding.build(values if type(values) is dict else {})) if finding.build else ()
             confirmed = decision.accepted is True or bool(decision.params)
             finding.status = "review" if finding.applicability == "choice" and not confirmed else "applied"
     return [key for key in decisions if key not in known]

@@ -36,3 +36,17 @@ def test_values_and_problems_of_one_finding_cannot_be_changed_through_another():
         without_params.problems["share"] = "x"  # type: ignore[index]
     assert dict(without_params.values) == {} and with_params.values == {"share": "localin"}
     assert with_params.values is not next(f for f in convert(DATA).findings if f.params).values
+
+
+def test_findings_without_parameters_still_copy_and_serialise_like_plain_data():
+    import copy
+    import json
+    import pickle
+
+    finding = next(f for f in convert(DATA).findings if not f.params)
+    assert json.dumps(finding.values) == "{}" and json.dumps(finding.problems) == "{}"
+    assert json.loads(json.dumps(finding.to_json()))["params"] == {}
+    twin = copy.deepcopy(finding)
+    assert twin.id == finding.id and dict(twin.values) == {} and twin.edits == finding.edits
+    assert pickle.loads(pickle.dumps(finding.values)) == {}
+    assert isinstance(finding.edits, tuple)

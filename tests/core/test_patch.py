@@ -62,7 +62,7 @@ def _finding_with(code: str, module: str, *edits):
     rule = Rule(code=code, slug="s", area="storage", severity="warning", applicability="auto", title="t",
                 explanation="e", source="s")
     finding = Finding(rule, module, f"/m/{module}", "m")
-    finding.edits = list(edits)
+    finding.edits = tuple(edits)
     return finding
 
 
