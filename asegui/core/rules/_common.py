@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -54,14 +54,41 @@ def dns_label(name: str, taken: Iterable[str] = (), fallback: str = "module") ->
 def dns_param(name: str, label: str, default: str | None, allow_placeholder: bool = True) -> Param:
     """A text parameter that must be a DNS label (or a template placeholder)."""
     hint = _("{label} must be a DNS label: lowercase letters, digits and '-', starting with a letter, "
-             "ending with a letter or digit, at most 63 characters").format(label=label)
+             "ending with a letter or digit, at most 63 characters")
+    return Param(name=name, label=label, kind="text", default=default,
+                 check=_dns_check(hint, label, allow_placeholder))
+
+
+class _Fixed:
+    """The builder of a fix without parameters: the same edits whatever the values. An object of one slot, not a
+    closure (a function, a cell and a tuple): thousands of findings in a large manifest have one."""
+
+    __slots__ = ("edits",)
+
+    def __init__(self, edits: tuple[Edit, ...]) -> None:
+        self.edits = edits
+
+    def __call__(self, _values: dict[str, Any]) -> list[Edit]:
+        return list(self.edits)
+
+
+def fixed(*edits: Edit) -> Callable[[dict[str, Any]], list[Edit]]:
+    """A builder for a fix without parameters."""
+    return _Fixed(edits)
+
+
+@lru_cache(maxsize=256)
+def _dns_check(hint: str, label: str, allow_placeholder: bool) -> Callable[[Any], str | None]:
+    """One check per (translated) hint and label, shared by every parameter that has them: a large manifest has
+    thousands of such parameters, and a hint and a function each were a tenth of a megabyte per thousand."""
+    hint = hint.format(label=label)
 
     def check(value: Any) -> str | None:
         if allow_placeholder and has_placeholder(value):
             return None
         return None if is_dns_label(str(value)) else hint
 
-    return Param(name=name, label=label, kind="text", default=default, check=check)
+    return check
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +240,14 @@ _QUANTITY = re.compile(r"(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+|[KMGTPE]i|[numkMGTPE])
 
 def quantity_param(name: str, label: str, default: str | None) -> Param:
     """A Kubernetes resource quantity (``128Mi``, ``500m``, ``1.5``), positive."""
-    hint = _("{label} must be a Kubernetes quantity such as 128Mi, 1Gi, 500m or 2").format(label=label)
+    hint = _("{label} must be a Kubernetes quantity such as 128Mi, 1Gi, 500m or 2")
+    return Param(name=name, label=label, kind="text", default=default, check=_quantity_check(hint, label))
+
+
+@lru_cache(maxsize=256)
+def _quantity_check(hint: str, label: str) -> Callable[[Any], str | None]:
+    """One check per (translated) hint and label, shared as :func:`_dns_check`'s."""
+    hint = hint.format(label=label)
 
     def check(value: Any) -> str | None:
         text = str(value).strip()
@@ -223,7 +257,7 @@ def quantity_param(name: str, label: str, default: str | None) -> Param:
             return hint
         return None
 
-    return Param(name=name, label=label, kind="text", default=default, check=check)
+    return check
 
 
 # Template tokens a build step substitutes, found strictly: unlike has_placeholder(), a `__NAME` token must start

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -15,7 +15,7 @@ from ..model import ModuleView
 from ..patch import route_names
 from ..pointers import join, resolve
 from . import Context, rule
-from ._common import dns_label, env_entries, is_dns_label, is_templated, k8s_name, template_tokens
+from ._common import dns_label, env_entries, fixed, is_dns_label, is_templated, k8s_name, template_tokens
 from .networking import host_ports
 
 # Names a module must not take: the system modules' Kubernetes names, the proxy sidecar container's name and
@@ -280,10 +280,6 @@ def check_name_collisions(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 # --- env names ---------------------------------------------------------------------------------------------
 
-def _fixed(edits: list[Edit]) -> Callable[[dict[str, Any]], list[Edit]]:
-    return lambda _values: list(edits)
-
-
 def _dunder(name: str) -> str:
     return name.replace(":", "__")
 
@@ -321,7 +317,7 @@ def check_env_colons(r: Rule, ctx: Context) -> Iterator[Finding]:
             yield Finding(r, module.name, entry.pointer,
                           _("Env name \"{name}\" ({where}) becomes \"{new}\": Kubernetes rejects ':' in env names")
                           .format(name=entry.name, where=entry.where, new=new),
-                          build=_fixed(edits))
+                          build=fixed(*edits))
 
 
 @rule("NAM004", "env-name-k8s-invalid", "naming", "error", "manual",

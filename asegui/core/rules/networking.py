@@ -12,7 +12,7 @@ from ..i18n import _
 from ..model import ModuleView, Section, find_key, per_module
 from ..pointers import join
 from . import Context, rule
-from ._common import has_placeholder, host_config_pointer, k8s_at
+from ._common import fixed, has_placeholder, host_config_pointer, k8s_at
 
 PROXY_PORTS = (35000, 35001)           # the IoT Edge proxy sidecar in every module pod
 DEVICE_PORTS = (31000, 31001)          # Kubernetes dashboard, Edge container registry
@@ -358,7 +358,7 @@ def check_host_network(r: Rule, ctx: Context) -> Iterator[Finding]:
                             "ignores, is removed").format(mode=mode)
             else:
                 message = _("NetworkingConfig is ignored on Kubernetes and is removed")
-            yield Finding(r, module.name, host.at("NetworkMode"), message, build=_fixed(edits))
+            yield Finding(r, module.name, host.at("NetworkMode"), message, build=fixed(*edits))
         if first is None:
             first = module.name
             continue
@@ -369,10 +369,6 @@ def check_host_network(r: Rule, ctx: Context) -> Iterator[Finding]:
                       applicability="manual")
 
 
-def _fixed(edits: list[Edit]) -> Callable[[dict[str, Any]], list[Edit]]:
-    def build(_values: dict[str, Any]) -> list[Edit]:
-        return list(edits)
-    return build
 
 
 @rule("NET007", "external-ips", "networking", "warning", "manual",

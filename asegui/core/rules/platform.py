@@ -13,9 +13,9 @@ from ..i18n import _
 from ..model import ModuleView
 from ..pointers import join
 from . import Context, rule
-from ._common import binds, has_placeholder, k8s_at, k8s_get, k8s_pointer, mounts
+from ._common import binds, fixed, has_placeholder, k8s_at, k8s_get, k8s_pointer, mounts
 from .networking import unbound_exposed
-from .resources import SOURCE_ARTICLE, fixed, gpu_of, writable
+from .resources import SOURCE_ARTICLE, gpu_of, writable
 
 K8S = "k8s-experimental"
 K8S_KEYS = ("volumes", "resources", "nodeSelector", "securityContext", "serviceOptions", "strategy")

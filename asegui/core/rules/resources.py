@@ -13,7 +13,7 @@ from ..i18n import _
 from ..model import ModuleView, Section, per_module
 from ..pointers import join
 from . import Context, rule
-from ._common import binds, env_remove_edits, has_placeholder, k8s_at, k8s_get, quantity_param
+from ._common import binds, env_remove_edits, fixed, has_placeholder, k8s_at, k8s_get, quantity_param
 from .storage import etc_hosts_handled, is_fpga_module
 
 K8S_SECTION = "k8s-experimental"
@@ -134,11 +134,6 @@ def _strings(value: Any) -> Iterator[str]:
     elif isinstance(value, list):
         for item in value:
             yield from _strings(item)
-
-
-def fixed(*edits: Edit) -> Callable[[dict[str, Any]], list[Edit]]:
-    """A builder for a fix without parameters."""
-    return lambda values: list(edits)
 
 
 def _set_image(pointer: str) -> Callable[[dict[str, Any]], list[Edit]]:
