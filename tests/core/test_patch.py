@@ -145,3 +145,11 @@ def test_route_rewrites_touch_only_the_named_module_among_many():
     assert rename_in_route(route, "app", "my-app") == (
         'FROM /messages/modules/my-app/outputs/* INTO BrokeredEndpoint("/modules/app2/inputs/in"); '
         'FROM /messages/modules/app2/* INTO BrokeredEndpoint("/modules/my-app/inputs/x")')
+
+
+def test_remembered_pointer_parts_share_one_string_per_key():
+    from asegui.core.pointers import parts
+
+    first = parts("/modulesContent/$edgeAgent/modules/" + "app" + "x/settings")
+    second = parts("/modulesContent/other/" + "app" + "x/a~1b")
+    assert first[0] is second[0] and first[3] is second[2] and second[3] == "a/b"
