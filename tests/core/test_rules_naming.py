@@ -268,3 +268,22 @@ def test_a_user_module_called_edge_agent_is_renamed_and_the_system_module_never(
     desired = output(result)["modulesContent"]["$edgeAgent"]["properties.desired"]
     assert list(desired["systemModules"]) == ["edgeAgent", "edgeHub"]
     assert list(desired["modules"]) == [found[0].values["name"]] and found[0].values["name"] != "edgeagent"
+
+
+def test_nam001_renames_routes_of_a_module_id_with_a_star():
+    """IoT Hub allows ``*`` in module ids; the routes naming such a module must follow its rename as any other's
+    (the route index reads ids up to the first ``*`` and once missed them, leaving routes to a module that no
+    longer exists)."""
+    data = manifest({"cam*1": module(), "sink": module()},
+                    routes={"up": "FROM /messages/modules/cam*1/outputs/* INTO " + IN.format("sink"),
+                            "to": "FROM /messages/modules/sink/* INTO " + IN.format("cam*1"),
+                            "other": "FROM /messages/modules/cam/* INTO $upstream"})
+    result = run(data)
+    [finding] = findings(result, "NAM001")
+    new = finding.values["name"]
+    assert finding.message.endswith("(module key, 2 route(s))")
+    assert list(_desired(result)["modules"]) == [new, "sink"]
+    assert _desired(result, "$edgeHub")["routes"] == {
+        "up": f"FROM /messages/modules/{new}/outputs/* INTO " + IN.format("sink"),
+        "to": "FROM /messages/modules/sink/* INTO " + IN.format(new),
+        "other": "FROM /messages/modules/cam/* INTO $upstream"}

@@ -12,7 +12,7 @@ from ..document import Document, ModuleRef
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
 from ..model import ModuleView
-from ..patch import route_names
+from ..patch import ROUTE_ID, plain_route_id, route_names
 from ..pointers import join, resolve
 from . import Context, rule
 from ._common import dns_label, env_entries, fixed, is_dns_label, is_templated, k8s_name, template_tokens
@@ -98,11 +98,14 @@ def rename_edits(doc: Document, ref: ModuleRef, new: str) -> list[Edit]:
 
 
 def routes_naming(doc: Document, module: str) -> list[str]:
-    """Pointers of the routes that name ``module`` (indexed once per document: renames ask per module)."""
+    """Pointers of the routes that name ``module`` (indexed once per document: renames ask per module). An id the
+    index cannot hold whole (one with ``*``) is looked for in every route."""
     found = doc.cache.setdefault("routes_naming", {})
     if module not in found:
-        pointers = _route_index(doc).get(module, [])
-        found[module] = [p for p in pointers if route_names(resolve(doc.root, p), module)]
+        candidates = _route_index(doc).get(module, []) if plain_route_id(module) else \
+            [route.pointer for route in doc.routes]
+        texts = ((pointer, resolve(doc.root, pointer)) for pointer in candidates)
+        found[module] = [pointer for pointer, text in texts if isinstance(text, str) and route_names(text, module)]
     return list(found[module])
 
 
@@ -122,7 +125,7 @@ def _route_index(doc: Document) -> dict[str, list[str]]:
     return index
 
 
-_ROUTE_MODULE = re.compile(r"/modules/([^/\s\"*]+)")
+_ROUTE_MODULE = re.compile(rf"/modules/({ROUTE_ID})")
 
 
 def _k8s_names(doc: Document) -> dict[str, list[str]]:
