@@ -11,6 +11,7 @@ window  process start to the first painted frame of the window with the sample o
 Targets (issue 5): core <= 20x the JSON floor at 50 modules and no worse than linear growth to 500;
 window start <= 2x the bare window; a toggle repaints in <= 50 ms at 50 modules.
 Options: --quick (fewer repeats), --no-window, --no-core, --platform NAME (Qt platform; default offscreen),
+--sweep (also the time per module from 25 to 1000 modules, in rounds of their own),
 --instructions (also the core and window-start ratios by instruction count, with valgrind: minutes, not seconds).
 """
 
@@ -63,11 +64,7 @@ def bench_core(quick: bool) -> dict[str, Any]:
     last: dict[int, Any] = {}
 
     def core(size: int) -> Callable[[], Any]:
-        def run() -> Any:
-            result = convert(data[size])
-            result.text  # noqa: B018 - the output text is made on first use; a conversion includes writing it
-            return result
-        return run
+        return _conversion(convert, data[size])
 
     def floor(size: int) -> Callable[[], Any]:
         return lambda: json.dumps(json.loads(data[size]), indent=2)
@@ -100,6 +97,36 @@ def bench_core(quick: bool) -> dict[str, Any]:
             "function_calls": calls, "calls_growth_50_to_500": round(calls[500] / calls[50], 2),
             "meets_ratio_target": figures["50"]["ratio"] <= TARGETS["core_ratio_at_50"],
             "meets_growth_target": growth <= TARGETS["core_growth_50_to_500"]}
+
+
+def _conversion(convert: Callable[..., Any], data: bytes) -> Callable[[], Any]:
+    def run() -> Any:
+        result = convert(data)
+        result.text  # noqa: B018 - the output text is made on first use; a conversion includes writing it
+        return result
+    return run
+
+
+SWEEP_SIZES = (25, 50, 100, 200, 500, 1000)
+
+
+def bench_sweep(quick: bool) -> dict[str, Any]:
+    """The time per module from 25 to 1000 modules, in rounds that take every size in turn: where it rises is
+    where a conversion's objects outgrow the caches this machine gives the process. Kept out of the core
+    figures, because a 1000-module heap in the same rounds slows the 500-module runs after it."""
+    from asegui.core import convert
+
+    runs = {size: _conversion(convert, fpga_manifest(size)) for size in SWEEP_SIZES}
+    modules = {size: len(run().document.modules) for size, run in runs.items()}  # also the warm-up
+    times: dict[int, list[float]] = {size: [] for size in SWEEP_SIZES}
+    for _round in range(3 if quick else 9):
+        for size, run in runs.items():
+            gc.collect()
+            times[size].append(_timed(run))
+    per_module = {size: statistics.median(times[size]) * 1000 / modules[size] for size in SWEEP_SIZES}
+    return {str(size): {"modules": modules[size], "convert_ms": round(statistics.median(times[size]) * 1000, 2),
+                        "ms_per_module": round(per_module[size], 4),
+                        "per_module_vs_50": round(per_module[size] / per_module[50], 3)} for size in SWEEP_SIZES}
 
 
 def _function_calls(run: Callable[[], Any]) -> int:
@@ -356,6 +383,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-core", action="store_true", help="measure the window only")
     parser.add_argument("--instructions", action="store_true",
                         help="also count instructions with valgrind's callgrind (slow; immune to machine load)")
+    parser.add_argument("--sweep", action="store_true",
+                        help="also the time per module at 25 to 1000 modules (where it rises, the caches ran out)")
     parser.add_argument("--platform", default=os.environ.get("ASEGUI_BENCH_QT_PLATFORM", "offscreen"),
                         help="Qt platform plugin for the window figures (default offscreen)")
     args = parser.parse_args(argv)
@@ -368,6 +397,8 @@ def main(argv: list[str] | None = None) -> int:
     report["window"] = None if args.no_window else bench_window(args.quick, args.platform)
     if args.no_window:
         report["window_skipped"] = "--no-window"
+    if args.sweep:
+        report["sweep"] = bench_sweep(args.quick)
     if args.instructions:
         report["instructions"] = bench_instructions(args.platform)
     print(json.dumps(report, separators=(",", ":")))
