@@ -165,23 +165,29 @@ def _remove_all(root: Any, edits: list[Edit]) -> None:
                 holder.pop(key, None)
 
 
-ROUTE_ID = r"[^/\s\"*]+"  # a module id in a route, read greedily: what cannot end one does not belong to it
+# A module id in a route runs from "/messages/modules/" (a source) or "/modules/" (a BrokeredEndpoint sink) to the
+# next "/", whitespace, '"' or the end. IoT Hub ids hold none of those, but may hold "*", which is then part of the
+# id: "Cam*1" is one id, and renaming "Cam" leaves it alone. A lone "*" is the documented wildcard
+# (/messages/modules/*), never a module's id, so no rename rewrites it.
+ROUTE_ID = r"[^/\s\"]+"
+WILDCARD = "*"
 _ANY_SOURCE = re.compile(rf"(/messages/modules/)({ROUTE_ID})")
 _ANY_SINK = re.compile(rf"(/modules/)({ROUTE_ID})(?=/inputs/)")
-_NOT_IN_ROUTE_NAMES = re.compile(r"[/\s\"*]")
+_NOT_IN_ROUTE_IDS = re.compile(r"[/\s\"]")
 
 
 def plain_route_id(module: str) -> bool:
-    """Whether ``module`` is read whole by :data:`ROUTE_ID` (IoT Hub also allows ``*``, which is not)."""
-    return bool(module) and not _NOT_IN_ROUTE_NAMES.search(module)
+    """Whether :data:`ROUTE_ID` reads ``module`` whole: every id IoT Hub accepts, though a manifest's key need not be
+    one."""
+    return bool(module) and not _NOT_IN_ROUTE_IDS.search(module)
 
 
 def _route_patterns(module: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Patterns for a route's sources and sinks whose group 2 is a module id; callers compare it with ``module``.
 
-    One pair serves every module id made of characters that cannot end an id in a route (a greedy run of them
-    is the id exactly): compiling a pair per module was a third of a 500-module conversion's first run. An id
-    with such a character (IoT Hub allows ``*``) gets a pair of its own."""
+    One pair serves every id :data:`ROUTE_ID` reads whole (a greedy run of its characters is the id exactly):
+    compiling a pair per module was a third of a 500-module conversion's first run. Any other key gets a pair of
+    its own."""
     if plain_route_id(module):
         return _ANY_SOURCE, _ANY_SINK
     return _literal_route_patterns(module)
@@ -190,20 +196,20 @@ def _route_patterns(module: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 @lru_cache(maxsize=256)
 def _literal_route_patterns(module: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     escaped = re.escape(module)
-    return (re.compile(rf"(/messages/modules/)({escaped})(?=/|\s|$|\*|\")"),
+    return (re.compile(rf"(/messages/modules/)({escaped})(?=/|\s|$|\")"),
             re.compile(rf"(/modules/)({escaped})(?=/inputs/)"))
 
 
 def route_names(route: str, module: str) -> bool:
     """Whether a route names ``module`` where :func:`rename_in_route` would rewrite it."""
-    if module not in route:
+    if module == WILDCARD or module not in route:
         return False
     return any(match.group(2) == module for pattern in _route_patterns(module) for match in pattern.finditer(route))
 
 
 def rename_in_route(route: str, old: str, new: str) -> str:
     """Rewrite module id ``old`` to ``new`` in a route's sources and BrokeredEndpoint sinks."""
-    if old not in route:
+    if old == WILDCARD or old not in route:
         return route
     source, sink = _route_patterns(old)
 

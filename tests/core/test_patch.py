@@ -110,12 +110,15 @@ def test_two_renames_to_one_name_are_a_conflict_naming_both_findings():
 
 
 def _literal_rename(route: str, old: str, new: str) -> str:
-    """The plain reading, one pattern per name: ``old`` right after /messages/modules/ (ended by /, a space, *, "
-    or the end), or right after /modules/ and before /inputs/."""
+    """The plain reading, one pattern per name: ``old`` right after /messages/modules/ (ended by /, a space, "
+    or the end; a ``*`` belongs to the id), or right after /modules/ and before /inputs/. The wildcard ``*`` is
+    nobody's id."""
     import re
 
+    if old == "*":
+        return route
     escaped = re.escape(old)
-    route = re.sub(rf"(/messages/modules/){escaped}(?=/|\s|$|\*|\")", lambda m: m.group(1) + new, route)
+    route = re.sub(rf"(/messages/modules/){escaped}(?=/|\s|$|\")", lambda m: m.group(1) + new, route)
     return re.sub(rf"(/modules/){escaped}(?=/inputs/)", lambda m: m.group(1) + new, route)
 
 
@@ -130,6 +133,8 @@ _ROUTE_NAME = st.sampled_from(["a", "ab", "a b", "a*", "app", "b", "x\u2028", "*
 @example("FROM /messages/modules/a b/* INTO $upstream", "a b", "new")
 @example("FROM /messages/modules/a*/* INTO BrokeredEndpoint(\"/modules/a*/inputs/i\")", "a*", "new")
 @example("FROM /messages/modules/a/b INTO $upstream", "a/b", "new")
+@example("FROM /messages/modules/a*1/outputs/* INTO BrokeredEndpoint(\"/modules/a*/inputs/i\")", "a", "new")
+@example("FROM /messages/modules/* INTO BrokeredEndpoint(\"/modules/*/inputs/i\")", "*", "new")
 def test_route_rewrites_match_the_one_pattern_per_name_reading(route, old, new):
     from asegui.core.patch import rename_in_route, route_names
 

@@ -287,3 +287,20 @@ def test_nam001_renames_routes_of_a_module_id_with_a_star():
         "up": f"FROM /messages/modules/{new}/outputs/* INTO " + IN.format("sink"),
         "to": "FROM /messages/modules/sink/* INTO " + IN.format(new),
         "other": "FROM /messages/modules/cam/* INTO $upstream"}
+
+
+def test_nam001_a_module_id_that_starts_another_leaves_the_longer_ids_routes_alone():
+    """``*`` belongs to the id it is in: renaming ``Cam`` must not rewrite ``Cam*1``'s routes, which follow ``Cam*1``'s
+    own rename; the wildcard ``/messages/modules/*`` names no module and is never rewritten."""
+    data = manifest({"Cam": module(), "Cam*1": module(), "sink": module()},
+                    routes={"r1": "FROM /messages/modules/Cam*1/outputs/* INTO " + IN.format("sink"),
+                            "all": "FROM /messages/modules/* INTO $upstream"})
+    result = run(data)
+    cam, star = findings(result, "NAM001")
+    assert (cam.module, star.module) == ("Cam", "Cam*1")
+    assert cam.message.endswith("(module key)") and star.message.endswith("(module key, 1 route(s))")
+    new = star.values["name"]
+    assert list(_desired(result)["modules"]) == [cam.values["name"], new, "sink"]
+    assert _desired(result, "$edgeHub")["routes"] == {
+        "r1": f"FROM /messages/modules/{new}/outputs/* INTO " + IN.format("sink"),
+        "all": "FROM /messages/modules/* INTO $upstream"}
