@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import codecs
 import json
+import math
 import re
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 from .errors import ManifestError
 from .i18n import _
@@ -140,6 +143,34 @@ def nested_deeper_than(value: Any, limit: int) -> bool:
     return False
 
 
+class _NotANumber(ValueError):
+    """A number JSON cannot hold, with the text it was written as."""
+
+    def __init__(self, literal: str) -> None:
+        super().__init__(literal)
+        self.literal = literal
+
+
+def _finite(literal: str) -> float:
+    """Python reads ``1e400`` as infinity, which written back is not JSON, and ``1e-400`` as 0: both are refused, as
+    ``NaN`` and ``Infinity`` are, rather than changed without a word."""
+    value = float(literal)
+    if math.isinf(value) or (value == 0 and _NONZERO_DIGIT.search(literal.partition("e")[0].partition("E")[0])):
+        raise _NotANumber(literal)
+    return value
+
+
+_NONZERO_DIGIT = re.compile("[1-9]")
+
+
+def _constant(literal: str) -> NoReturn:
+    raise _NotANumber(literal)
+
+
+# Only floats and the NaN/Infinity words go through Python; integers keep the scanner's fast path.
+_DECODER = json.JSONDecoder(parse_float=_finite, parse_constant=_constant)
+
+
 def parse(text: str) -> tuple[Any, bool]:
     """Text to JSON values (dicts keep key order); return (value, was JSONC)."""
     if not text.strip():
@@ -148,15 +179,21 @@ def parse(text: str) -> tuple[Any, bool]:
     parsed = text
     try:
         try:
-            value = json.loads(text)
+            value = _DECODER.decode(text)
         except json.JSONDecodeError:
             parsed, jsonc = strip_jsonc(text)
             if not jsonc:
                 raise
-            value = json.loads(parsed)
+            value = _DECODER.decode(parsed)
     except json.JSONDecodeError as exc:
         raise ManifestError(_("Not valid JSON: {reason}.").format(reason=_explain(exc, text)),
                             exc.lineno, exc.colno) from None
+    except _NotANumber as exc:
+        raise _number_error(exc.literal, parsed) from None
+    except ValueError:  # an integer longer than Python reads (4,300 digits by default)
+        limit = sys.get_int_max_str_digits()
+        raise ManifestError(_("Not valid JSON: a number has more than {limit:,} digits.").format(limit=limit),
+                            *_bare_token(parsed, lambda token: len(token.lstrip("-")) > limit)) from None
     except RecursionError:
         raise ManifestError(_("The JSON is nested more than {limit} levels deep.")
                             .format(limit=MAX_DEPTH)) from None
@@ -167,6 +204,28 @@ def parse(text: str) -> tuple[Any, bool]:
         raise ManifestError(_("The JSON is nested more than {limit} levels deep.").format(limit=MAX_DEPTH))
     _reject_lone_surrogates(text, value)
     return value, jsonc
+
+
+def _number_error(literal: str, text: str) -> ManifestError:
+    shown = literal if len(literal) <= 40 else literal[:37] + "..."
+    if literal in ("NaN", "Infinity", "-Infinity"):
+        message = _("Not valid JSON: {literal} is not a JSON number.")
+    else:
+        message = _("Not valid JSON: the number {literal} is beyond what JSON tools can hold (they read it as "
+                    "infinity or 0).")
+    return ManifestError(message.format(literal=shown), *_bare_token(text, lambda token: token == literal))
+
+
+def _bare_token(text: str, wanted: Callable[[str], bool]) -> tuple[int | None, int | None]:
+    """(line, column) of the first token outside strings and comments that ``wanted`` accepts, or (None, None)."""
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token[0] in "\"/":
+            continue
+        bare = token.lstrip("[{:")
+        if wanted(bare):
+            return _line_col(text, match.end() - len(bare))
+    return None, None
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -601,3 +602,28 @@ def test_module_names_equal_but_for_case_get_valid_defaults_and_convert_idempote
     # refused because the other module, itself renamed, held that Kubernetes name.
     from tests.helpers import manifest, module
     assert check_convert(manifest({"AzureMonitor": module({}), "AZUREMONITOR": module({})}), reports=False) is None
+
+
+@pytest.mark.parametrize("literal, words", [
+    ("NaN", "NaN is not a JSON number"), ("Infinity", "Infinity is not a JSON number"),
+    ("-Infinity", "-Infinity is not a JSON number"), ("1e400", "the number 1e400 is beyond"),
+    ("-1E999", "the number -1E999 is beyond"), ("1.5e-400", "the number 1.5e-400 is beyond"),
+    ("1" * 5000, "a number has more than 4,300 digits")])
+def test_numbers_json_cannot_hold_are_refused_where_they_are(literal: str, words: str) -> None:
+    # Found by a review: 1e400 came out as Infinity (not JSON), 1e-400 as 0.0, and 5,000 digits raised ValueError.
+    text = '{"modulesContent": {"$edgeAgent": {"properties.desired": {"schemaVersion": "1.1",\n  "x": [1, %s]}}}}'
+    with pytest.raises(ManifestError, match=re.escape(words)) as caught:
+        convert((text % literal).encode("utf-8"))
+    assert (caught.value.line, caught.value.column) == (2, 12)
+    data = json.loads(_wrap_module({}))  # in a createOptions string: a finding for that module
+    data["modulesContent"]["$edgeAgent"]["properties.desired"]["modules"]["app"]["settings"]["createOptions"] = \
+        '{"Labels": {"x": ' + literal + "}}"
+    inside = convert(json.dumps(data).encode("utf-8"))
+    assert [f.module for f in inside.findings if f.code == "MAN004" and words in f.message] == ["app"]
+
+
+def test_numbers_at_the_edges_of_what_json_tools_hold_are_kept() -> None:
+    text = b'{"modulesContent": {"$edgeAgent": {"properties.desired": {"x": [1.5e308, 5e-324, 0e-999, -0.0, %s]}}}}'
+    result = convert(text % (b"9" * 4300))
+    assert result.root["modulesContent"]["$edgeAgent"]["properties.desired"]["x"] == [1.5e308, 5e-324, 0.0, -0.0,
+                                                                                    int("9" * 4300)]
