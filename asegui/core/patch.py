@@ -21,7 +21,7 @@ from .pointers import clone, join, parent, parts, resolve
 @dataclass(frozen=True)
 class Conflict:
     pointer: str
-    first: str   # finding id whose edit was applied
+    first: str   # finding id whose edit was applied ("" when the input itself holds the name)
     second: str  # finding id whose edit was not
     message: str
 
@@ -94,7 +94,8 @@ def _rename_all(root: Any, staged: list[tuple[Finding, Edit]], conflicts: list[C
                     continue
                 if edit.value in taken:
                     fid = finding.id
-                    holder = next((other.id for other, e in staged if e.value == edit.value and e is not edit), fid)
+                    holder = next((other.id for other, e in staged if other is not finding and e.value == edit.value
+                                   and parent(e.path)[0] == container_pointer), "")
                     conflicts.append(Conflict(edit.path, holder, fid,
                                               _("{b} would rename {path} to \"{new}\", which is already taken; "
                                                 "it was not applied").format(b=fid, path=edit.path, new=edit.value)))

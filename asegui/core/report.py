@@ -79,7 +79,7 @@ def report_data(result: Result, input_name: str, output_name: str, now: datetime
                    "bytes": len(output_bytes), "form": result.form},
         "summary": _summary(result),
         "findings": [_finding(f) for f in result.findings],
-        "conflicts": [{"pointer": c.pointer, "applied": c.first, "not_applied": c.second, "message": c.message}
+        "conflicts": [{"pointer": c.pointer, "applied": c.first or None, "not_applied": c.second, "message": c.message}
                       for c in result.conflicts],
         "output_warnings": list(result.output_warnings),
         "changed_modules": _changed_modules(result),

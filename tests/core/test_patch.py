@@ -109,6 +109,16 @@ def test_two_renames_to_one_name_are_a_conflict_naming_both_findings():
     assert [(c.first, c.second) for c in conflicts] == [("NAM001:A:/m/A", "NAM001:B_:/m/B_")]
 
 
+def test_a_rename_to_a_key_the_input_holds_is_a_conflict_held_by_no_finding():
+    from asegui.core.findings import Edit
+    from asegui.core.patch import apply_edits
+
+    both = _finding_with("NAM001", "A", Edit("rename", "/m/A", "a"), Edit("rename", "/t/A", "a"))
+    out, conflicts, renames = apply_edits({"m": {"A": 1}, "t": {"A": 2, "a": 3}}, [both])
+    assert out == {"m": {"a": 1}, "t": {"A": 2, "a": 3}} and renames == {"/m/A": "/m/a"}
+    assert [(c.pointer, c.first, c.second) for c in conflicts] == [("/t/A", "", "NAM001:A:/m/A")]
+
+
 def _literal_rename(route: str, old: str, new: str) -> str:
     """The plain reading, one pattern per name: ``old`` right after /messages/modules/ (ended by /, a space, "
     or the end; a ``*`` belongs to the id), or right after /modules/ and before /inputs/. The wildcard ``*`` is

@@ -230,3 +230,13 @@ def test_warnings_about_the_output_are_in_every_format(suffix):
     text = render_report(result, suffix, "in.json", "out.json")
     data = json.loads(text)["output_warnings"] if suffix == ".json" else None
     assert data == result.output_warnings if data is not None else "createOptions of module" in text
+
+
+def test_json_report_names_no_finding_as_applied_when_the_input_held_the_place(sample_bytes):
+    from asegui.core.patch import Conflict
+
+    result = run(sample_bytes)
+    result.conflicts[:] = [Conflict("/a", "STO001:m:/a", "STO002:m:/a", "both"),
+                           Conflict("/b", "", "NAM001:m:/b", "taken")]
+    assert [(c["applied"], c["not_applied"]) for c in report_json(result)["conflicts"]] == [
+        ("STO001:m:/a", "STO002:m:/a"), (None, "NAM001:m:/b")]

@@ -304,3 +304,20 @@ def test_nam001_a_module_id_that_starts_another_leaves_the_longer_ids_routes_alo
     assert _desired(result, "$edgeHub")["routes"] == {
         "r1": f"FROM /messages/modules/{new}/outputs/* INTO " + IN.format("sink"),
         "all": "FROM /messages/modules/* INTO $upstream"}
+
+
+def test_nam001_default_name_avoids_a_twin_section_already_in_the_manifest():
+    """A stray twin section called like the default would have been taken over by the renamed module, and the module's
+    own twin left to nobody: the default steps aside, and the same name given by hand is refused with the reason."""
+    twins = {"My_Mod": {"properties.desired": {"a": 1}}, "my-mod": {"properties.desired": {"b": 2}}}
+    data = manifest({"My_Mod": module()}, twins=twins)
+    result = run(data)
+    [finding] = findings(result, "NAM001")
+    assert finding.values["name"] == "my-mod-2" and not result.conflicts
+    content = output(result)["modulesContent"]
+    assert (content["my-mod-2"], content["my-mod"]) == (twins["My_Mod"], twins["my-mod"])
+
+    [chosen] = findings(run(data, {finding.id: {"params": {"name": "my-mod"}}}), "NAM001")
+    assert chosen.status == "needs input"
+    assert chosen.problems == {"name": 'modulesContent already has a section "my-mod"; the twin section of "My_Mod" '
+                                       'could not be renamed to it'}

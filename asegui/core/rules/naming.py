@@ -68,6 +68,9 @@ def _plan(doc: Document) -> dict[str, Rename]:
             held[name] = ref.name
     moving = {ref.name for ref, _other in clashing} | invalid_names
     taken = {k8s_name(m.name) for m in refs if m.name not in moving} | set(RESERVED)
+    # The sections beside the modules: a default that named a twin section would take it over (the module's own
+    # section moves with it).
+    taken.update(key for key in _sections(doc) if key not in moving)
     clash_of = {ref.name: other for ref, other in clashing}
     plan: dict[str, Rename] = {}
     # A module whose Kubernetes name is already a valid label ("A" -> "a") keeps that name first, so the
@@ -147,6 +150,8 @@ def _name_param(doc: Document, plan: dict[str, Rename], ref: ModuleRef, default:
         for rename in plan.values():
             proposals.setdefault(rename.new, rename.ref.name)
     label = _("New module name")
+    own_twin = doc.twin_pointer(ref.name) is not None
+    sections = _sections(doc)
 
     def check(value: Any) -> str | None:
         text = str(value)
@@ -162,9 +167,21 @@ def _name_param(doc: Document, plan: dict[str, Rename], ref: ModuleRef, default:
             return _("Module \"{other}\" already has the Kubernetes name \"{name}\"").format(other=other, name=text)
         if text in proposals and proposals[text] != ref.name:
             return _("\"{name}\" is proposed for module \"{other}\"").format(name=text, other=proposals[text])
+        if own_twin and text in sections:
+            return _("modulesContent already has a section \"{name}\"; the twin section of \"{module}\" could not "
+                     "be renamed to it").format(name=text, module=ref.name)
         return None
 
     return Param(name="name", label=label, kind="text", default=default, check=check)
+
+
+def _sections(doc: Document) -> frozenset[str]:
+    """The keys of modulesContent (computed once per document): a rename cannot give a module's twin one of them."""
+    sections = doc.cache.get("sections")
+    if sections is None:
+        content = resolve(doc.root, doc.content) if doc.wrapper != "twin" else None
+        sections = doc.cache["sections"] = frozenset(content if isinstance(content, dict) else ())
+    return sections
 
 
 def _why_invalid(name: str) -> str:
