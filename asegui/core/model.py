@@ -78,6 +78,13 @@ class Section:
         return Section(pointer=self.at(name), data=value) if isinstance(value, dict) else None
 
 
+def member(obj: dict[str, Any], name: str, default: Any = None) -> Any:
+    """``obj[name]`` ignoring case, as Docker and the runtime read createOptions (exact spelling preferred): for the
+    objects inside lists (a device, a mount), which have no :class:`Section`."""
+    key = find_key(obj, name)
+    return obj[key] if key is not None else default
+
+
 T = TypeVar("T")
 
 

@@ -91,3 +91,32 @@ def test_sto007_two_mounts_with_one_target():
     data = manifest({"app": module({"HostConfig": {"Binds": ["/home/hcsshares/s:/data"],
                                                    "Mounts": [{"Type": "volume", "Source": "v", "Target": "/data"}]}})})
     assert len(findings(run(data), "STO007")) == 1
+
+
+def _spelled(lower: bool, key: str) -> str:
+    return key[0].lower() + key[1:] if lower else key
+
+
+def _case_variant_module(lower: bool) -> dict:
+    s = lambda key: _spelled(lower, key)  # noqa: E731 - one letter keeps the manifest readable
+    return module({"HostConfig": {
+        "Binds": ["/etc/hosts:/etc/hosts"],
+        "Devices": [{s("PathOnHost"): "/dev/catapult0", s("PathInContainer"): "/dev/catapult0"}],
+        "Mounts": [{s("Type"): "volume", s("Source"): "Sql_Data", s("Target"): "/data"},
+                   {s("Type"): "bind", s("Source"): "/var/run/docker.sock", s("Target"): "/data/"}]}},
+        image="contosoacr.azurecr.io/fpga-model:1")
+
+
+def test_lowercase_keys_inside_devices_and_mounts_read_as_docker_reads_them():
+    """Docker and the runtime read createOptions keys without regard to case, so ``pathOnHost`` and ``source`` are
+    the same FPGA device and share as ``PathOnHost`` and ``Source``: the same findings, and fixes that write to the
+    key as the input spelled it (found by a review: a lowercase ``pathOnHost`` lost the FPGA errors)."""
+    exact = run(manifest({"model": _case_variant_module(lower=False)}))
+    lower = run(manifest({"model": _case_variant_module(lower=True)}))
+    codes = [(f.code, f.severity) for f in exact.findings]
+    assert [(f.code, f.severity) for f in lower.findings] == codes
+    assert {"RES002", "RES004", "RES005", "STO003", "STO005", "STO006", "STO007"} <= {code for code, _ in codes}
+    [share] = findings(lower, "STO006")
+    assert share.pointer.endswith("/Mounts/0/source")
+    assert out_create_options(lower, "model")["HostConfig"]["Mounts"][0] == {"type": "volume", "source": "sql-data",
+                                                                             "target": "/data"}

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
-from ..model import ModuleView, Section, per_module
+from ..model import ModuleView, Section, member, per_module
 from ..pointers import join
 from . import Context, rule
 from ._common import binds, env_remove_edits, fixed, has_placeholder, k8s_at, k8s_get, quantity_param
@@ -98,7 +98,7 @@ def gpu_of(module: ModuleView) -> Gpu:
         for index, device in enumerate(devices if isinstance(devices, list) else []):
             if not isinstance(device, dict):
                 continue
-            path = str(device.get("PathOnHost", device.get("pathOnHost", "")))
+            path = str(member(device, "PathOnHost", ""))
             pointer = join(host.pointer, key, index)
             if path.startswith("/dev/catapult"):
                 gpu.catapult_devices.append(pointer)
@@ -122,9 +122,9 @@ def gpu_of(module: ModuleView) -> Gpu:
 def _asks_for_gpu(entry: Any) -> bool:
     if not isinstance(entry, dict):
         return False
-    if str(entry.get("Driver", "")).lower() == "nvidia":
+    if str(member(entry, "Driver", "")).lower() == "nvidia":
         return True
-    return any(s.lower() == "gpu" for s in _strings(entry.get("Capabilities")))
+    return any(s.lower() == "gpu" for s in _strings(member(entry, "Capabilities")))
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -352,7 +352,7 @@ def check_devices(r: Rule, ctx: Context) -> Iterator[Finding]:
             continue
         count = 1
         for _pointer, entry in gpu.gpu_requests:
-            asked = _int(entry.get("Count")) if isinstance(entry, dict) else None
+            asked = _int(member(entry, "Count")) if isinstance(entry, dict) else None
             if asked and asked > 0:
                 count = min(asked, 2)
 

@@ -8,7 +8,8 @@ from typing import Any
 
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
-from ..model import ModuleView
+from ..model import ModuleView, find_key, member
+from ..pointers import join
 from . import Context, rule
 from ._common import Bind, binds, dns_label, dns_param, has_placeholder, is_dns_label, mounts, mounts_pointer
 
@@ -43,7 +44,7 @@ def is_fpga_module(module: ModuleView) -> bool:
     host = module.host_config
     devices = host.get("Devices") if host else None
     for device in devices if isinstance(devices, list) else []:
-        if isinstance(device, dict) and str(device.get("PathOnHost", "")).startswith("/dev/catapult"):
+        if isinstance(device, dict) and str(member(device, "PathOnHost", "")).startswith("/dev/catapult"):
             return True
     k8s = module.k8s
     resources = k8s.get("resources") if k8s else None
@@ -162,8 +163,8 @@ def check_file_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
                               _("Bind of {what} is a file, not a directory: it cannot be mounted on the GPU device")
                               .format(what=what))
         for _index, pointer, entry in mounts(module):
-            source = entry.get("Source")
-            if str(entry.get("Type", "")).lower() == "bind" and isinstance(source, str) and looks_like_file(source):
+            source = member(entry, "Source")
+            if str(member(entry, "Type", "")).lower() == "bind" and isinstance(source, str) and looks_like_file(source):
                 yield Finding(r, module.name, pointer,
                               _("Mounts bind of {source} is a file, not a directory: it cannot be mounted on the "
                                 "GPU device").format(source=source))
@@ -207,8 +208,8 @@ def check_shares_to_create(r: Rule, ctx: Context) -> Iterator[Finding]:
             if share:
                 seen.setdefault(share[0], (module.name, bind.pointer, []))[2].append(module.name)
         for _index, pointer, entry in mounts(module):
-            source = entry.get("Source")
-            if str(entry.get("Type", "")).lower() == "volume" and isinstance(source, str) and source:
+            source = member(entry, "Source")
+            if str(member(entry, "Type", "")).lower() == "volume" and isinstance(source, str) and source:
                 seen.setdefault(source, (module.name, pointer, []))[2].append(module.name)
     for name, (first_module, pointer, users) in seen.items():
         names = ", ".join(dict.fromkeys(users))
@@ -231,17 +232,19 @@ def check_shares_to_create(r: Rule, ctx: Context) -> Iterator[Finding]:
 def check_share_names(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         for _index, pointer, entry in mounts(module):
-            source = entry.get("Source")
-            if str(entry.get("Type", "")).lower() != "volume" or not isinstance(source, str) or not source:
+            source = member(entry, "Source")
+            if str(member(entry, "Type", "")).lower() != "volume" or not isinstance(source, str) or not source:
                 continue
             if is_dns_label(source) or has_placeholder(source):
                 continue
             param = dns_param("share", _("Share name on the GPU device"), dns_label(source, fallback="share"))
 
-            def build(values: dict[str, Any], pointer: str = pointer) -> list[Edit]:
-                return [Edit("replace", pointer + "/Source", values["share"])]
+            at = join(pointer, find_key(entry, "Source") or "Source")
 
-            yield Finding(r, module.name, pointer + "/Source",
+            def build(values: dict[str, Any], at: str = at) -> list[Edit]:
+                return [Edit("replace", at, values["share"])]
+
+            yield Finding(r, module.name, at,
                           _("Share name \"{share}\" is not a DNS label; the runtime would look for a claim named "
                             "\"{sanitized}\"").format(share=source, sanitized=_sanitized(source)),
                           params=(param,), build=build)
@@ -268,9 +271,10 @@ def check_duplicate_targets(r: Rule, ctx: Context) -> Iterator[Finding]:
                 yield _duplicate(r, module, bind.pointer, bind.target)
             targets.setdefault(target, bind.pointer)
         for _index, pointer, entry in mounts(module):
-            target = str(entry.get("Target", "")).rstrip("/") or "/"
-            if entry.get("Target") and target in targets:
-                yield _duplicate(r, module, pointer, str(entry.get("Target")))
+            written = member(entry, "Target")
+            target = str(written or "").rstrip("/") or "/"
+            if written and target in targets:
+                yield _duplicate(r, module, pointer, str(written))
             targets.setdefault(target, pointer)
 
 
