@@ -175,6 +175,8 @@ WILDCARD = "*"
 _ANY_SOURCE = re.compile(rf"(/messages/modules/)({ROUTE_ID})")
 _ANY_SINK = re.compile(rf"(/modules/)({ROUTE_ID})(?=/inputs/)")
 _NOT_IN_ROUTE_IDS = re.compile(r"[/\s\"]")
+# A condition that tests the sending module: WHERE $connectionModuleId = 'id' (or != / <>). Group 2 is the id.
+CONDITION_ID = re.compile(r"(\$connectionModuleId\s*(?:=|!=|<>)\s*')([^']*)(?=')", re.IGNORECASE)
 
 
 def plain_route_id(module: str) -> bool:
@@ -205,11 +207,13 @@ def route_names(route: str, module: str) -> bool:
     """Whether a route names ``module`` where :func:`rename_in_route` would rewrite it."""
     if module == WILDCARD or module not in route:
         return False
-    return any(match.group(2) == module for pattern in _route_patterns(module) for match in pattern.finditer(route))
+    return any(match.group(2) == module for pattern in (*_route_patterns(module), CONDITION_ID)
+               for match in pattern.finditer(route))
 
 
 def rename_in_route(route: str, old: str, new: str) -> str:
-    """Rewrite module id ``old`` to ``new`` in a route's sources and BrokeredEndpoint sinks."""
+    """Rewrite module id ``old`` to ``new`` in a route's sources, BrokeredEndpoint sinks and
+    ``$connectionModuleId`` conditions."""
     if old == WILDCARD or old not in route:
         return route
     source, sink = _route_patterns(old)
@@ -217,7 +221,7 @@ def rename_in_route(route: str, old: str, new: str) -> str:
     def replacement(match: re.Match[str]) -> str:  # no backslash escapes in names, unlike a template
         return match.group(1) + new if match.group(2) == old else match.group(0)
 
-    return sink.sub(replacement, source.sub(replacement, route))
+    return CONDITION_ID.sub(replacement, sink.sub(replacement, source.sub(replacement, route)))
 
 
 class Renames(dict[str, str]):

@@ -121,20 +121,23 @@ def test_a_rename_to_a_key_the_input_holds_is_a_conflict_held_by_no_finding():
 
 def _literal_rename(route: str, old: str, new: str) -> str:
     """The plain reading, one pattern per name: ``old`` right after /messages/modules/ (ended by /, a space, "
-    or the end; a ``*`` belongs to the id), or right after /modules/ and before /inputs/. The wildcard ``*`` is
-    nobody's id."""
+    or the end; a ``*`` belongs to the id), right after /modules/ and before /inputs/, or quoted whole after
+    ``$connectionModuleId =`` (or ``!=``, ``<>``). The wildcard ``*`` is nobody's id."""
     import re
 
     if old == "*":
         return route
     escaped = re.escape(old)
     route = re.sub(rf"(/messages/modules/){escaped}(?=/|\s|$|\")", lambda m: m.group(1) + new, route)
-    return re.sub(rf"(/modules/){escaped}(?=/inputs/)", lambda m: m.group(1) + new, route)
+    route = re.sub(rf"(/modules/){escaped}(?=/inputs/)", lambda m: m.group(1) + new, route)
+    return re.sub(rf"(\$connectionModuleId\s*(?:=|!=|<>)\s*'){escaped}(?=')", lambda m: m.group(1) + new, route,
+                  flags=re.IGNORECASE)
 
 
 _ROUTE_PIECE = st.sampled_from(["FROM ", "/messages/modules/", "/modules/", "/outputs/", "/inputs/", "/*", " INTO ",
                                 "$upstream", "BrokeredEndpoint(\"", "\")", "\n", " ", "*", "\"", "/", "a", "ab",
-                                "a b", "a*", "b", "app", "app2", "x\u2028"])
+                                "a b", "a*", "b", "app", "app2", "x\u2028", " WHERE $connectionModuleId = '",
+                                "$connectionmoduleid<>'", "'"])
 _ROUTE_NAME = st.sampled_from(["a", "ab", "a b", "a*", "app", "b", "x\u2028", "*", "/", "a/b", ""])
 
 

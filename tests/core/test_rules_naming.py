@@ -321,3 +321,19 @@ def test_nam001_default_name_avoids_a_twin_section_already_in_the_manifest():
     assert chosen.status == "needs input"
     assert chosen.problems == {"name": 'modulesContent already has a section "my-mod"; the twin section of "My_Mod" '
                                        'could not be renamed to it'}
+
+
+def test_nam001_rewrites_the_module_id_in_connection_module_conditions():
+    """A condition that tests the sending module names its id too; left alone, the route would silently stop
+    matching after the rename (found by a review). Other quoted text is not an id and stays."""
+    data = manifest({"My_Mod": module(), "sink": module()}, routes={
+        "eq": "FROM /messages/* WHERE $connectionModuleId = 'My_Mod' INTO $upstream",
+        "ne": "FROM /messages/* WHERE $connectionModuleId <> 'My_Mod' AND $body.s = 'My_Mod' INTO " + IN.format("sink"),
+        "other": "FROM /messages/* WHERE $connectionModuleId = 'My_Mod2' INTO $upstream"})
+    result = run(data)
+    [finding] = findings(result, "NAM001")
+    assert finding.message.endswith("(module key, 2 route(s))")
+    assert _desired(result, "$edgeHub")["routes"] == {
+        "eq": "FROM /messages/* WHERE $connectionModuleId = 'my-mod' INTO $upstream",
+        "ne": "FROM /messages/* WHERE $connectionModuleId <> 'my-mod' AND $body.s = 'My_Mod' INTO " + IN.format("sink"),
+        "other": "FROM /messages/* WHERE $connectionModuleId = 'My_Mod2' INTO $upstream"}

@@ -12,7 +12,7 @@ from ..document import Document, ModuleRef
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
 from ..model import ModuleView
-from ..patch import ROUTE_ID, plain_route_id, route_names
+from ..patch import CONDITION_ID, ROUTE_ID, plain_route_id, route_names
 from ..pointers import join, resolve
 from . import Context, rule
 from ._common import dns_label, env_entries, fixed, is_dns_label, is_templated, k8s_name, template_tokens
@@ -120,8 +120,8 @@ def _route_index(doc: Document) -> dict[str, list[str]]:
         for route in doc.routes:
             text = resolve(doc.root, route.pointer)
             if isinstance(text, str):
-                for match in _ROUTE_MODULE.finditer(text):
-                    pointers = index.setdefault(match.group(1), [])
+                for match in (*_ROUTE_MODULE.finditer(text), *CONDITION_ID.finditer(text)):
+                    pointers = index.setdefault(match.group(match.lastindex or 1), [])  # the id: the last group
                     if route.pointer not in pointers:
                         pointers.append(route.pointer)
         doc.cache["routes_by_module"] = index
@@ -233,7 +233,8 @@ def _rename_finding(r: Rule, ctx: Context, rename: Rename, message: str, severit
       "characters), so a name with '_', '.', a leading digit or more than 63 characters fails, and `My_Module` "
       "silently becomes `mymodule`. Rename the module to a DNS label. The rename changes the module id "
       "everywhere it lives in the manifest: the key in `modules`, the module twin section, and every route "
-      "(`/messages/modules/<id>/…`, `BrokeredEndpoint(\"/modules/<id>/inputs/…\")`). The module gets a new IoT "
+      "(`/messages/modules/<id>/…`, `BrokeredEndpoint(\"/modules/<id>/inputs/…\")`, and conditions "
+      "`WHERE $connectionModuleId = '<id>'`). The module gets a new IoT "
       "Hub identity, and anything outside the manifest that uses the old id (code, scripts, direct method "
       "callers) must change too. A name that differs only in case still works (the runtime lowercases it), so "
       "that case is a warning; renaming keeps the Service name and the module id the same.",
