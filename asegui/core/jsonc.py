@@ -105,6 +105,12 @@ def strip_jsonc(text: str) -> tuple[str, bool]:
     return ("".join(chars), True) if chars is not None else (text, False)
 
 
+def comment_lines(text: str) -> list[int]:
+    """The lines on which comments start, in order (strings are skipped: ``"http://x"`` is not a comment)."""
+    return [_line_col(text, match.start())[0] for match in _TOKEN.finditer(text)
+            if match.group().startswith(("//", "/*"))]
+
+
 def check_limits(value: Any) -> None:
     """Enforce nesting depth and string length on a parsed value, without recursion."""
     stack: list[tuple[Any, int]] = [(value, 1)]

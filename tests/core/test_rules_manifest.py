@@ -244,3 +244,34 @@ def test_man005_finds_a_placeholder_cut_between_create_options_pieces():
     settings["createOptions"], settings["createOptions01"] = whole[:cut], whole[cut:]
     [finding] = findings(run(json.dumps(data).encode()), "MAN005")
     assert "${API_KEY}" in finding.message
+
+
+# --- MAN007 ----------------------------------------------------------------------------------------------------
+
+def test_man007_comments_of_the_manifest_are_listed_by_line_and_are_not_in_the_output():
+    text = manifest({"app": module({"Env": ["A=1"]})}).decode()
+    text = text.replace('"modulesContent": {', '"modulesContent": { // the loading dock\n/* a\nblock */', 1)
+    text = text.replace('"image": "contoso.azurecr.io/app:1.0"', '"image": "contoso.azurecr.io/app:1.0", // see "x"', 1)
+    result = run(text.encode())
+    [finding] = findings(result, "MAN007")
+    lines = [number for number, line in enumerate(text.splitlines(), 1)
+             if any(comment in line for comment in ("// the loading dock", "/* a", '// see "x"'))]
+    assert len(lines) == 3
+    assert (finding.severity, finding.status, finding.pointer) == ("info", "info", "")
+    assert finding.message == ("The manifest has 3 comment(s) (line {}, {}, {}); the GPU manifest is strict JSON and "
+                               "does not keep them").format(*lines)
+    assert "loading dock" not in result.text and "block" not in result.text
+    assert output(result)  # strict JSON
+
+
+def test_man007_trailing_commas_alone_are_said_and_plain_json_is_quiet():
+    plain = manifest({"app": module()})
+    assert findings(run(plain), "MAN007") == []
+    commas = plain.decode().replace('"timeToLiveSecs": 7200', '"timeToLiveSecs": 7200,', 1).encode()  # the last
+    [finding] = findings(run(commas), "MAN007")
+    assert finding.message == "The manifest has trailing commas; the GPU manifest is strict JSON without them"
+
+
+def test_man007_a_url_in_a_string_is_not_a_comment():
+    data = manifest({"app": module({"Env": ["URL=http://x/y"]})}, routes={"r": "FROM /messages/* INTO $upstream"})
+    assert findings(run(data), "MAN007") == []

@@ -1,4 +1,5 @@
-"""Manifest mechanics: createOptions size and form, twin size, schema versions, placeholders, the root key."""
+"""Manifest mechanics: createOptions size and form, twin size, schema versions, placeholders, the root key, the
+file's comments."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from .. import jsonc
 from ..document import Document
 from ..emit import CHUNK_SIZE, MAX_CREATE_OPTIONS, compact, split_chunks
 from ..findings import Edit, Finding, Param, Rule
@@ -293,3 +295,27 @@ def check_root_key(r: Rule, ctx: Context) -> Iterator[Finding]:
         yield Finding(r, None, "/moduleContent",
                       _("Root key \"moduleContent\" becomes \"modulesContent\", which az and the portal require"),
                       build=lambda values: [Edit("rename", "/moduleContent", "modulesContent")])
+
+
+@rule("MAN007", "manifest-comments", "manifest", "info", "manual",
+      "Comments in the manifest are not kept",
+      "The manifest is JSON with comments (`//`, `/* */`) or trailing commas, as VS Code's "
+      "`deployment.template.json` allows. The GPU manifest is written as strict JSON, which `az iot edge "
+      "set-modules` and the Azure portal require, so comments and trailing commas are not in it. Keep any note "
+      "you need elsewhere (the lines that held comments are listed here and in the report). Comments inside a "
+      "createOptions string are MAN004's.",
+      "RFC 8259 (JSON has no comments); Microsoft Learn: Azure CLI az iot edge set-modules; Visual Studio Code "
+      "Azure IoT Edge deployment templates",
+      before='{\n  // camera on the loading dock\n  "modulesContent": { … },\n}',
+      after='{\n  "modulesContent": { … }\n}')
+def check_manifest_comments(r: Rule, ctx: Context) -> Iterator[Finding]:
+    if not ctx.doc.jsonc:
+        return
+    lines = jsonc.comment_lines(ctx.doc.text)
+    if not lines:
+        message = _("The manifest has trailing commas; the GPU manifest is strict JSON without them")
+    else:
+        shown = ", ".join(str(line) for line in lines[:8]) + (", …" if len(lines) > 8 else "")
+        message = _("The manifest has {count} comment(s) (line {lines}); the GPU manifest is strict JSON and does "
+                    "not keep them").format(count=len(lines), lines=shown)
+    yield Finding(r, None, "", message)
