@@ -36,7 +36,7 @@ def dumps(findings: list[Finding], input_sha256: str = "") -> str:
 def loads(data: bytes, source: str | None = None) -> dict[str, Decision]:
     """Read a decisions file; a file that is not one is a ManifestError naming it."""
     try:
-        value, _jsonc = parse(decode(data).text)
+        value = parse(decode(data).text).value
     except ManifestError as exc:
         raise exc.with_source(source) from None
     if not isinstance(value, dict) or not isinstance(value.get("decisions"), dict):

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from . import jsonc
 from .errors import ManifestError
 from .i18n import _
+from .jsonc import Duplicate
 from .pointers import join, resolve
 
 CreateOptionsForm = Literal["string", "chunks", "object", "absent", "invalid"]
@@ -43,6 +44,7 @@ class ModuleRef:
     co_lenient: bool = False    # parsed only after dropping comments / trailing commas
     co_renumber: bool = False   # pieces named outside the standard createOptions, createOptions01… scheme
     co_oversize: bool = False   # a piece longer than 512 characters (tools and older hubs refuse it)
+    co_duplicates: list[Duplicate] = field(default_factory=list)  # pointers inside createOptions
 
     @property
     def co_rewrite(self) -> bool:
@@ -81,6 +83,7 @@ class Document:
     routes: list[RouteRef]
     source: str | None = None
     data: bytes = b""
+    duplicates: list[Duplicate] = field(default_factory=list)  # keys the file writes twice in one object
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # derived, read-only facts
 
     def module(self, name: str) -> ModuleRef | None:
@@ -110,8 +113,9 @@ def load(data: bytes, source: str | None = None) -> Document:
     """Read a manifest in any form a field engineer has; raise ManifestError otherwise."""
     try:
         decoded = jsonc.decode(data)
-        root, was_jsonc = jsonc.parse(decoded.text)
-        doc = _locate(root, decoded, was_jsonc)
+        parsed = jsonc.parse(decoded.text)
+        doc = _locate(parsed.value, decoded, parsed.jsonc)
+        doc.duplicates = parsed.duplicates
     except ManifestError as exc:
         raise exc.with_source(source) from None
     doc.source = source
@@ -250,7 +254,7 @@ def _expand_create_options(root: Any, module: ModuleRef) -> None:
         parsed: Any = {}
     else:
         try:
-            parsed, module.co_lenient = jsonc.parse(joined)
+            parsed, module.co_lenient, module.co_duplicates = jsonc.parse(joined)
         except ManifestError as exc:
             _invalid(module, _("createOptions is not valid JSON (at character {col} of it): {reason}")
                      .format(col=_offset(joined, exc), reason=exc.message))

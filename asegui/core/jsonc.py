@@ -13,9 +13,10 @@ import json
 import math
 import re
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import Any, NamedTuple, NoReturn
 
 from .errors import ManifestError
 from .i18n import _
@@ -173,16 +174,43 @@ def _constant(literal: str) -> NoReturn:
     raise _NotANumber(literal)
 
 
-# Only floats and the NaN/Infinity words go through Python; integers keep the scanner's fast path.
-_DECODER = json.JSONDecoder(parse_float=_finite, parse_constant=_constant)
+class Duplicate(NamedTuple):
+    """A key written more than once in one object: JSON readers (az, IoT Hub, Python) keep the last value."""
+
+    pointer: str  # the object holding it
+    key: str
+    times: int
 
 
-def parse(text: str) -> tuple[Any, bool]:
-    """Text to JSON values (dicts keep key order); return (value, was JSONC)."""
+_found = threading.local()  # the objects with repeated keys met by the parse running on this thread
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object as the default decoder makes it (the last of repeated keys wins), noting when a key repeats."""
+    value = dict(pairs)
+    if len(value) != len(pairs):
+        _found.objects.append((value, pairs))
+    return value
+
+
+# Floats and the NaN/Infinity words go through Python; integers keep the scanner's fast path. Objects go through
+# _object, which costs a conversion about 1 % and is how a repeated key is seen at all.
+_DECODER = json.JSONDecoder(parse_float=_finite, parse_constant=_constant, object_pairs_hook=_object)
+
+
+class Parsed(NamedTuple):
+    value: Any
+    jsonc: bool                      # comments or trailing commas were blanked out to read it
+    duplicates: list[Duplicate]      # keys written more than once, in document order
+
+
+def parse(text: str) -> Parsed:
+    """Text to JSON values (dicts keep key order), whether it was JSONC, and the keys it repeats."""
     if not text.strip():
         raise ManifestError(_("The file is empty."), 1, 1)
     jsonc = False
     parsed = text
+    _found.objects = []
     try:
         try:
             value = _DECODER.decode(text)
@@ -209,7 +237,32 @@ def parse(text: str) -> tuple[Any, bool]:
         # shorter text holds no string over the limit (and with fewer brackets cannot nest too deep)
         raise ManifestError(_("The JSON is nested more than {limit} levels deep.").format(limit=MAX_DEPTH))
     _reject_lone_surrogates(text, value)
-    return value, jsonc
+    found, _found.objects = _found.objects, []
+    return Parsed(value, jsonc, _duplicates(value, found) if found else [])
+
+
+def _duplicates(root: Any, found: list[tuple[dict[str, Any], list[tuple[str, Any]]]]) -> list[Duplicate]:
+    """Where the objects with repeated keys sit (a walk made only when there are some)."""
+    counts: dict[int, dict[str, int]] = {}
+    for value, pairs in found:
+        seen: dict[str, int] = {}
+        for key, _item in pairs:
+            seen[key] = seen.get(key, 0) + 1
+        counts[id(value)] = {key: count for key, count in seen.items() if count > 1}
+    result: list[Duplicate] = []
+    stack: list[tuple[Any, str]] = [(root, "")]
+    while stack:
+        node, pointer = stack.pop()
+        if isinstance(node, dict):
+            result.extend(Duplicate(pointer, key, count) for key, count in counts.get(id(node), {}).items())
+            children = [(child, pointer + "/" + str(key).replace("~", "~0").replace("/", "~1"))
+                        for key, child in node.items()]
+        elif isinstance(node, list):
+            children = [(child, f"{pointer}/{index}") for index, child in enumerate(node)]
+        else:
+            continue
+        stack.extend(reversed(children))
+    return result
 
 
 def _number_error(literal: str, text: str) -> ManifestError:

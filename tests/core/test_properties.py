@@ -463,7 +463,7 @@ def corpus_mutations(draw: st.DrawFn, files: list[Path]) -> bytes:
     path = draw(st.sampled_from(files))
     data = path.read_bytes()
     try:
-        tree, _was_jsonc = jsonc.parse(jsonc.decode(data).text)
+        tree = jsonc.parse(jsonc.decode(data).text).value
     except ManifestError:
         tree = None
     if tree is not None and draw(st.integers(0, 3)) > 0:

@@ -275,3 +275,40 @@ def test_man007_trailing_commas_alone_are_said_and_plain_json_is_quiet():
 def test_man007_a_url_in_a_string_is_not_a_comment():
     data = manifest({"app": module({"Env": ["URL=http://x/y"]})}, routes={"r": "FROM /messages/* INTO $upstream"})
     assert findings(run(data), "MAN007") == []
+
+
+# --- MAN008 ----------------------------------------------------------------------------------------------------
+
+def _desired_modules(result):
+    return output(result)["modulesContent"]["$edgeAgent"]["properties.desired"]["modules"]
+
+
+def test_man008_a_module_written_twice_is_said_and_only_the_last_is_written():
+    text = manifest({"cam": module(image="cam:1"), "zz": module(image="cam:2")}).decode()
+    result = run(text.replace('"zz"', '"cam"').encode())
+    [finding] = findings(result, "MAN008")
+    assert (finding.module, finding.severity, finding.status) == ("cam", "warning", "open")
+    assert finding.pointer == "/modulesContent/$edgeAgent/properties.desired/modules/cam"
+    assert finding.message == ('Key "cam" is written 2 times in one object; only the last is read, and only the last '
+                               "is in the GPU manifest")
+    assert {name: m["settings"]["image"] for name, m in _desired_modules(result).items()} == {"cam": "cam:2"}
+
+
+def test_man008_inside_create_options_the_string_is_kept_until_a_fix_rewrites_it():
+    options = '{"Labels": {"a": "1"}, "HostConfig": {"Privileged": false, "Privileged": true}, "Labels": {"b": "2"}}'
+    data = json.loads(manifest({"app": module({})}))
+    settings = data["modulesContent"]["$edgeAgent"]["properties.desired"]["modules"]["app"]["settings"]
+    settings["createOptions"] = options
+    result = run(json.dumps(data).encode())
+    assert [(f.module, f.pointer.rsplit("createOptions", 1)[1], f.message[:33]) for f in findings(result, "MAN008")] \
+        == [("app", "/Labels", 'Key "Labels" is written 2 times i'), ("app", "/HostConfig/Privileged",
+                                                                       'Key "Privileged" is written 2 tim')]
+    assert _desired_modules(result)["app"]["settings"]["createOptions"] == options
+
+    settings["createOptions"] = options.replace('{"Labels"', '{"Env": ["A:B=1"], "Labels"', 1)  # NAM003 rewrites it
+    rewritten = json.loads(_desired_modules(run(json.dumps(data).encode()))["app"]["settings"]["createOptions"])
+    assert rewritten["Labels"] == {"b": "2"} and rewritten["HostConfig"] == {"Privileged": True}
+
+
+def test_man008_quiet_when_every_key_is_written_once():
+    assert findings(run(manifest({"app": module({"Labels": {"a": "1"}})})), "MAN008") == []

@@ -1,5 +1,5 @@
 """Manifest mechanics: createOptions size and form, twin size, schema versions, placeholders, the root key, the
-file's comments."""
+file's comments and repeated keys."""
 
 from __future__ import annotations
 
@@ -319,3 +319,31 @@ def check_manifest_comments(r: Rule, ctx: Context) -> Iterator[Finding]:
         message = _("The manifest has {count} comment(s) (line {lines}); the GPU manifest is strict JSON and does "
                     "not keep them").format(count=len(lines), lines=shown)
     yield Finding(r, None, "", message)
+
+
+@rule("MAN008", "duplicate-keys", "manifest", "warning", "manual",
+      "A key written twice in one object",
+      "Of two members with the same key in one object, JSON readers keep only the last: `az iot edge set-modules`, "
+      "IoT Hub and this tool all do, so the earlier value (a whole module, an env variable, a list of binds) never "
+      "reaches the device, and nothing says so. The GPU manifest is written with the last value only: check that it "
+      "is the one meant, and move what is still needed from the earlier one. Inside a createOptions string the "
+      "runtime also reads the last value; the string is written back as it was unless a fix rewrites it, and then "
+      "it holds the last value only.",
+      "RFC 8259 §4 (names within an object should be unique; most readers keep the last); Newtonsoft.Json "
+      "DuplicatePropertyNameHandling.Replace (the IoT Hub service's reader); Python json",
+      before='"modules": {"camera": {"settings": {"image": "cam:1"}}, "camera": {"settings": {"image": "cam:2"}}}',
+      after='"modules": {"camera": {"settings": {"image": "cam:2"}}}')
+def check_duplicate_keys(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for duplicate in ctx.doc.duplicates:
+        pointer = join(duplicate.pointer, duplicate.key)
+        owner = next((m.name for m in ctx.modules if pointer == m.pointer or pointer.startswith(m.pointer + "/")),
+                     None)
+        yield Finding(r, owner, pointer,
+                      _("Key \"{key}\" is written {times} times in one object; only the last is read, and only the "
+                        "last is in the GPU manifest").format(key=duplicate.key, times=duplicate.times))
+    for module in ctx.modules:
+        for duplicate in module.ref.co_duplicates:
+            yield Finding(r, module.name, join(module.create_options_pointer + duplicate.pointer, duplicate.key),
+                          _("Key \"{key}\" is written {times} times in one object of createOptions; the runtime "
+                            "reads only the last, and a fix that rewrites createOptions keeps only the last")
+                          .format(key=duplicate.key, times=duplicate.times))
