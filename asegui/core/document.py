@@ -45,6 +45,7 @@ class ModuleRef:
     co_renumber: bool = False   # pieces named outside the standard createOptions, createOptions01… scheme
     co_oversize: bool = False   # a piece longer than 512 characters (tools and older hubs refuse it)
     co_duplicates: list[Duplicate] = field(default_factory=list)  # pointers inside createOptions
+    co_order: tuple[str, ...] = ()  # the settings' keys as the input ordered them, when createOptions is in pieces
 
     @property
     def co_rewrite(self) -> bool:
@@ -270,6 +271,8 @@ def _expand_create_options(root: Any, module: ModuleRef) -> None:
         module.co_renumber = True
     module.co_form = "string" if len(numbered) == 1 and "createOptions" in chunks else "chunks"
     module.co_original = parsed
+    if module.co_form == "chunks":
+        module.co_order = tuple(settings)  # pieces written back unchanged go back where they were
     rebuilt: dict[str, Any] = {}
     for key, value in settings.items():
         if key in chunks:

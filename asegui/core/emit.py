@@ -67,14 +67,26 @@ def shape(doc: Document, root: Any, form: Form, renames: dict[str, str] | None =
             pieces = module.co_chunks
         else:
             pieces = split_chunks(compact(value))
-        rebuilt: dict[str, Any] = {}
-        for key, item in settings.items():
-            if key == "createOptions":
-                rebuilt.update(pieces)
-            else:
-                rebuilt[key] = item
-        reshaped[pointer] = rebuilt
+        reshaped[pointer] = _in_place(settings, pieces, module.co_order if pieces is module.co_chunks else ())
     return _with_replaced(root, reshaped)
+
+
+def _in_place(settings: dict[str, Any], pieces: dict[str, str], order: tuple[str, ...]) -> dict[str, Any]:
+    """``settings`` with createOptions as its pieces: where the input had them (``order``, for pieces written back
+    unchanged, which need not be next to each other), else all at createOptions' place."""
+    rebuilt: dict[str, Any] = {}
+    for key in order:
+        if key in pieces:
+            rebuilt[key] = pieces[key]
+        elif key in settings and key != "createOptions":
+            rebuilt[key] = settings[key]
+    for key, item in settings.items():
+        if key == "createOptions":
+            if not order:
+                rebuilt.update(pieces)
+        elif key not in rebuilt:
+            rebuilt[key] = item
+    return rebuilt
 
 
 def _with_replaced(root: Any, replacements: dict[str, Any]) -> Any:

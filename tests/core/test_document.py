@@ -201,3 +201,23 @@ def test_depth_limit_counts_containers_not_brackets_in_strings():
     assert "nested more than 64" in str(pytest.raises(ManifestError, load, deep.encode()).value)
     shallow = json.dumps({"modulesContent": {"$edgeAgent": {"x": "[" * 200, "y": [[[[]]]]}}})
     assert load(shallow.encode()).root["modulesContent"]["$edgeAgent"]["x"] == "[" * 200
+
+
+def test_unchanged_create_options_pieces_go_back_where_the_input_had_them():
+    """Pieces need not be next to each other; written back unchanged, each keeps its place among the settings (a
+    review found them gathered at createOptions' place, the only change in the module, with no finding)."""
+    options = json.dumps({"Env": ["A=1"], "Labels": {"team": "vision"}})
+    settings = {"createOptions": options[:20], "image": "contoso.azurecr.io/app:1.0", "createOptions01": options[20:],
+                "note": "kept"}
+    data = manifest({"app": {"type": "docker", "status": "running", "restartPolicy": "always", "settings": settings}})
+    result = convert(data)
+    out = json.loads(result.text)["modulesContent"]["$edgeAgent"]["properties.desired"]["modules"]["app"]["settings"]
+    assert list(out.items()) == list(settings.items())
+    assert not [f.code for f in result.findings if f.module == "app" and f.edits]  # nothing else changes it
+
+    settings["createOptions"] = settings["createOptions"].replace("A=1", "A:B=1")  # NAM003 rewrites it
+    changed = convert(manifest({"app": {"type": "docker", "status": "running", "restartPolicy": "always",
+                                        "settings": settings}}))
+    out = json.loads(changed.text)["modulesContent"]["$edgeAgent"]["properties.desired"]["modules"]["app"]["settings"]
+    assert list(out) == ["createOptions", "image", "note"]
+    assert "NAM003" in [f.code for f in changed.findings if f.module == "app" and f.edits]
