@@ -258,7 +258,7 @@ def test_man007_comments_of_the_manifest_are_listed_by_line_and_are_not_in_the_o
              if any(comment in line for comment in ("// the loading dock", "/* a", '// see "x"'))]
     assert len(lines) == 3
     assert (finding.severity, finding.status, finding.pointer) == ("info", "info", "")
-    assert finding.message == ("The manifest has 3 comment(s) (line {}, {}, {}); the GPU manifest is strict JSON and "
+    assert finding.message == ("The file has 3 comment(s), at line {}, {}, {}; the GPU manifest is strict JSON and "
                                "does not keep them").format(*lines)
     assert "loading dock" not in result.text and "block" not in result.text
     assert output(result)  # strict JSON
