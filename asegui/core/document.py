@@ -228,7 +228,11 @@ def _expand_create_options(root: Any, module: ModuleRef) -> None:
     numbered: dict[int, tuple[str, Any]] = {}
     for key, value in chunks.items():
         digits = _CHUNK_KEY.fullmatch(key).group(1)  # type: ignore[union-attr]
-        index = int(digits) if digits else 0
+        index = jsonc.whole_number(digits) if digits else 0
+        if index is None:
+            _invalid(module, _("{key} is not a createOptions piece: its number has too many digits or is not written "
+                               "in ASCII").format(key=key if len(key) <= 40 else key[:37] + "..."))
+            return
         if index in numbered:
             _invalid(module, _("two createOptions pieces have the number {n} ({a} and {b})")
                      .format(n=index, a=numbered[index][0], b=key))

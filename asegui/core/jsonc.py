@@ -106,6 +106,14 @@ def strip_jsonc(text: str) -> tuple[str, bool]:
     return ("".join(chars), True) if chars is not None else (text, False)
 
 
+def whole_number(text: str) -> int | None:
+    """ASCII digits as a number, or None: ``int`` also takes other scripts' digits but fails on ``"²"``, and refuses
+    more than 4,300 digits with ValueError; a value from a manifest must do neither."""
+    if text.isascii() and text.isdigit() and len(text) <= sys.get_int_max_str_digits():
+        return int(text)
+    return None
+
+
 def comment_lines(text: str) -> list[int]:
     """The lines on which comments start, in order (strings are skipped: ``"http://x"`` is not a comment)."""
     return [_line_col(text, match.start())[0] for match in _TOKEN.finditer(text)

@@ -627,3 +627,34 @@ def test_numbers_at_the_edges_of_what_json_tools_hold_are_kept() -> None:
     result = convert(text % (b"9" * 4300))
     assert result.root["modulesContent"]["$edgeAgent"]["properties.desired"]["x"] == [1.5e308, 5e-324, 0.0, -0.0,
                                                                                     int("9" * 4300)]
+
+
+_HUGE = "9" * 5000  # past Python's 4,300-digit limit for int()
+_NUMBER_SITES: list[tuple[str, dict[str, Any]]] = [
+    ("Memory", {"HostConfig": {"Memory": _HUGE}}), ("NanoCpus", {"HostConfig": {"NanoCpus": 10**400}}),
+    ("CpuQuota", {"HostConfig": {"CpuQuota": 10**400, "CpuPeriod": _HUGE}}),
+    ("Memory", {"HostConfig": {"Memory": 10**400}}),
+    ("Count", {"HostConfig": {"DeviceRequests": [{"Driver": "nvidia", "Count": _HUGE}]}}),
+    ("HostPort", {"ExposedPorts": {"80/tcp": {}}, "HostConfig": {"PortBindings": {"80/tcp": [{"HostPort": _HUGE}]}}}),
+    ("HostPort", {"HostConfig": {"PortBindings": {"80/tcp": [{"HostPort": "\u00b2"}]}}}),
+    ("User", {"User": _HUGE}), ("User", {"User": "\u00b2:0"}),
+    ("fpga limit", {"k8s-experimental": {"resources": {"limits": {"microsoft.com/fpga_catapult": _HUGE}}}}),
+    ("mention", {"Env": ["PEER=http://My_Mod:" + _HUGE]}),
+]
+
+
+@pytest.mark.parametrize("what, create_options", _NUMBER_SITES,
+                         ids=[f"{index}-{what}" for index, (what, _options) in enumerate(_NUMBER_SITES)])
+def test_numbers_no_reader_holds_in_any_field_convert_or_are_refused(what: str, create_options: dict[str, Any]) -> None:
+    # Found by a review: int() of 5,000 digits (ValueError), of "²" (ValueError), and 10**400 / 2**20 (OverflowError).
+    from tests.helpers import manifest, module
+    check_convert(manifest({"My_Mod": module({}), "app": module(create_options)}), reports=False)
+
+
+def test_a_create_options_piece_number_with_too_many_digits_is_a_finding() -> None:
+    data = json.loads(_wrap_module({"Env": ["A=1"]}))
+    data["modulesContent"]["$edgeAgent"]["properties.desired"]["modules"]["app"]["settings"][
+        "createOptions" + "1" * 4301] = "}"
+    result = convert(json.dumps(data).encode("utf-8"))
+    assert [f.code for f in result.findings if f.module == "app" and "too many digits" in f.message] == ["MAN004"]
+    check_convert(json.dumps(data).encode("utf-8"), reports=False)

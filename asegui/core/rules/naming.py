@@ -11,6 +11,7 @@ from typing import Any
 from ..document import Document, ModuleRef
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
+from ..jsonc import whole_number
 from ..model import ModuleView
 from ..patch import CONDITION_ID, ROUTE_ID, plain_route_id, route_names
 from ..pointers import join, resolve
@@ -443,10 +444,10 @@ def _mentions(text: str, name: str) -> list[int | None]:
     spans = set()
     for match in exact.finditer(text):
         spans.add(match.start())
-        found.append(int(match.group(1)) if match.group(1) else None)
+        found.append(whole_number(match.group(1)) if match.group(1) else None)
     for match in loose.finditer(text):
         if match.start() not in spans:
-            found.append(int(match.group(1)))
+            found.append(whole_number(match.group(1)))
     return found
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
+from ..jsonc import whole_number
 from ..model import ModuleView, Section, find_key, per_module
 from ..pointers import join
 from . import Context, rule
@@ -92,7 +93,7 @@ def host_ports(module: ModuleView) -> list[HostPort]:
             if has_placeholder(value):
                 continue
             text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
-            number = int(text) if text.isdigit() else None
+            number = whole_number(text)
             result.append(HostPort(port, index, value, number, join(port.pointer, index, member)))
     return result
 

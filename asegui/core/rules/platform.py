@@ -10,6 +10,7 @@ from typing import Any
 
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
+from ..jsonc import whole_number
 from ..model import ModuleView
 from ..pointers import join
 from . import Context, rule
@@ -150,7 +151,8 @@ def _user_security_context(value: Any) -> dict[str, int] | None:
     ids = {"root": 0}
 
     def number(text: str) -> int | None:
-        return int(text) if text.isdigit() else ids.get(text)
+        number = whole_number(text)
+        return number if number is not None else ids.get(text)
 
     uid = number(user)
     gid = number(group) if group else None

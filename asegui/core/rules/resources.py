@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -10,6 +9,7 @@ from typing import Any
 
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
+from ..jsonc import whole_number
 from ..model import ModuleView, Section, member, per_module
 from ..pointers import join
 from . import Context, rule
@@ -29,9 +29,7 @@ def _int(value: Any) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and re.fullmatch(r"\s*\d+\s*", value):
-        return int(value)
-    return None
+    return whole_number(value.strip()) if isinstance(value, str) else None
 
 
 def gpu_count_param(default: int) -> Param:
@@ -388,11 +386,16 @@ def check_devices(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 def _memory_quantity(value: int) -> str:
-    return f"{max(1, math.ceil(value / (1024 * 1024)))}Mi"
+    return f"{max(1, _ceil_div(value, 1024 * 1024))}Mi"
 
 
-def _millicores(value: float) -> str:
-    return f"{max(1, math.ceil(value))}m"
+def _millicores(numerator: int, denominator: int) -> str:
+    return f"{max(1, _ceil_div(numerator, denominator))}m"
+
+
+def _ceil_div(numerator: int, denominator: int) -> int:
+    """Rounded up, in whole numbers: a float division overflows on the huge integers JSON allows."""
+    return -(-numerator // denominator)
 
 
 @rule("RES007", "memory-cpu-to-k8s", "resources", "warning", "choice",
@@ -440,8 +443,8 @@ def memory_cpu(module: ModuleView) -> tuple[list[str], str | None, str | None] |
     memory_text = _memory_quantity(memory) if memory else None
     nano, quota = positive("NanoCpus"), positive("CpuQuota")
     period = _int(host.get("CpuPeriod"))
-    cpu_text = _millicores(nano / 1_000_000) if nano else \
-        _millicores(quota * 1000 / (period if period and period > 0 else 100_000)) if quota else None
+    cpu_text = _millicores(nano, 1_000_000) if nano else \
+        _millicores(quota * 1000, period if period and period > 0 else 100_000) if quota else None
     if fields:
         positive("CpuPeriod")
     return (fields, memory_text, cpu_text) if fields else None
