@@ -278,8 +278,8 @@ def _number_error(literal: str, text: str) -> ManifestError:
     if literal in ("NaN", "Infinity", "-Infinity"):
         message = _("Not valid JSON: {literal} is not a JSON number.")
     else:
-        message = _("Not valid JSON: the number {literal} is beyond what JSON tools can hold (they read it as "
-                    "infinity or 0).")
+        message = _("The number {literal} is beyond what JSON tools can hold: they read it as infinity or 0. "
+                    "Write the value meant.")
     return ManifestError(message.format(literal=shown), *_bare_token(text, lambda token: token == literal))
 
 

@@ -88,14 +88,14 @@ def _rename_all(root: Any, staged: list[tuple[Finding, Edit]], conflicts: list[C
             if not isinstance(container, dict):
                 continue
             new_keys: dict[str, str] = {}
+            given: dict[str, Finding] = {}  # new key -> the finding whose rename to it was applied
             taken = set(container)
             for finding, edit, old_key in group:
                 if old_key not in container:
                     continue
                 if edit.value in taken:
                     fid = finding.id
-                    holder = next((other.id for other, e in staged if other is not finding and e.value == edit.value
-                                   and parent(e.path)[0] == container_pointer), "")
+                    holder = given[edit.value].id if edit.value in given else ""  # else the input holds it
                     conflicts.append(Conflict(edit.path, holder, fid,
                                               _("{b} would rename {path} to \"{new}\", which is already taken; "
                                                 "it was not applied").format(b=fid, path=edit.path, new=edit.value)))
@@ -103,6 +103,7 @@ def _rename_all(root: Any, staged: list[tuple[Finding, Edit]], conflicts: list[C
                 taken.discard(old_key)
                 taken.add(edit.value)
                 new_keys[old_key] = edit.value
+                given[edit.value] = finding
                 renames[edit.path] = join(container_pointer, edit.value)
             if new_keys:
                 items = [(new_keys.get(k, k), v) for k, v in container.items()]
@@ -168,15 +169,19 @@ def _remove_all(root: Any, edits: list[Edit]) -> None:
 
 # A module id in a route runs from "/messages/modules/" (a source) or "/modules/" (a BrokeredEndpoint sink) to the
 # next "/", whitespace, '"' or the end. IoT Hub ids hold none of those, but may hold "*", which is then part of the
-# id: "Cam*1" is one id, and renaming "Cam" leaves it alone. A lone "*" is the documented wildcard
-# (/messages/modules/*), never a module's id, so no rename rewrites it.
+# id: "Cam*1" is one id, and renaming "Cam" leaves it alone. A lone "*" as a source is the documented wildcard
+# (/messages/modules/*), never a module's id, so no rename rewrites it there. Every pattern names the id "id".
 ROUTE_ID = r"[^/\s\"]+"
 WILDCARD = "*"
-_ANY_SOURCE = re.compile(rf"(/messages/modules/)({ROUTE_ID})")
-_ANY_SINK = re.compile(rf"(/modules/)({ROUTE_ID})(?=/inputs/)")
+_ANY_SOURCE = re.compile(rf"/messages/modules/(?P<id>{ROUTE_ID})")
+_ANY_SINK = re.compile(rf"/modules/(?P<id>{ROUTE_ID})(?=/inputs/)")
 _NOT_IN_ROUTE_IDS = re.compile(r"[/\s\"]")
-# A condition that tests the sending module: WHERE $connectionModuleId = 'id' (or != / <>). Group 2 is the id.
-CONDITION_ID = re.compile(r"(\$connectionModuleId\s*(?:=|!=|<>)\s*')([^']*)(?=')", re.IGNORECASE)
+# A condition that tests the sending module, as edgeHub's condition grammar writes it: $connectionModuleId (or
+# {$connectionModuleId}) compared with =, != or <> to a string in single or double quotes, on either side.
+_SENDER = r"\{?\$connectionModuleId\}?"
+_COMPARE = r"\s*(?:=|!=|<>)\s*"
+CONDITION_IDS = (re.compile(rf"{_SENDER}{_COMPARE}(?P<q>['\"])(?P<id>.*?)(?P=q)", re.IGNORECASE),
+                 re.compile(rf"(?P<q>['\"])(?P<id>[^'\"]*)(?P=q){_COMPARE}{_SENDER}", re.IGNORECASE))
 
 
 def plain_route_id(module: str) -> bool:
@@ -185,43 +190,47 @@ def plain_route_id(module: str) -> bool:
     return bool(module) and not _NOT_IN_ROUTE_IDS.search(module)
 
 
-def _route_patterns(module: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Patterns for a route's sources and sinks whose group 2 is a module id; callers compare it with ``module``.
+def _route_patterns(module: str) -> tuple[re.Pattern[str], ...]:
+    """Patterns whose group "id" is a module id named by a route (callers compare it with ``module``): sources
+    (never for the wildcard), sinks, and conditions.
 
-    One pair serves every id :data:`ROUTE_ID` reads whole (a greedy run of its characters is the id exactly):
-    compiling a pair per module was a third of a 500-module conversion's first run. Any other key gets a pair of
-    its own."""
-    if plain_route_id(module):
-        return _ANY_SOURCE, _ANY_SINK
-    return _literal_route_patterns(module)
+    One set serves every id :data:`ROUTE_ID` reads whole (a greedy run of its characters is the id exactly):
+    compiling patterns per module was a third of a 500-module conversion's first run. Any other key gets
+    patterns of its own."""
+    source, sink = (_ANY_SOURCE, _ANY_SINK) if plain_route_id(module) else _literal_route_patterns(module)
+    return (sink, *CONDITION_IDS) if module == WILDCARD else (source, sink, *CONDITION_IDS)
 
 
 @lru_cache(maxsize=256)
 def _literal_route_patterns(module: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     escaped = re.escape(module)
-    return (re.compile(rf"(/messages/modules/)({escaped})(?=/|\s|$|\")"),
-            re.compile(rf"(/modules/)({escaped})(?=/inputs/)"))
+    return (re.compile(rf"/messages/modules/(?P<id>{escaped})(?=/|\s|$|\")"),
+            re.compile(rf"/modules/(?P<id>{escaped})(?=/inputs/)"))
 
 
 def route_names(route: str, module: str) -> bool:
     """Whether a route names ``module`` where :func:`rename_in_route` would rewrite it."""
-    if module == WILDCARD or module not in route:
+    if not module or module not in route:
         return False
-    return any(match.group(2) == module for pattern in (*_route_patterns(module), CONDITION_ID)
-               for match in pattern.finditer(route))
+    return any(match.group("id") == module for pattern in _route_patterns(module) for match in pattern.finditer(route))
 
 
 def rename_in_route(route: str, old: str, new: str) -> str:
     """Rewrite module id ``old`` to ``new`` in a route's sources, BrokeredEndpoint sinks and
     ``$connectionModuleId`` conditions."""
-    if old == WILDCARD or old not in route:
+    if not old or old not in route:
         return route
-    source, sink = _route_patterns(old)
 
     def replacement(match: re.Match[str]) -> str:  # no backslash escapes in names, unlike a template
-        return match.group(1) + new if match.group(2) == old else match.group(0)
+        if match.group("id") != old:
+            return match.group(0)
+        start, end = match.span("id")
+        whole, base = match.group(0), match.start()
+        return whole[:start - base] + new + whole[end - base:]
 
-    return CONDITION_ID.sub(replacement, sink.sub(replacement, source.sub(replacement, route)))
+    for pattern in _route_patterns(old):
+        route = pattern.sub(replacement, route)
+    return route
 
 
 class Renames(dict[str, str]):

@@ -606,8 +606,8 @@ def test_module_names_equal_but_for_case_get_valid_defaults_and_convert_idempote
 
 @pytest.mark.parametrize("literal, words", [
     ("NaN", "NaN is not a JSON number"), ("Infinity", "Infinity is not a JSON number"),
-    ("-Infinity", "-Infinity is not a JSON number"), ("1e400", "the number 1e400 is beyond"),
-    ("-1E999", "the number -1E999 is beyond"), ("1.5e-400", "the number 1.5e-400 is beyond"),
+    ("-Infinity", "-Infinity is not a JSON number"), ("1e400", "The number 1e400 is beyond"),
+    ("-1E999", "The number -1E999 is beyond"), ("1.5e-400", "The number 1.5e-400 is beyond"),
     ("1" * 5000, "a number has more than 4,300 digits")])
 def test_numbers_json_cannot_hold_are_refused_where_they_are(literal: str, words: str) -> None:
     # Found by a review: 1e400 came out as Infinity (not JSON), 1e-400 as 0.0, and 5,000 digits raised ValueError.

@@ -258,7 +258,7 @@ def test_man007_comments_of_the_manifest_are_listed_by_line_and_are_not_in_the_o
              if any(comment in line for comment in ("// the loading dock", "/* a", '// see "x"'))]
     assert len(lines) == 3
     assert (finding.severity, finding.status, finding.pointer) == ("info", "info", "")
-    assert finding.message == ("The file has 3 comment(s), at line {}, {}, {}; the GPU manifest is strict JSON and "
+    assert finding.message == ("The file has 3 comment(s), at lines {}, {}, {}; the GPU manifest is strict JSON and "
                                "does not keep them").format(*lines)
     assert "loading dock" not in result.text and "block" not in result.text
     assert output(result)  # strict JSON
@@ -312,3 +312,9 @@ def test_man008_inside_create_options_the_string_is_kept_until_a_fix_rewrites_it
 
 def test_man008_quiet_when_every_key_is_written_once():
     assert findings(run(manifest({"app": module({"Labels": {"a": "1"}})})), "MAN008") == []
+
+
+def test_man007_one_comment_says_line():
+    text = manifest({"app": module()}).decode().replace('"modulesContent": {', '"modulesContent": { // one', 1)
+    [finding] = findings(run(text.encode()), "MAN007")
+    assert finding.message.startswith("The file has 1 comment(s), at line 2;")

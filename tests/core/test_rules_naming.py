@@ -324,16 +324,42 @@ def test_nam001_default_name_avoids_a_twin_section_already_in_the_manifest():
 
 
 def test_nam001_rewrites_the_module_id_in_connection_module_conditions():
-    """A condition that tests the sending module names its id too; left alone, the route would silently stop
-    matching after the rename (found by a review). Other quoted text is not an id and stays."""
+    """A condition that tests the sending module names its id too, in any form edgeHub's grammar takes (either
+    side, single or double quotes, braces); left alone, the route would silently stop matching after the rename
+    (found by two reviews). Other quoted text is not an id and stays."""
     data = manifest({"My_Mod": module(), "sink": module()}, routes={
         "eq": "FROM /messages/* WHERE $connectionModuleId = 'My_Mod' INTO $upstream",
         "ne": "FROM /messages/* WHERE $connectionModuleId <> 'My_Mod' AND $body.s = 'My_Mod' INTO " + IN.format("sink"),
-        "other": "FROM /messages/* WHERE $connectionModuleId = 'My_Mod2' INTO $upstream"})
+        "other": "FROM /messages/* WHERE $connectionModuleId = 'My_Mod2' INTO $upstream",
+        "forms": "FROM /messages/* WHERE 'My_Mod' = {$connectionModuleId} OR $connectionModuleId != \"My_Mod\" "
+                 "INTO $upstream"})
     result = run(data)
     [finding] = findings(result, "NAM001")
-    assert finding.message.endswith("(module key, 2 route(s))")
+    assert finding.message.endswith("(module key, 3 route(s))")
     assert _desired(result, "$edgeHub")["routes"] == {
         "eq": "FROM /messages/* WHERE $connectionModuleId = 'my-mod' INTO $upstream",
         "ne": "FROM /messages/* WHERE $connectionModuleId <> 'my-mod' AND $body.s = 'My_Mod' INTO " + IN.format("sink"),
-        "other": "FROM /messages/* WHERE $connectionModuleId = 'My_Mod2' INTO $upstream"}
+        "other": "FROM /messages/* WHERE $connectionModuleId = 'My_Mod2' INTO $upstream",
+        "forms": "FROM /messages/* WHERE 'my-mod' = {$connectionModuleId} OR $connectionModuleId != \"my-mod\" "
+                 "INTO $upstream"}
+
+
+def test_nam001_a_module_called_star_is_renamed_in_sinks_but_the_source_wildcard_stays():
+    data = manifest({"*": module(), "src": module()}, routes={
+        "r": "FROM /messages/modules/* INTO " + IN.format("*"), "s": "FROM /messages/modules/src/* INTO $upstream"})
+    result = run(data)
+    [finding] = findings(result, "NAM001")
+    new = finding.values["name"]
+    assert finding.message.endswith("(module key, 1 route(s))")
+    assert _desired(result, "$edgeHub")["routes"]["r"] == "FROM /messages/modules/* INTO " + IN.format(new)
+
+
+def test_nam001_a_name_given_by_hand_never_takes_over_a_stray_twin_section():
+    """Without a twin of its own the module would silently take the stray section's desired properties."""
+    data = manifest({"B_1": module()}, twins={"b-1": {"properties.desired": {"stale": 2}}})
+    [finding] = findings(run(data), "NAM001")
+    assert finding.values["name"] == "b-1-2"
+    [chosen] = findings(run(data, {finding.id: {"params": {"name": "b-1"}}}), "NAM001")
+    assert chosen.status == "needs input"
+    assert chosen.problems == {"name": 'modulesContent already has a section "b-1"; module "B_1" would take it over '
+                                       "as its twin section"}

@@ -316,8 +316,9 @@ def check_manifest_comments(r: Rule, ctx: Context) -> Iterator[Finding]:
         message = _("The manifest has trailing commas; the GPU manifest is strict JSON without them")
     else:
         shown = ", ".join(str(line) for line in lines[:8]) + (", …" if len(lines) > 8 else "")
-        message = _("The file has {count} comment(s), at line {lines}; the GPU manifest is strict JSON and does not "
-                    "keep them").format(count=len(lines), lines=shown)
+        where = _("at line {lines}") if len(lines) == 1 else _("at lines {lines}")
+        message = _("The file has {count} comment(s), {where}; the GPU manifest is strict JSON and does not keep "
+                    "them").format(count=len(lines), where=where.format(lines=shown))
     yield Finding(r, None, "", message)
 
 

@@ -13,7 +13,7 @@ from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
 from ..jsonc import whole_number
 from ..model import ModuleView
-from ..patch import CONDITION_ID, ROUTE_ID, plain_route_id, route_names
+from ..patch import CONDITION_IDS, ROUTE_ID, plain_route_id, route_names
 from ..pointers import join, resolve
 from . import Context, rule
 from ._common import dns_label, env_entries, fixed, is_dns_label, is_templated, k8s_name, template_tokens
@@ -121,15 +121,16 @@ def _route_index(doc: Document) -> dict[str, list[str]]:
         for route in doc.routes:
             text = resolve(doc.root, route.pointer)
             if isinstance(text, str):
-                for match in (*_ROUTE_MODULE.finditer(text), *CONDITION_ID.finditer(text)):
-                    pointers = index.setdefault(match.group(match.lastindex or 1), [])  # the id: the last group
-                    if route.pointer not in pointers:
-                        pointers.append(route.pointer)
+                for pattern in (_ROUTE_MODULE, *CONDITION_IDS):
+                    for match in pattern.finditer(text):
+                        pointers = index.setdefault(match.group("id"), [])
+                        if route.pointer not in pointers:
+                            pointers.append(route.pointer)
         doc.cache["routes_by_module"] = index
     return index
 
 
-_ROUTE_MODULE = re.compile(rf"/modules/({ROUTE_ID})")
+_ROUTE_MODULE = re.compile(rf"/modules/(?P<id>{ROUTE_ID})")
 
 
 def _k8s_names(doc: Document) -> dict[str, list[str]]:
@@ -168,9 +169,12 @@ def _name_param(doc: Document, plan: dict[str, Rename], ref: ModuleRef, default:
             return _("Module \"{other}\" already has the Kubernetes name \"{name}\"").format(other=other, name=text)
         if text in proposals and proposals[text] != ref.name:
             return _("\"{name}\" is proposed for module \"{other}\"").format(name=text, other=proposals[text])
-        if own_twin and text in sections:
-            return _("modulesContent already has a section \"{name}\"; the twin section of \"{module}\" could not "
-                     "be renamed to it").format(name=text, module=ref.name)
+        if text in sections and text != ref.name:
+            if own_twin:
+                return _("modulesContent already has a section \"{name}\"; the twin section of \"{module}\" could "
+                         "not be renamed to it").format(name=text, module=ref.name)
+            return _("modulesContent already has a section \"{name}\"; module \"{module}\" would take it over as its "
+                     "twin section").format(name=text, module=ref.name)
         return None
 
     return Param(name="name", label=label, kind="text", default=default, check=check)
