@@ -177,11 +177,14 @@ _ANY_SOURCE = re.compile(rf"/messages/modules/(?P<id>{ROUTE_ID})")
 _ANY_SINK = re.compile(rf"/modules/(?P<id>{ROUTE_ID})(?=/inputs/)")
 _NOT_IN_ROUTE_IDS = re.compile(r"[/\s\"]")
 # A condition that tests the sending module, as edgeHub's condition grammar writes it: $connectionModuleId (or
-# {$connectionModuleId}) compared with =, != or <> to a string in single or double quotes, on either side.
+# {$connectionModuleId}) compared with =, != or <> to a string in single or double quotes, on either side. Only
+# routes that hold the property's name are searched for them (four passes over every renamed route instead of two
+# were 5 % of a conversion).
+SENDER = "$connectionModuleId"
 _SENDER = r"\{?\$connectionModuleId\}?"
 _COMPARE = r"\s*(?:=|!=|<>)\s*"
-CONDITION_IDS = (re.compile(rf"{_SENDER}{_COMPARE}(?P<q>['\"])(?P<id>.*?)(?P=q)", re.IGNORECASE),
-                 re.compile(rf"(?P<q>['\"])(?P<id>[^'\"]*)(?P=q){_COMPARE}{_SENDER}", re.IGNORECASE))
+CONDITION_IDS = (re.compile(rf"{_SENDER}{_COMPARE}(?P<q>['\"])(?P<id>.*?)(?P=q)"),
+                 re.compile(rf"(?P<q>['\"])(?P<id>[^'\"]*)(?P=q){_COMPARE}{_SENDER}"))
 
 
 def plain_route_id(module: str) -> bool:
@@ -190,15 +193,16 @@ def plain_route_id(module: str) -> bool:
     return bool(module) and not _NOT_IN_ROUTE_IDS.search(module)
 
 
-def _route_patterns(module: str) -> tuple[re.Pattern[str], ...]:
-    """Patterns whose group "id" is a module id named by a route (callers compare it with ``module``): sources
+def _route_patterns(module: str, route: str) -> tuple[re.Pattern[str], ...]:
+    """Patterns whose group "id" is a module id named by ``route`` (callers compare it with ``module``): sources
     (never for the wildcard), sinks, and conditions.
 
     One set serves every id :data:`ROUTE_ID` reads whole (a greedy run of its characters is the id exactly):
     compiling patterns per module was a third of a 500-module conversion's first run. Any other key gets
     patterns of its own."""
     source, sink = (_ANY_SOURCE, _ANY_SINK) if plain_route_id(module) else _literal_route_patterns(module)
-    return (sink, *CONDITION_IDS) if module == WILDCARD else (source, sink, *CONDITION_IDS)
+    found = (sink,) if module == WILDCARD else (source, sink)
+    return found + CONDITION_IDS if SENDER in route else found
 
 
 @lru_cache(maxsize=256)
@@ -212,7 +216,8 @@ def route_names(route: str, module: str) -> bool:
     """Whether a route names ``module`` where :func:`rename_in_route` would rewrite it."""
     if not module or module not in route:
         return False
-    return any(match.group("id") == module for pattern in _route_patterns(module) for match in pattern.finditer(route))
+    return any(match.group("id") == module for pattern in _route_patterns(module, route)
+               for match in pattern.finditer(route))
 
 
 def rename_in_route(route: str, old: str, new: str) -> str:
@@ -228,7 +233,7 @@ def rename_in_route(route: str, old: str, new: str) -> str:
         whole, base = match.group(0), match.start()
         return whole[:start - base] + new + whole[end - base:]
 
-    for pattern in _route_patterns(old):
+    for pattern in _route_patterns(old, route):
         route = pattern.sub(replacement, route)
     return route
 

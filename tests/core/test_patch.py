@@ -150,10 +150,10 @@ def _literal_rename(route: str, old: str, new: str) -> str:
     sender, compare = r"\{?\$connectionModuleId\}?", r"\s*(?:=|!=|<>)\s*"
     for quote in ("'", '"'):
         if quote not in old:
-            route = re.sub(rf"({sender}{compare}{quote}){escaped}(?={quote})", put, route, flags=re.IGNORECASE)
+            route = re.sub(rf"({sender}{compare}{quote}){escaped}(?={quote})", put, route)
     for quote in ("'", '"'):
         if "'" not in old and '"' not in old:
-            route = re.sub(rf"({quote}){escaped}(?={quote}{compare}{sender})", put, route, flags=re.IGNORECASE)
+            route = re.sub(rf"({quote}){escaped}(?={quote}{compare}{sender})", put, route)
     return route
 
 
