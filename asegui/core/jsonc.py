@@ -20,6 +20,7 @@ from typing import Any, NamedTuple, NoReturn
 
 from .errors import ManifestError
 from .i18n import _
+from .pointers import join
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
@@ -209,7 +210,7 @@ _DECODER = json.JSONDecoder(parse_float=_finite, parse_constant=_constant, objec
 class Parsed(NamedTuple):
     value: Any
     jsonc: bool                      # comments or trailing commas were blanked out to read it
-    duplicates: list[Duplicate]      # keys written more than once, in document order
+    duplicates: list[Duplicate]      # keys written more than once, object by object in document order
 
 
 def parse(text: str) -> Parsed:
@@ -263,8 +264,7 @@ def _duplicates(root: Any, found: list[tuple[dict[str, Any], list[tuple[str, Any
         node, pointer = stack.pop()
         if isinstance(node, dict):
             result.extend(Duplicate(pointer, key, count) for key, count in counts.get(id(node), {}).items())
-            children = [(child, pointer + "/" + str(key).replace("~", "~0").replace("/", "~1"))
-                        for key, child in node.items()]
+            children = [(child, join(pointer, key)) for key, child in node.items()]
         elif isinstance(node, list):
             children = [(child, f"{pointer}/{index}") for index, child in enumerate(node)]
         else:

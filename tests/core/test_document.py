@@ -221,3 +221,13 @@ def test_unchanged_create_options_pieces_go_back_where_the_input_had_them():
     out = json.loads(changed.text)["modulesContent"]["$edgeAgent"]["properties.desired"]["modules"]["app"]["settings"]
     assert list(out) == ["createOptions", "image", "note"]
     assert "NAM003" in [f.code for f in changed.findings if f.module == "app" and f.edits]
+
+
+def test_repeated_keys_are_found_with_their_place_escaped_as_a_pointer():
+    from asegui.core.jsonc import Duplicate
+
+    text = manifest({"app": module()}).decode().replace('"modulesContent": {', '"modulesContent": {"a/b~c": '
+                                                        '{"x": 1, "y": [{"z": 1, "z": 2, "z": 3}], "x": 2},', 1)
+    doc = load(text.encode())
+    assert doc.duplicates == [Duplicate("/modulesContent/a~1b~0c", "x", 2), Duplicate("/modulesContent/a~1b~0c/y/0",
+                                                                                      "z", 3)]
