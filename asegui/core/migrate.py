@@ -195,6 +195,8 @@ def _as_decision(value: Decision | Mapping[str, Any] | None) -> Decision:
         return Decision()
     if isinstance(value, Decision):
         return value
+    if not isinstance(value, Mapping):  # a caller's mistake, not the manifest's: say which
+        raise TypeError(f"a decision is a Decision or a mapping with accepted/params/note, not {type(value).__name__}")
     accepted = value.get("accepted")
     params = value.get("params")
     note = value.get("note")

@@ -50,3 +50,11 @@ def test_findings_without_parameters_still_copy_and_serialise_like_plain_data():
     assert twin.id == finding.id and dict(twin.values) == {} and twin.edits == finding.edits
     assert pickle.loads(pickle.dumps(finding.values)) == {}
     assert isinstance(finding.edits, tuple)
+
+
+def test_a_decision_that_is_not_a_mapping_is_a_type_error_that_says_so(sample_bytes):
+    from asegui.core import convert
+
+    finding = convert(sample_bytes).findings[0]
+    with pytest.raises(TypeError, match="a decision is a Decision or a mapping .* not str"):
+        convert(sample_bytes, {finding.id: "accept"})  # type: ignore[dict-item]
