@@ -110,7 +110,8 @@ def strip_jsonc(text: str) -> tuple[str, bool]:
 def whole_number(text: str) -> int | None:
     """ASCII digits as a number, or None: ``int`` also takes other scripts' digits but fails on ``"²"``, and refuses
     more than 4,300 digits with ValueError; a value from a manifest must do neither."""
-    if text.isascii() and text.isdigit() and len(text) <= sys.get_int_max_str_digits():
+    limit = sys.get_int_max_str_digits()  # 0 when the limit is turned off
+    if text.isascii() and text.isdigit() and (not limit or len(text) <= limit):
         return int(text)
     return None
 

@@ -31,8 +31,9 @@ def apply_edits(root: Any, findings: list[Finding]) -> tuple[Any, list[Conflict]
     out = clone(root)
     conflicts: list[Conflict] = []
     owned: dict[str, tuple[Finding, Edit]] = {}
-    staged: dict[str, list[Edit]] = {op: [] for op in ("set", "route", "append", "remove")}
+    staged: dict[str, list[Edit]] = {op: [] for op in ("set", "append", "remove")}
     renaming: list[tuple[Finding, Edit]] = []
+    routing: list[tuple[Finding, Edit]] = []
 
     for finding in findings:
         for edit in finding.edits:
@@ -52,15 +53,13 @@ def apply_edits(root: Any, findings: list[Finding]) -> tuple[Any, list[Conflict]
                 owned[edit.path] = (finding, edit)
             if key == "rename":
                 renaming.append((finding, edit))
+            elif key == "route":
+                routing.append((finding, edit))
             else:
                 staged[key].append(edit)
 
     for edit in staged["set"]:
         _set(out, edit.path, _copy(edit.value), create=edit.op == "add")
-    for edit in staged["route"]:
-        value = resolve(out, edit.path)
-        if isinstance(value, str):
-            _set(out, edit.path, rename_in_route(value, *edit.value), create=False)
     for edit in staged["append"]:
         target = resolve(out, edit.path)
         if target is None:
@@ -69,14 +68,25 @@ def apply_edits(root: Any, findings: list[Finding]) -> tuple[Any, list[Conflict]
         if isinstance(target, list):
             target.append(_copy(edit.value))
     _remove_all(out, staged["remove"])
-    renames = _rename_all(out, renaming, conflicts)
+    renames, refused = _rename_all(out, renaming, conflicts)
+    for finding, edit in routing:  # after the renames: a rename refused takes its routes with it
+        if id(finding) in refused:
+            continue
+        path = map_pointer(edit.path, renames)
+        value = resolve(out, path)
+        if isinstance(value, str):
+            _set(out, path, rename_in_route(value, *edit.value), create=False)
     return out, conflicts, renames
 
 
-def _rename_all(root: Any, staged: list[tuple[Finding, Edit]], conflicts: list[Conflict]) -> dict[str, str]:
+def _rename_all(root: Any, staged: list[tuple[Finding, Edit]],
+                conflicts: list[Conflict]) -> tuple[Renames, set[int]]:
     """Rename keys deepest first; each container is rebuilt once, in order (not once per key: a manifest with
-    hundreds of renamed modules made that quadratic)."""
+    hundreds of renamed modules made that quadratic). Returns the renames and the findings refused (by ``id``:
+    findings compare by value): once one of a finding's renames is refused (its deepest, the module's key, comes
+    first), none of its others is made."""
     renames = Renames()
+    refused: set[int] = set()
     by_depth: dict[int, dict[str, list[tuple[Finding, Edit, str]]]] = {}
     for finding, edit in staged:
         container_pointer, old_key = parent(edit.path)
@@ -91,9 +101,10 @@ def _rename_all(root: Any, staged: list[tuple[Finding, Edit]], conflicts: list[C
             given: dict[str, Finding] = {}  # new key -> the finding whose rename to it was applied
             taken = set(container)
             for finding, edit, old_key in group:
-                if old_key not in container:
+                if old_key not in container or id(finding) in refused:
                     continue
                 if edit.value in taken:
+                    refused.add(id(finding))
                     fid = finding.id
                     holder = given[edit.value].id if edit.value in given else ""  # else the input holds it
                     conflicts.append(Conflict(edit.path, holder, fid,
@@ -109,7 +120,7 @@ def _rename_all(root: Any, staged: list[tuple[Finding, Edit]], conflicts: list[C
                 items = [(new_keys.get(k, k), v) for k, v in container.items()]
                 container.clear()
                 container.update(items)
-    return renames
+    return renames, refused
 
 
 def _copy(value: Any) -> Any:
@@ -177,14 +188,22 @@ _ANY_SOURCE = re.compile(rf"/messages/modules/(?P<id>{ROUTE_ID})")
 _ANY_SINK = re.compile(rf"/modules/(?P<id>{ROUTE_ID})(?=/inputs/)")
 _NOT_IN_ROUTE_IDS = re.compile(r"[/\s\"]")
 # A condition that tests the sending module, as edgeHub's condition grammar writes it: $connectionModuleId (or
-# {$connectionModuleId}) compared with =, != or <> to a string in single or double quotes, on either side. Only
-# routes that hold the property's name are searched for them (four passes over every renamed route instead of two
-# were 5 % of a conversion).
-SENDER = "$connectionModuleId"
+# {$connectionModuleId}; system property names are read ignoring case) compared with =, != or <> to a string in
+# single or double quotes (with backslash escapes), on either side. Only routes that hold the property's name are
+# searched for them (four passes over every renamed route instead of two were 5 % of a conversion).
+SENDER = "$connectionmoduleid"  # lowercase: compare with the route lowercased
 _SENDER = r"\{?\$connectionModuleId\}?"
 _COMPARE = r"\s*(?:=|!=|<>)\s*"
-CONDITION_IDS = (re.compile(rf"{_SENDER}{_COMPARE}(?P<q>['\"])(?P<id>.*?)(?P=q)"),
-                 re.compile(rf"(?P<q>['\"])(?P<id>[^'\"]*)(?P=q){_COMPARE}{_SENDER}"))
+_STRING = r"(?P<q>['\"])(?P<id>(?:\\.|(?!(?P=q))[^\\])*)(?P=q)"
+CONDITION_IDS = (re.compile(rf"{_SENDER}{_COMPARE}{_STRING}", re.IGNORECASE),
+                 re.compile(rf"{_STRING}{_COMPARE}{_SENDER}", re.IGNORECASE))
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+
+
+def named_id(match: re.Match[str]) -> str:
+    """The module id a match names: a condition's string without its backslash escapes, else as written."""
+    value = match.group("id")
+    return _ESCAPE.sub(r"\1", value) if "q" in match.re.groupindex and "\\" in value else value
 
 
 def plain_route_id(module: str) -> bool:
@@ -202,7 +221,7 @@ def _route_patterns(module: str, route: str) -> tuple[re.Pattern[str], ...]:
     patterns of its own."""
     source, sink = (_ANY_SOURCE, _ANY_SINK) if plain_route_id(module) else _literal_route_patterns(module)
     found = (sink,) if module == WILDCARD else (source, sink)
-    return found + CONDITION_IDS if SENDER in route else found
+    return found + CONDITION_IDS if SENDER in route.lower() else found
 
 
 @lru_cache(maxsize=256)
@@ -214,20 +233,20 @@ def _literal_route_patterns(module: str) -> tuple[re.Pattern[str], re.Pattern[st
 
 def route_names(route: str, module: str) -> bool:
     """Whether a route names ``module`` where :func:`rename_in_route` would rewrite it."""
-    if not module or module not in route:
+    if not module or (module not in route and "\\" not in route):  # an escaped id is not written as it reads
         return False
-    return any(match.group("id") == module for pattern in _route_patterns(module, route)
+    return any(named_id(match) == module for pattern in _route_patterns(module, route)
                for match in pattern.finditer(route))
 
 
 def rename_in_route(route: str, old: str, new: str) -> str:
     """Rewrite module id ``old`` to ``new`` in a route's sources, BrokeredEndpoint sinks and
     ``$connectionModuleId`` conditions."""
-    if not old or old not in route:
+    if not old or (old not in route and "\\" not in route):
         return route
 
     def replacement(match: re.Match[str]) -> str:  # no backslash escapes in names, unlike a template
-        if match.group("id") != old:
+        if named_id(match) != old:
             return match.group(0)
         start, end = match.span("id")
         whole, base = match.group(0), match.start()

@@ -134,7 +134,7 @@ def _literal_rename(route: str, old: str, new: str) -> str:
     """The plain reading, one pattern per name: ``old`` right after /messages/modules/ (ended by /, a space, "
     or the end; a ``*`` belongs to the id, and a lone ``*`` there is the wildcard, nobody's id), right after
     /modules/ and before /inputs/, or quoted whole on either side of a comparison with ``$connectionModuleId``
-    (or ``{$connectionModuleId}``) by =, != or <>, in quotes it does not hold itself."""
+    (or ``{$connectionModuleId}``, in any case) by =, != or <>, in quotes it does not hold itself."""
     import re
 
     if not old:
@@ -150,10 +150,10 @@ def _literal_rename(route: str, old: str, new: str) -> str:
     sender, compare = r"\{?\$connectionModuleId\}?", r"\s*(?:=|!=|<>)\s*"
     for quote in ("'", '"'):
         if quote not in old:
-            route = re.sub(rf"({sender}{compare}{quote}){escaped}(?={quote})", put, route)
+            route = re.sub(rf"({sender}{compare}{quote}){escaped}(?={quote})", put, route, flags=re.IGNORECASE)
     for quote in ("'", '"'):
-        if "'" not in old and '"' not in old:
-            route = re.sub(rf"({quote}){escaped}(?={quote}{compare}{sender})", put, route)
+        if quote not in old:
+            route = re.sub(rf"({quote}){escaped}(?={quote}{compare}{sender})", put, route, flags=re.IGNORECASE)
     return route
 
 

@@ -658,3 +658,17 @@ def test_a_create_options_piece_number_with_too_many_digits_is_a_finding() -> No
     result = convert(json.dumps(data).encode("utf-8"))
     assert [f.code for f in result.findings if f.module == "app" and "too many digits" in f.message] == ["MAN004"]
     check_convert(json.dumps(data).encode("utf-8"), reports=False)
+
+
+def test_whole_numbers_are_read_when_the_digit_limit_is_turned_off() -> None:
+    # Found by a review: with the limit at 0 ("no limit") every number was refused, pieces and ports included.
+    from asegui.core.jsonc import whole_number
+
+    before = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        assert (whole_number("8080"), whole_number("9" * 5000) == int("9" * 5000), whole_number("\u00b2")) == \
+            (8080, True, None)
+    finally:
+        sys.set_int_max_str_digits(before)
+    assert (whole_number("9" * 4300) is not None, whole_number("9" * 4301)) == (True, None)

@@ -363,3 +363,31 @@ def test_nam001_a_name_given_by_hand_never_takes_over_a_stray_twin_section():
     assert chosen.status == "needs input"
     assert chosen.problems == {"name": 'modulesContent already has a section "b-1"; module "B_1" would take it over '
                                        "as its twin section"}
+
+
+def test_nam001_conditions_match_the_property_in_any_case_and_read_escaped_quotes():
+    """edgeHub reads system property names ignoring case and strings with backslash escapes (found by a review)."""
+    data = manifest({"Cam'1": module(), "Cam_2": module()}, routes={
+        "upper": "FROM /messages/* WHERE $ConnectionModuleId = 'Cam_2' INTO $upstream",
+        "escaped": "FROM /messages/* WHERE $connectionModuleId = 'Cam\\'1' INTO $upstream",
+        "left": "FROM /messages/* WHERE \"Cam'1\" = $connectionModuleId INTO $upstream"})
+    result = run(data)
+    new = {f.module: f.values["name"] for f in findings(result, "NAM001")}
+    assert _desired(result, "$edgeHub")["routes"] == {
+        "upper": f"FROM /messages/* WHERE $ConnectionModuleId = '{new['Cam_2']}' INTO $upstream",
+        "escaped": f"FROM /messages/* WHERE $connectionModuleId = '{new[chr(39).join(['Cam', '1'])]}' INTO $upstream",
+        "left": f"FROM /messages/* WHERE \"{new['Cam' + chr(39) + '1']}\" = $connectionModuleId INTO $upstream"}
+
+
+def test_nam001_a_rename_refused_as_a_conflict_leaves_its_routes_and_twin_alone():
+    """Two names typed by hand that are the same: the second rename is refused, and so are its route and twin edits
+    (they used to go through, pointing the route at the other module; found by a review)."""
+    data = manifest({"A_1": module(), "B_1": module()},
+                    routes={"r": "FROM /messages/modules/A_1/* INTO " + IN.format("B_1")},
+                    twins={"B_1": {"properties.desired": {"b": 1}}})
+    ids = {f.module: f.id for f in findings(run(data), "NAM001")}
+    result = run(data, {ids["A_1"]: {"params": {"name": "xx"}}, ids["B_1"]: {"params": {"name": "xx"}}})
+    assert [(c.first, c.second) for c in result.conflicts] == [(ids["A_1"], ids["B_1"])]
+    assert list(_desired(result)["modules"]) == ["xx", "B_1"]
+    assert _desired(result, "$edgeHub")["routes"] == {"r": "FROM /messages/modules/xx/* INTO " + IN.format("B_1")}
+    assert output(result)["modulesContent"]["B_1"] == {"properties.desired": {"b": 1}}

@@ -13,7 +13,7 @@ from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
 from ..jsonc import whole_number
 from ..model import ModuleView
-from ..patch import CONDITION_IDS, ROUTE_ID, SENDER, plain_route_id, route_names
+from ..patch import CONDITION_IDS, ROUTE_ID, SENDER, named_id, plain_route_id, route_names
 from ..pointers import join, resolve
 from . import Context, rule
 from ._common import dns_label, env_entries, fixed, is_dns_label, is_templated, k8s_name, template_tokens
@@ -121,9 +121,9 @@ def _route_index(doc: Document) -> dict[str, list[str]]:
         for route in doc.routes:
             text = resolve(doc.root, route.pointer)
             if isinstance(text, str):
-                for pattern in (_ROUTE_MODULE, *CONDITION_IDS) if SENDER in text else (_ROUTE_MODULE,):
+                for pattern in (_ROUTE_MODULE, *CONDITION_IDS) if SENDER in text.lower() else (_ROUTE_MODULE,):
                     for match in pattern.finditer(text):
-                        pointers = index.setdefault(match.group("id"), [])
+                        pointers = index.setdefault(named_id(match), [])
                         if route.pointer not in pointers:
                             pointers.append(route.pointer)
         doc.cache["routes_by_module"] = index
