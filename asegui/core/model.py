@@ -78,10 +78,20 @@ class Section:
         return Section(pointer=self.at(name), data=value) if isinstance(value, dict) else None
 
 
+def member_key(obj: dict[str, Any], name: str) -> str | None:
+    """The key of ``obj`` that Docker and the runtime read as ``name``: the last one equal to it ignoring case (their
+    JSON readers set the field once for each spelling, so the last wins). For the objects inside lists (a device, a
+    mount), which have no :class:`Section` and whose case twins MAN004 does not refuse."""
+    lowered, found = name.lower(), None
+    for key in obj:
+        if isinstance(key, str) and key.lower() == lowered:
+            found = key
+    return found
+
+
 def member(obj: dict[str, Any], name: str, default: Any = None) -> Any:
-    """``obj[name]`` ignoring case, as Docker and the runtime read createOptions (exact spelling preferred): for the
-    objects inside lists (a device, a mount), which have no :class:`Section`."""
-    key = find_key(obj, name)
+    """``obj``'s value for ``name`` as the runtime reads it (:func:`member_key`)."""
+    key = member_key(obj, name)
     return obj[key] if key is not None else default
 
 

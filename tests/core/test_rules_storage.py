@@ -120,3 +120,16 @@ def test_lowercase_keys_inside_devices_and_mounts_read_as_docker_reads_them():
     assert share.pointer.endswith("/Mounts/0/source")
     assert out_create_options(lower, "model")["HostConfig"]["Mounts"][0] == {"type": "volume", "source": "sql-data",
                                                                              "target": "/data"}
+
+
+def test_two_spellings_of_one_key_in_a_mount_read_as_the_runtime_reads_them_the_last():
+    """Docker's and the runtime's readers set a field once for each spelling, so the last wins; the rules read the same
+    value and STO006 fixes the member the runtime reads (a review's suspicion)."""
+    data = manifest({"app": module({"HostConfig": {"Mounts": [
+        {"Type": "volume", "Source": "Sql_Data", "source": "Cold_Data", "Target": "/data"}]}})})
+    result = run(data)
+    [share] = findings(result, "STO006")
+    assert share.pointer.endswith("/Mounts/0/source") and '"Cold_Data"' in share.message
+    assert [f.message.split('"')[1] for f in findings(result, "STO005")] == ["Cold_Data"]
+    mount = out_create_options(result, "app")["HostConfig"]["Mounts"][0]
+    assert (mount["Source"], mount["source"]) == ("Sql_Data", "cold-data")

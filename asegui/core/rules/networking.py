@@ -10,7 +10,7 @@ from typing import Any
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
 from ..jsonc import whole_number
-from ..model import ModuleView, Section, find_key, per_module
+from ..model import ModuleView, Section, find_key, member_key, per_module
 from ..pointers import join
 from . import Context, rule
 from ._common import fixed, has_placeholder, host_config_pointer, k8s_at
@@ -86,7 +86,7 @@ def host_ports(module: ModuleView) -> list[HostPort]:
     for port in bound(module):
         entries = section.get(port.key)
         for index, entry in enumerate(entries if isinstance(entries, list) else []):
-            member = find_key(entry, "HostPort")
+            member = member_key(entry, "HostPort")
             if member is None:
                 continue
             value = entry[member]

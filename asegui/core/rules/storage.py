@@ -8,7 +8,7 @@ from typing import Any
 
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
-from ..model import ModuleView, find_key, member
+from ..model import ModuleView, member, member_key
 from ..pointers import join
 from . import Context, rule
 from ._common import Bind, binds, dns_label, dns_param, has_placeholder, is_dns_label, mounts, mounts_pointer
@@ -239,7 +239,7 @@ def check_share_names(r: Rule, ctx: Context) -> Iterator[Finding]:
                 continue
             param = dns_param("share", _("Share name on the GPU device"), dns_label(source, fallback="share"))
 
-            at = join(pointer, find_key(entry, "Source") or "Source")
+            at = join(pointer, member_key(entry, "Source") or "Source")
 
             def build(values: dict[str, Any], at: str = at) -> list[Edit]:
                 return [Edit("replace", at, values["share"])]
