@@ -78,10 +78,12 @@ class Section:
         return Section(pointer=self.at(name), data=value) if isinstance(value, dict) else None
 
 
-def member_key(obj: dict[str, Any], name: str) -> str | None:
+def member_key(obj: Any, name: str) -> str | None:
     """The key of ``obj`` that Docker and the runtime read as ``name``: the last one equal to it ignoring case (their
     JSON readers set the field once for each spelling, so the last wins). For the objects inside lists (a device, a
     mount), which have no :class:`Section` and whose case twins MAN004 does not refuse."""
+    if not isinstance(obj, dict):
+        return None
     lowered, found = name.lower(), None
     for key in obj:
         if isinstance(key, str) and key.lower() == lowered:

@@ -672,3 +672,9 @@ def test_whole_numbers_are_read_when_the_digit_limit_is_turned_off() -> None:
     finally:
         sys.set_int_max_str_digits(before)
     assert (whole_number("9" * 4300) is not None, whole_number("9" * 4301)) == (True, None)
+
+
+def test_a_port_binding_entry_that_is_not_an_object_converts() -> None:
+    # Found by tests/fuzz.py after a change: reading a HostPort looked for keys in an entry that was a number.
+    from tests.helpers import manifest, module
+    check_convert(manifest({"app": module({"HostConfig": {"PortBindings": {"80/tcp": [0, "x", None]}}})}))
