@@ -221,7 +221,12 @@ def _route_patterns(module: str, route: str) -> tuple[re.Pattern[str], ...]:
     patterns of its own."""
     source, sink = (_ANY_SOURCE, _ANY_SINK) if plain_route_id(module) else _literal_route_patterns(module)
     found = (sink,) if module == WILDCARD else (source, sink)
-    return found + CONDITION_IDS if SENDER in route.lower() else found
+    return found + condition_patterns(route)
+
+
+def condition_patterns(route: str) -> tuple[re.Pattern[str], ...]:
+    """:data:`CONDITION_IDS` for a route that names the sender property; none for the others, which need no pass."""
+    return CONDITION_IDS if SENDER in route.lower() else ()
 
 
 @lru_cache(maxsize=256)

@@ -13,7 +13,7 @@ from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
 from ..jsonc import whole_number
 from ..model import ModuleView
-from ..patch import CONDITION_IDS, ROUTE_ID, SENDER, named_id, plain_route_id, route_names
+from ..patch import ROUTE_ID, condition_patterns, named_id, plain_route_id, route_names
 from ..pointers import join, resolve
 from . import Context, rule
 from ._common import dns_label, env_entries, fixed, is_dns_label, is_templated, k8s_name, template_tokens
@@ -103,7 +103,8 @@ def rename_edits(doc: Document, ref: ModuleRef, new: str) -> list[Edit]:
 
 def routes_naming(doc: Document, module: str) -> list[str]:
     """Pointers of the routes that name ``module`` (indexed once per document: renames ask per module). An id the
-    index cannot hold whole (one with ``*``) is looked for in every route."""
+    index cannot hold whole (one with '/', whitespace or '"', which IoT Hub ids never have) is looked for in every
+    route."""
     found = doc.cache.setdefault("routes_naming", {})
     if module not in found:
         candidates = _route_index(doc).get(module, []) if plain_route_id(module) else \
@@ -121,7 +122,7 @@ def _route_index(doc: Document) -> dict[str, list[str]]:
         for route in doc.routes:
             text = resolve(doc.root, route.pointer)
             if isinstance(text, str):
-                for pattern in (_ROUTE_MODULE, *CONDITION_IDS) if SENDER in text.lower() else (_ROUTE_MODULE,):
+                for pattern in (_ROUTE_MODULE, *condition_patterns(text)):
                     for match in pattern.finditer(text):
                         pointers = index.setdefault(named_id(match), [])
                         if route.pointer not in pointers:
