@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import emit, rules
+from .device.settings import DEFAULT as DEFAULT_SETTINGS
+from .device.settings import DeviceSettings
 from .document import Document, load
 from .emit import Form
 from .findings import NOTHING, Decision, Finding, Param
@@ -42,10 +44,10 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def analyze(doc: Document) -> list[Finding]:
+def analyze(doc: Document, settings: DeviceSettings | None = None) -> list[Finding]:
     """Every finding for the document, in catalogue order; the document is not changed."""
     with _gc_paused():
-        return list(rules.run(doc))
+        return list(rules.run(doc, settings or DEFAULT_SETTINGS))
 
 
 @dataclass
@@ -65,6 +67,7 @@ class Result:
     conflicts: list[Conflict] = field(default_factory=list)
     renames: dict[str, str] = field(default_factory=dict)
     stale_decisions: list[str] = field(default_factory=list)
+    settings: DeviceSettings = DEFAULT_SETTINGS
     _cache: dict[tuple[str, str], Rendered] = field(default_factory=dict, repr=False)
 
     @lazy
@@ -206,7 +209,8 @@ def _as_decision(value: Decision | Mapping[str, Any] | None) -> Decision:
 
 
 def apply(doc: Document, findings: list[Finding],
-          decisions: Mapping[str, Decision | Mapping[str, Any]] | None = None, form: Form = "auto") -> Result:
+          decisions: Mapping[str, Decision | Mapping[str, Any]] | None = None, form: Form = "auto",
+          settings: DeviceSettings | None = None) -> Result:
     """Decide, apply the accepted edits to a copy, and emit the output text."""
     if form not in FORMS:
         raise ValueError(f"form must be one of {FORMS}, not {form!r}")
@@ -216,11 +220,11 @@ def apply(doc: Document, findings: list[Finding],
     for finding in findings:
         finding.renames = renames
     return Result(document=doc, findings=findings, root=root, form=form,
-                  conflicts=conflicts, renames=renames, stale_decisions=stale)
+                  conflicts=conflicts, renames=renames, stale_decisions=stale, settings=settings or DEFAULT_SETTINGS)
 
 
 def convert(data: bytes, decisions: Mapping[str, Decision | Mapping[str, Any]] | None = None,
-            form: Form = "auto", source: str | None = None) -> Result:
+            form: Form = "auto", source: str | None = None, settings: DeviceSettings | None = None) -> Result:
     """The public entry point: bytes of a manifest in, findings and the GPU manifest out.
 
     Raises :class:`ManifestError` (with ``line`` and ``column`` where known) for input that
@@ -228,4 +232,4 @@ def convert(data: bytes, decisions: Mapping[str, Decision | Mapping[str, Any]] |
     """
     with _gc_paused():
         doc = load(data, source)
-        return apply(doc, analyze(doc), decisions, form)
+        return apply(doc, analyze(doc, settings), decisions, form, settings)

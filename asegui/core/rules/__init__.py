@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..device.settings import DEFAULT as DEFAULT_SETTINGS
+from ..device.settings import DeviceSettings
 from ..document import Document
 from ..findings import AREAS, Applicability, Finding, Rule
 from ..lazy import lazy
@@ -25,6 +27,7 @@ class Context:
     doc: Document
     modules: list[ModuleView] = field(default_factory=list)
     cache: dict[str, Any] = field(default_factory=dict)
+    settings: DeviceSettings = DEFAULT_SETTINGS  # the GPU device's own settings (GPUs, service type)
 
     @lazy
     def user_modules(self) -> list[ModuleView]:
@@ -74,9 +77,9 @@ def get(code: str) -> Rule | None:
     return REGISTRY.get(code.upper())
 
 
-def run(doc: Document) -> Iterator[Finding]:
+def run(doc: Document, settings: DeviceSettings = DEFAULT_SETTINGS) -> Iterator[Finding]:
     """Every finding for ``doc``, rule by rule in catalogue order."""
-    ctx = Context(doc=doc, modules=modules(doc))
+    ctx = Context(doc=doc, modules=modules(doc), settings=settings)
     for declared in all_rules():
         assert declared.check is not None
         yield from declared.check(declared, ctx)
