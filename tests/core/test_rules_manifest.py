@@ -34,9 +34,10 @@ def test_man001_create_options_over_4096_compact_characters():
     assert findings(fits, "MAN001") == []
     long = run(manifest({"app": module({"Env": ["x" * 4085]})}))
     [finding] = findings(long, "MAN001")
-    assert (finding.severity, finding.applicability, finding.status) == ("error", "manual", "open")
+    # The device's runtime reads up to 100 pieces: over 8 only the IoT Edge tools fail, so a warning (audit §6.15).
+    assert (finding.severity, finding.applicability, finding.status) == ("warning", "manual", "open")
     assert "4097 characters" in finding.message and "9 pieces" in finding.message
-    assert long.exit_code == 1
+    assert long.exit_code == 0
 
 
 # --- MAN002 ----------------------------------------------------------------------------------------------------

@@ -21,16 +21,23 @@ _SCHEMA_OK = re.compile(r"1\.0(\.\d+)?|1\.1(\.0)?")
 _LAYERED_SCHEMA = "properties.desired.schemaVersion"
 
 
-@rule("MAN001", "create-options-too-long", "manifest", "error", "manual",
+RUNTIME_MAX_CHUNKS = 100  # the pieces the device's edgeAgent joins (Docker Constants.TwinValueMaxChunks)
+
+
+@rule("MAN001", "create-options-too-long", "manifest", "warning", "manual",
       "createOptions longer than 8 × 512 characters",
-      "IoT Hub stores createOptions as strings of at most 512 characters, so tools split it into pieces "
-      "`createOptions`, `createOptions01` … `createOptions07`: eight pieces, 4096 characters of compact JSON at "
-      "most (iotedgedev and the VS Code extension refuse more; newer edgeAgent reads up to 100 pieces, but the "
-      "documented scheme and the tools stop at 8, so the safer limit is used here). The conversion adds "
-      "`k8s-experimental` settings, which makes createOptions longer still. Shorten it: move long `Env` lists to "
+      "IoT Hub stores createOptions as strings of at most 512 characters, so it is split into pieces "
+      "`createOptions`, `createOptions01`, `createOptions02` … The IoT Edge tooling stops at eight pieces, 4096 "
+      "characters of compact JSON (iotedgedev and the VS Code extension refuse to build more): a manifest over "
+      "that cannot be regenerated or edited with those tools. The device's runtime is not limited to eight: its "
+      "edgeAgent joins up to 100 pieces (51,200 characters), so a longer createOptions still deploys — a warning. "
+      "Over 100 pieces the runtime drops the rest, the JSON it parses is cut short, and the deployment fails: an "
+      "error. Either way IoT Hub's 32 KB limit on `$edgeAgent` (MAN002) applies, and the conversion adds "
+      "`k8s-experimental` settings, which makes createOptions longer still. To shorten it: move long `Env` lists to "
       "the module's `env` section, drop options the GPU device ignores, or bake settings into the image.",
-      "Azure/iotedge design doc \"Extending createOptions length\"; Azure/iotedgedev deploymentmanifest.py "
-      "(TWIN_VALUE_MAX_CHUNKS = 8); microsoft/vscode-azure-iot-edge constants.ts",
+      "Azure/iotedge release/1.1-k8s-preview, edge-agent/.../Docker/Constants.cs (TwinValueMaxChunks = 100) and "
+      "DockerConfig.cs; Azure/iotedge design doc \"Extending createOptions length\"; Azure/iotedgedev "
+      "deploymentmanifest.py (TWIN_VALUE_MAX_CHUNKS = 8); microsoft/vscode-azure-iot-edge constants.ts",
       before='"createOptions": "…", "createOptions01": "…", … "createOptions08": "…"',
       after="(at most createOptions07, 4096 characters of compact JSON)")
 def check_create_options_length(r: Rule, ctx: Context) -> Iterator[Finding]:
@@ -39,11 +46,22 @@ def check_create_options_length(r: Rule, ctx: Context) -> Iterator[Finding]:
         if not options:
             continue
         length = len(_compact_of(ctx, options.data))
-        if length > MAX_CREATE_OPTIONS:
+        if length <= MAX_CREATE_OPTIONS:
+            continue
+        pieces = -(-length // CHUNK_SIZE)
+        if pieces > RUNTIME_MAX_CHUNKS:
             yield Finding(r, module.name, options.pointer,
-                          _("createOptions is {length} characters of compact JSON, {pieces} pieces of 512; at most "
-                            "{limit} (8 pieces) can be deployed")
-                          .format(length=length, pieces=-(-length // CHUNK_SIZE), limit=MAX_CREATE_OPTIONS))
+                          _("createOptions is {length} characters of compact JSON, {pieces} pieces of 512: the "
+                            "runtime reads only the first {runtime} pieces, so the module's createOptions is cut "
+                            "short and the deployment fails").format(length=length, pieces=pieces,
+                                                                     runtime=RUNTIME_MAX_CHUNKS),
+                          severity="error")
+        else:
+            yield Finding(r, module.name, options.pointer,
+                          _("createOptions is {length} characters of compact JSON, {pieces} pieces of 512: the "
+                            "device's runtime reads it (up to {runtime} pieces), but the IoT Edge tools stop at "
+                            "{limit} characters (8 pieces) and cannot rebuild or edit this manifest")
+                          .format(length=length, pieces=pieces, runtime=RUNTIME_MAX_CHUNKS, limit=MAX_CREATE_OPTIONS))
 
 
 def _compact_of(ctx: Context, options: dict[str, Any]) -> str:
@@ -125,12 +143,16 @@ def _schema_versions(ctx: Context) -> list[tuple[str, str, Any]]:
       "schemaVersion the GPU device's runtime does not accept",
       "The IoT Edge runtime on the GPU device accepts `$edgeAgent` and `$edgeHub` schema versions \"1.0\" and "
       "\"1.1\" only; anything else (\"1.2\", \"1.3\", a number instead of a string, a missing value) is refused "
-      "with status 412 and nothing is deployed. \"1.1\" is recommended: it allows `startupOrder` and route "
-      "objects with `priority` and `timeToLiveSecs`. Settings that need a newer schema (edgeHub's MQTT broker, "
+      "with status 412 and nothing is deployed. \"1.1\" is recommended: it allows route objects with `priority` "
+      "and `timeToLiveSecs`. Schema 1.1 also defines a module's `startupOrder`, but this runtime does not apply "
+      "it: every module's Deployment is created at once, so a module must wait for what it needs itself. "
+      "Settings that need a newer schema (edgeHub's MQTT broker, "
       "for example) are not supported by this runtime and are ignored. A placeholder such as "
       "`${EDGEAGENT_SCHEMA_VERSION}` is left to the build step (MAN005 lists it).",
       "Microsoft Learn: Properties of the IoT Edge agent and IoT Edge hub module twins (schemaVersion); "
-      "Azure/iotedge 1.1-k8s-preview EdgeAgentConnection.ValidateSchemaVersion",
+      "Azure/iotedge release/1.1-k8s-preview, edge-agent/.../Agent.IoTHub/EdgeAgentConnection.cs "
+      "(ValidateSchemaVersion) and edge-agent/.../Kubernetes/planners/KubernetesPlanner.cs (one deployment "
+      "of every module, no startupOrder)",
       before='"schemaVersion": "1.2"',
       after='"schemaVersion": "1.1"')
 def check_schema_version(r: Rule, ctx: Context) -> Iterator[Finding]:

@@ -381,10 +381,12 @@ def check_env_names(r: Rule, ctx: Context) -> Iterator[Finding]:
       "Env name set twice",
       "On the FPGA device (Docker) a variable set both in the module's `env` section and in createOptions "
       "`Env` had one value: edgeAgent kept the `env` section's. On the GPU device the Kubernetes runtime adds "
-      "both entries to the container, and which one the application sees is not documented. Remove one of the "
-      "two so the result does not depend on it.",
-      "Azure/iotedge 1.1-k8s-preview KubernetesDeploymentMapper.CollectModuleEnv vs Docker CreateCommand."
-      "InjectEnvVars",
+      "the `env` section's entries to the container first and createOptions `Env` after them, and of two "
+      "entries with one name the kubelet keeps the last: the createOptions `Env` value wins, the opposite of "
+      "the FPGA device. Remove one of the two so both devices give the module the value meant.",
+      "Azure/iotedge release/1.1-k8s-preview, edge-agent/.../Kubernetes/edgedeployment/deployment/"
+      "KubernetesDeploymentMapper.cs (env section, then Env); Docker CreateCommand.InjectEnvVars; Kubernetes "
+      "kubelet (the last of two env entries with one name is used)",
       before='"env": {"MODE": {"value": "a"}}, … "Env": ["MODE=b"]',
       after='"env": {"MODE": {"value": "a"}}')
 def check_env_duplicates(r: Rule, ctx: Context) -> Iterator[Finding]:
@@ -398,7 +400,7 @@ def check_env_duplicates(r: Rule, ctx: Context) -> Iterator[Finding]:
             message = _("Env \"{name}\" is set in the env section and in createOptions Env with the same value") \
                 if first.value == entry.value else \
                 _("Env \"{name}\" is set in the env section and in createOptions Env with different values: on "
-                  "the GPU device both reach the container")
+                  "the GPU device the createOptions Env value wins, on the FPGA device the env section's did")
             yield Finding(r, module.name, entry.pointer, message.format(name=_dunder(entry.name)))
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from ..findings import Edit, Finding, Param, Rule
@@ -11,13 +12,46 @@ from ..i18n import _
 from ..model import ModuleView, member, member_key
 from ..pointers import join
 from . import Context, rule
-from ._common import Bind, binds, dns_label, dns_param, has_placeholder, is_dns_label, mounts, mounts_pointer
+from ._common import Bind, binds, has_placeholder, mounts, mounts_pointer
 
 SHARE_ROOT = "/home/hcsshares/"
 _FILE_SUFFIX = re.compile(r"\.(json|conf|cfg|ini|yaml|yml|xml|pem|crt|cer|key|pfx|txt|sock|env|properties|toml|db)$",
                           re.IGNORECASE)
 _FILE_PATHS = ("/etc/hosts", "/etc/localtime", "/etc/timezone", "/etc/resolv.conf", "/etc/machine-id",
                "/var/run/docker.sock", "/run/docker.sock")
+
+
+_SHARE_NAME = re.compile(r"[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")
+_NOT_SHARE_CHARS = re.compile(r"[^a-z0-9]+")
+
+
+def is_share_name(name: str) -> bool:
+    """A name the runtime uses as the claim name unchanged: a DNS-1123 label (``SanitizeDNSLabel`` keeps a leading
+    digit, and claim and volume names are DNS-1123), so ``1data`` is fine and ``Sql_Data`` is not."""
+    return bool(_SHARE_NAME.fullmatch(name))
+
+
+def share_name(name: str) -> str:
+    """A share name close to ``name``: lowercase, runs of other characters -> ``-``, at most 63 (``Share_One`` ->
+    ``share-one``, ``1Data`` -> ``1data``)."""
+    return _NOT_SHARE_CHARS.sub("-", name.lower()).strip("-")[:63].rstrip("-") or "share"
+
+
+def share_param(label: str, default: str) -> Param:
+    """The share-name parameter of STO001, STO002 and STO006 (a placeholder is left to the build step)."""
+    hint = _("{label} must be a DNS label: lowercase letters, digits and '-', starting and ending with a letter or "
+             "digit, at most 63 characters")
+    return Param(name="share", label=label, kind="text", default=default, check=_share_check(hint, label))
+
+
+@lru_cache(maxsize=64)
+def _share_check(hint: str, label: str) -> Callable[[Any], str | None]:
+    hint = hint.format(label=label)
+
+    def check(value: Any) -> str | None:
+        return None if has_placeholder(value) or is_share_name(str(value)) else hint
+
+    return check
 
 
 def share_of(bind: Bind) -> tuple[str, str] | None:
@@ -87,8 +121,8 @@ def check_share_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
             if not share or share[1]:
                 continue
             name = share[0]
-            default = name if is_dns_label(name) or has_placeholder(name) else dns_label(name, fallback="share")
-            param = dns_param("share", _("Share name on the GPU device"), default)
+            default = name if is_share_name(name) or has_placeholder(name) else share_name(name)
+            param = share_param(_("Share name on the GPU device"), default)
 
             def build(values: dict[str, Any], module: ModuleView = module, bind: Bind = bind) -> list[Edit]:
                 return [Edit("remove", bind.pointer, prune=True),
@@ -103,14 +137,18 @@ def check_share_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 @rule("STO002", "directory-bind-to-mount", "storage", "warning", "choice",
       "Host directory bind becomes a Mounts entry",
-      "Kubernetes deployments on the GPU device cannot use `Binds`. A bind of a host directory becomes a "
-      "`HostConfig.Mounts` entry of `\"Type\": \"bind\"`, which the runtime turns into a hostPath volume — but the "
-      "host is now the Kubernetes node VM: its folders are not the FPGA host's, start empty, and may be lost "
-      "when the node is rebuilt. Keep the bind only for scratch data; for data that must persist, mount a share "
-      "of the GPU device instead (`\"Type\": \"volume\"`). A bind whose source is a name rather than a path "
-      "(`myvolume:/data`) was a Docker named volume: it becomes a volume mount of a share with that name.",
+      "The ASE article tells to replace `Binds` with `HostConfig.Mounts`; the device's runtime reads both, and turns a "
+      "`Binds` entry and a `Mounts` entry of `\"Type\": \"bind\"` into the same hostPath volume (created if "
+      "missing, read-only with `ro`). So the bind is written as a Mounts bind, the documented form, which the device "
+      "runs exactly as the bind. What changes is the host: it is now the Kubernetes node VM, whose folders are not "
+      "the FPGA host's, start empty, and may be lost when the node is rebuilt. Keep the bind only for scratch data; "
+      "for data that must persist, mount a share of the GPU device instead (`\"Type\": \"volume\"`). A bind whose "
+      "source is a name rather than a path (`myvolume:/data`) was a Docker named volume: it becomes a volume mount "
+      "of a share with that name.",
       "Microsoft Learn: Run existing IoT Edge modules … on Azure Stack Edge Pro GPU — Storage; "
-      "microsoft/iotedge-k8s-doc bp/storage/hoststorage.md",
+      "microsoft/iotedge-k8s-doc bp/storage/hoststorage.md; Azure/iotedge release/1.1-k8s-preview, "
+      "edge-agent/.../Kubernetes/edgedeployment/deployment/KubernetesDeploymentMapper.cs (Binds and bind Mounts "
+      "become one hostPath volume)",
       before='"Binds": ["/var/dashboard/data:/data"]',
       after='"Mounts": [{"Type": "bind", "Source": "/var/dashboard/data", "Target": "/data"}]')
 def check_directory_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
@@ -119,12 +157,11 @@ def check_directory_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
             if share_of(bind) or looks_like_file(bind.source) or looks_like_file(bind.target):
                 continue
             named_volume = not bind.source.startswith("/")
-            keep_name = named_volume and (is_dns_label(bind.source) or has_placeholder(bind.source))
-            default_share = bind.source if keep_name \
-                else dns_label(bind.source.strip("/").split("/")[-1] or "data", fallback="share")
+            keep_name = named_volume and (is_share_name(bind.source) or has_placeholder(bind.source))
+            default_share = bind.source if keep_name else share_name(bind.source.strip("/").split("/")[-1] or "data")
             params = (Param("mount", _("Mount as"), "enum", "volume" if named_volume else "bind",
                             options=("bind", "volume")),
-                      dns_param("share", _("Share name (for a volume mount)"), default_share))
+                      share_param(_("Share name (for a volume mount)"), default_share))
 
             def build(values: dict[str, Any], module: ModuleView = module, bind: Bind = bind) -> list[Edit]:
                 if values["mount"] == "volume":
@@ -134,8 +171,8 @@ def check_directory_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
                 return [Edit("remove", bind.pointer, prune=True), Edit("append", mounts_pointer(module), entry)]
 
             message = _("Named volume \"{source}\" at {target} becomes a volume mount of a share") if named_volume \
-                else _("Host directory {source} at {target} becomes a Mounts bind on the node "
-                       "(not the FPGA host's data)")
+                else _("Host directory {source} at {target} becomes a Mounts bind (the runtime mounts it as it "
+                       "would the bind): a folder of the Kubernetes node, not the FPGA host's data")
             yield Finding(r, module.name, bind.pointer, message.format(source=bind.source, target=bind.target),
                           params=params, build=build)
 
@@ -222,11 +259,15 @@ def check_shares_to_create(r: Rule, ctx: Context) -> Iterator[Finding]:
 
 @rule("STO006", "share-name-dns-label", "storage", "warning", "choice",
       "Share name is not a DNS label",
-      "The runtime turns a volume mount's `Source` into the Kubernetes claim name by lowercasing it and dropping "
-      "every character outside `a-z 0-9 -`. A share named `Sql_Data` would be looked for as `sqldata`. Name the "
-      "share on the GPU device as a lowercase DNS label (letters, digits and '-', at most 63 characters) and use "
-      "that exact name in `Source`.",
-      "microsoft/iotedge-k8s-doc bp/storage/ase.md; Azure/iotedge 1.1-k8s-preview KubeUtils.SanitizeDNSLabel",
+      "The runtime names a volume mount's claim and pod volume after its `Source`, sanitized: lowercased, "
+      "leading and trailing characters other than letters and digits dropped, then every character outside "
+      "`a-z 0-9 -` deleted. A share named `Sql_Data` would be looked for as `sqldata`. Name the share on the GPU "
+      "device as a DNS label the sanitizer leaves as it is (lowercase letters, digits and '-', starting and "
+      "ending with a letter or digit, at most 63 characters; a leading digit is fine) and use that exact name in "
+      "`Source`.",
+      "microsoft/iotedge-k8s-doc bp/storage/ase.md; Azure/iotedge release/1.1-k8s-preview, "
+      "edge-agent/.../Kubernetes/KubeUtils.cs (SanitizeDNSLabel) and edgedeployment/deployment/"
+      "KubernetesDeploymentMapper.cs (GetVolume)",
       before='{"Type": "volume", "Source": "Sql_Data", "Target": "/var/opt/mssql"}',
       after='{"Type": "volume", "Source": "sql-data", "Target": "/var/opt/mssql"}')
 def check_share_names(r: Rule, ctx: Context) -> Iterator[Finding]:
@@ -235,9 +276,9 @@ def check_share_names(r: Rule, ctx: Context) -> Iterator[Finding]:
             source = member(entry, "Source")
             if str(member(entry, "Type", "")).lower() != "volume" or not isinstance(source, str) or not source:
                 continue
-            if is_dns_label(source) or has_placeholder(source):
+            if is_share_name(source) or has_placeholder(source):
                 continue
-            param = dns_param("share", _("Share name on the GPU device"), dns_label(source, fallback="share"))
+            param = share_param(_("Share name on the GPU device"), share_name(source))
 
             at = join(pointer, member_key(entry, "Source") or "Source")
 
@@ -246,12 +287,18 @@ def check_share_names(r: Rule, ctx: Context) -> Iterator[Finding]:
 
             yield Finding(r, module.name, at,
                           _("Share name \"{share}\" is not a DNS label; the runtime would look for a claim named "
-                            "\"{sanitized}\"").format(share=source, sanitized=_sanitized(source)),
+                            "\"{sanitized}\"").format(share=source, sanitized=claim_name(source)),
                           params=(param,), build=build)
 
 
-def _sanitized(name: str) -> str:
-    return re.sub(r"[^a-z0-9-]", "", name.lower()).strip("-")[:63]
+_EDGE_NON_ALNUM = re.compile(r"^[^a-z0-9]+|[^a-z0-9]+$")
+_NOT_DNS_CHARS = re.compile(r"[^a-z0-9-]")
+
+
+def claim_name(source: str) -> str:
+    """The claim a volume mount of ``source`` asks for: ``KubeUtils.SanitizeDNSLabel`` (lowercase, drop leading and
+    trailing non-alphanumerics, delete characters outside ``[a-z0-9-]``)."""
+    return _NOT_DNS_CHARS.sub("", _EDGE_NON_ALNUM.sub("", source.lower()))
 
 
 @rule("STO007", "duplicate-mount-target", "storage", "error", "manual",
