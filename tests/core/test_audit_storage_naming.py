@@ -6,8 +6,48 @@ its code, and fails on the rules as they were before the item was fixed.
 
 from __future__ import annotations
 
-from asegui.core import rules
+from asegui.core import convert, rules
+from asegui.core.device.settings import DeviceSettings
 from tests.helpers import findings, manifest, module, out_create_options, run
+
+
+def _gpus_asked(result, names: list[str]) -> dict[str, int]:
+    """nvidia.com/gpu limits in the output, by module (0 when none)."""
+    asked = {}
+    for name in names:
+        limits = out_create_options(result, name).get("k8s-experimental", {}).get("resources", {}).get("limits", {})
+        asked[name] = limits.get("nvidia.com/gpu", 0)
+    return asked
+
+
+def test_6_4_default_gpu_limits_never_ask_for_more_gpus_than_the_device_has():
+    """§6.4: KubernetesDeploymentMapper.cs gives each module its own pod with the k8s-experimental limits; a pod asking
+    for a GPU the device does not have stays Pending. Defaults share out ``settings.gpus``: limits already in the
+    manifest first, then the FPGA modules (RES001, RES002), then Runtime nvidia (RES006) in module order."""
+    runtime = {"HostConfig": {"Runtime": "nvidia"}}
+    fpga = {"k8s-experimental": {"resources": {"limits": {"microsoft.com/fpga_catapult": 1}}}}
+    data = manifest({"first": module(runtime), "second": module(runtime), "model": module(fpga)})
+    one = run(data)
+    assert _gpus_asked(one, ["first", "second", "model"]) == {"first": 0, "second": 0, "model": 1}
+    off = findings(one, "RES006")
+    assert [(f.accepted_by_default, f.status) for f in off] == [(False, "off"), (False, "off")]
+    assert "The device has 1 GPU(s), taken by model" in off[0].message and "Choose which module" in off[0].message
+    assert out_create_options(one, "second")["HostConfig"] == {"Runtime": "nvidia"}  # nothing changed by default
+    # Accepting one of them is the person's choice (the device check then reports the overcommitted GPU).
+    chosen = run(data, {off[0].id: {"accepted": True}})
+    assert _gpus_asked(chosen, ["first"]) == {"first": 1}
+
+    two = convert(data, settings=DeviceSettings(gpus=2))
+    assert _gpus_asked(two, ["first", "second", "model"]) == {"first": 1, "second": 0, "model": 1}
+
+    # A limit already in the manifest holds the GPU; an FPGA module then gets no default count.
+    held = {"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}}}
+    devices = {"HostConfig": {"Devices": [{"PathOnHost": "/dev/catapult0", "PathInContainer": "/dev/catapult0"}]}}
+    taken = run(manifest({"gpu": module(held), "model": module(fpga), "host": module(devices)}))
+    assert [(f.module, f.status) for f in findings(taken, "RES001") + findings(taken, "RES002")] == \
+        [("model", "needs input"), ("host", "needs input")]
+    assert _gpus_asked(taken, ["gpu", "model", "host"]) == {"gpu": 1, "model": 0, "host": 0}
+    assert "taken by gpu" in findings(taken, "RES001")[0].message
 
 
 def test_6_13_nam005_says_the_create_options_env_value_wins():

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from asegui.core import convert
+from asegui.core.device.settings import DeviceSettings
 from tests.helpers import findings, manifest, module, out_create_options, out_module, run
+
+TWO_GPUS = DeviceSettings(gpus=2)
 
 ARTICLE_FPGA = {"HostConfig": {"Privileged": True, "PortBindings": {"50051/tcp": [{"HostPort": "50051"}]}},
                 "k8s-experimental": {"resources": {"limits": {"microsoft.com/fpga_catapult": 2},
@@ -11,7 +15,11 @@ ARTICLE_FPGA = {"HostConfig": {"Privileged": True, "PortBindings": {"50051/tcp":
 
 
 def test_article_fpga_example_converts_to_the_articles_gpu_form():
-    result = run(manifest({"fpgamodule": module(ARTICLE_FPGA)}))
+    # The article's two GPUs need a two-GPU device; on the default one-GPU device the count is 1 (audit §6.4).
+    one_gpu = run(manifest({"fpgamodule": module(ARTICLE_FPGA)}))
+    assert out_create_options(one_gpu, "fpgamodule")["k8s-experimental"]["resources"] == \
+        {"limits": {"nvidia.com/gpu": 1}}
+    result = convert(manifest({"fpgamodule": module(ARTICLE_FPGA)}), settings=TWO_GPUS)
     assert out_create_options(result, "fpgamodule") == {
         "HostConfig": {"Privileged": True, "PortBindings": {"50051/tcp": [{"HostPort": "50051"}]}},
         "k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 2}}, "strategy": {"type": "Recreate"}}}
@@ -39,12 +47,15 @@ def test_section_8_7_example_devices_etc_hosts_and_shares():
     assert not findings(result, "STO003")  # RES004 owns the /etc/hosts bind of an FPGA module
 
 
-def test_res001_count_decision_and_cap_at_two():
+def test_res001_count_decision_and_cap_at_the_device_gpus():
     options = {"k8s-experimental": {"resources": {"limits": {"microsoft.com/fpga_catapult": 4}}}}
     data = manifest({"m": module(options)})
+    assert findings(convert(data, settings=TWO_GPUS), "RES001")[0].values["count"] == 2
     result = run(data)
     finding = findings(result, "RES001")[0]
-    assert finding.values["count"] == 2 and finding.severity == "error"
+    assert finding.values["count"] == 1 and finding.severity == "error"
+    too_many = run(data, {finding.id: {"accepted": True, "params": {"count": 2}}})  # the device has one GPU
+    assert findings(too_many, "RES001")[0].status == "needs input"
     one = run(data, {finding.id: {"accepted": True, "params": {"count": 1}}})
     assert out_create_options(one, "m")["k8s-experimental"]["resources"] == {"limits": {"nvidia.com/gpu": 1}}
     zero = run(data, {finding.id: {"accepted": True, "params": {"count": 0}}})
@@ -84,7 +95,7 @@ def test_res002_two_catapult_devices_default_to_one_gpu_and_count_decision():
         "HostConfig": {}, "k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}},
                                                "strategy": {"type": "Recreate"}}}
     fid = findings(result, "RES002")[0].id
-    two = run(data, {fid: {"params": {"count": 2}}})
+    two = convert(data, {fid: {"params": {"count": 2}}}, settings=TWO_GPUS)
     assert out_create_options(two, "host")["k8s-experimental"]["resources"]["limits"] == {"nvidia.com/gpu": 2}
 
 

@@ -32,8 +32,10 @@ def _int(value: Any) -> int | None:
     return whole_number(value.strip()) if isinstance(value, str) else None
 
 
-def gpu_count_param(default: int) -> Param:
-    return Param("count", _("Number of GPUs"), "int", max(1, min(2, default)), minimum=1, maximum=2)
+def gpu_count_param(default: int | None, gpus: int) -> Param:
+    """The GPU count of a limit: at most the device's GPUs; ``None`` (no valid default) when none is left for it."""
+    return Param("count", _("Number of GPUs"), "int", None if default is None else max(1, min(gpus, default)),
+                 minimum=1, maximum=gpus)
 
 
 def _resource_section(module: ModuleView, kind: str) -> Section | None:
@@ -134,6 +136,75 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(item)
 
 
+MEMO_GPUS = "resources.gpus"
+_OWNER_ORDER = ("RES001", "RES002", "RES006")  # the FPGA resource and devices show a model that needs it most
+
+
+@dataclass(frozen=True)
+class GpuBudget:
+    """The device's GPUs shared out among the default GPU limits, so that defaults never ask for more than it has.
+
+    A second pod asking for a GPU the device does not have stays Pending; the planner gives GPUs to modules that
+    already have a limit, then by RES001, RES002, RES006 in module order. ``counts[module] == 0``: none is left.
+    """
+
+    gpus: int
+    counts: dict[str, int]
+    holders: list[str]   # modules that hold a GPU: a limit in the manifest, or a default one
+
+    def message(self) -> str:
+        return _("The device has {gpus} GPU(s), taken by {holders}: no GPU limit is added by default, since a pod "
+                 "asking for a GPU the device does not have stays Pending. Choose which module gets it: reject the "
+                 "GPU fix of another module (or remove its limit) and accept this one, or set the device's GPUs to "
+                 "2 if it has two").format(gpus=self.gpus, holders=", ".join(self.holders) or "-")
+
+
+def gpu_budget(ctx: Context) -> GpuBudget:
+    return ctx.memo(MEMO_GPUS, lambda: _share_gpus(ctx))
+
+
+def _held(module: ModuleView) -> int:
+    """GPUs the module's k8s-experimental already asks for (a limit, else a request; a placeholder counts 1)."""
+    for kind in ("limits", "requests"):
+        section = _resource_section(module, kind)
+        if section and GPU in section.data:
+            count = _int(section.data[GPU])
+            return count if count is not None and count >= 0 else 1
+    return 0
+
+
+def _wanted(module: ModuleView, gpu: Gpu, owner: str) -> int:
+    if owner == "RES001":
+        written = (gpu.catapult_limits or gpu.catapult_requests).data[CATAPULT]  # type: ignore[union-attr]
+        return _int(written) or 1
+    if owner == "RES006":
+        for _pointer, entry in gpu.gpu_requests:
+            asked = _int(member(entry, "Count")) if isinstance(entry, dict) else None
+            if asked and asked > 0:
+                return asked
+    return 1
+
+
+def _share_gpus(ctx: Context) -> GpuBudget:
+    gpus = ctx.settings.gpus
+    used, holders = 0, []
+    for module in ctx.modules:
+        held = _held(module)
+        if held and gpu_of(module).has_gpu_request:
+            used += held
+            holders.append(module.name)
+    claims = sorted(((_OWNER_ORDER.index(owner), index, module, owner) for index, module in enumerate(ctx.modules)
+                     for owner in (gpu_of(module).owner,) if owner), key=lambda claim: claim[:2])
+    counts: dict[str, int] = {}
+    for _rank, _index, module, owner in claims:
+        given = max(0, min(_wanted(module, gpu_of(module), owner), gpus - used))
+        counts[module.name] = given
+        used += given
+        if given:
+            holders.append(module.name)
+    return GpuBudget(gpus, counts, holders)
+
+
 def _set_image(pointer: str) -> Callable[[dict[str, Any]], list[Edit]]:
     return lambda values: [Edit("add", pointer, str(values["image"]).strip())]
 
@@ -163,10 +234,15 @@ def _gpu_limit_edit(module: ModuleView, count: int) -> Edit:
       "The module asks Kubernetes for the FPGA resource `microsoft.com/fpga_catapult`, which does not exist on "
       "the GPU device: the pod would stay Pending. Ask for `nvidia.com/gpu` in "
       "`k8s-experimental.resources.limits` instead. The device has one or two NVIDIA T4 GPUs, so the count is 1 "
-      "or 2 (the FPGA count, capped at 2, by default); fractions are not possible. The FPGA resource is also "
+      "or 2 (the FPGA count by default, capped at the GPUs the device has that no other module takes: defaults never "
+      "ask for more GPUs than the device has, since a pod asking for a missing GPU stays Pending; when none is left "
+      "the count has no default and you choose which module gets it); fractions are not possible. The FPGA "
+      "resource is also "
       "removed from `requests`: the article's GPU example keeps only `limits`, and Kubernetes uses the limits as "
       "the requests when none are given (a GPU request must equal its limit anyway).",
-      f"{SOURCE_ARTICLE} — Compute acceleration usage; Azure Stack Edge Pro GPU — GPU sharing",
+      f"{SOURCE_ARTICLE} — Compute acceleration usage; Azure Stack Edge Pro GPU — GPU sharing; Azure/iotedge "
+      "release/1.1-k8s-preview, edge-agent/.../Kubernetes/edgedeployment/deployment/KubernetesDeploymentMapper.cs "
+      "(resources from k8s-experimental, one pod per module)",
       before='"k8s-experimental": {"resources": {"limits": {"microsoft.com/fpga_catapult": 2}, '
              '"requests": {"microsoft.com/fpga_catapult": 2}}}',
       after='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 2}}}')
@@ -177,7 +253,6 @@ def check_fpga_resource(r: Rule, ctx: Context) -> Iterator[Finding]:
             continue
         limits, requests = gpu.catapult_limits, gpu.catapult_requests
         written = (limits or requests).data[CATAPULT]  # type: ignore[union-attr]
-        fpga_count = _int(written)
         pointer = join((limits or requests).pointer, CATAPULT)  # type: ignore[union-attr]
         needs_count = not gpu.has_gpu_limit
         if needs_count and not limits and not writable(module, "resources", "limits"):
@@ -185,7 +260,9 @@ def check_fpga_resource(r: Rule, ctx: Context) -> Iterator[Finding]:
                                                      "but resources.limits is not an object: fix it by hand")
                           .format(resource=CATAPULT), applicability="manual")
             continue
-        params = (gpu_count_param(fpga_count or 1),) if needs_count else ()
+        budget = gpu_budget(ctx)
+        left = budget.counts.get(module.name, 1) if needs_count else 1
+        params = (gpu_count_param(left or None, budget.gpus),) if needs_count else ()
 
         def build(values: dict[str, Any], module: ModuleView = module, limits: Section | None = limits,
                   requests: Section | None = requests, needs_count: bool = needs_count) -> list[Edit]:
@@ -204,7 +281,10 @@ def check_fpga_resource(r: Rule, ctx: Context) -> Iterator[Finding]:
 
         message = _("FPGA resource {resource} ({count}) becomes an nvidia.com/gpu limit") if needs_count else \
             _("FPGA resource {resource} ({count}) is removed; the module already has an nvidia.com/gpu limit")
-        yield Finding(r, module.name, pointer, message.format(resource=CATAPULT, count=written),
+        message = message.format(resource=CATAPULT, count=written)
+        if not left:
+            message = _("{message}, but no GPU is left for it. {why}").format(message=message, why=budget.message())
+        yield Finding(r, module.name, pointer, message,
                       params=params, build=build, applicability=None if needs_count else "auto")
 
 
@@ -213,7 +293,9 @@ def check_fpga_resource(r: Rule, ctx: Context) -> Iterator[Finding]:
       "The module maps the FPGA devices `/dev/catapult*` into the container. They do not exist on the GPU device, "
       "and Kubernetes does not translate `HostConfig.Devices` at all. The device entries are removed and the "
       "module asks for `nvidia.com/gpu` in `k8s-experimental.resources.limits` instead (1 by default, which every "
-      "GPU device has; 2 only if the device has two T4 GPUs and the model needs both). When the module also asks "
+      "GPU device has; 2 only if the device has two T4 GPUs and the model needs both). When the device's GPUs are "
+      "all taken by other modules, the count has no default: a pod asking for a missing GPU stays Pending, so you "
+      "choose which module gets it. When the module also asks "
       "for the FPGA resource, RES001 sets the GPU limit and this rule only removes the devices.",
       f"{SOURCE_ARTICLE} — Compute acceleration usage; microsoft/iotedge-k8s-doc bp/resources.md (do not mount "
       "device paths; use device plugins)",
@@ -242,8 +324,13 @@ def check_catapult_devices(r: Rule, ctx: Context) -> Iterator[Finding]:
         message = _("{count} FPGA device(s) /dev/catapult* are removed; the module asks for an nvidia.com/gpu "
                     "limit instead") if sets_limit else \
             _("{count} FPGA device(s) /dev/catapult* are removed (the GPU limit comes from the module's resources)")
-        yield Finding(r, module.name, devices[0], message.format(count=len(devices)),
-                      params=(gpu_count_param(1),) if sets_limit else (), build=build,
+        message = message.format(count=len(devices))
+        budget = gpu_budget(ctx)
+        left = budget.counts.get(module.name, 1) if sets_limit else 1
+        if not left:
+            message = _("{message}, but no GPU is left for it. {why}").format(message=message, why=budget.message())
+        yield Finding(r, module.name, devices[0], message,
+                      params=(gpu_count_param(left or None, budget.gpus),) if sets_limit else (), build=build,
                       applicability=None if sets_limit else "auto")
 
 
@@ -321,7 +408,10 @@ def check_model_image(r: Rule, ctx: Context) -> Iterator[Finding]:
       "`k8s-experimental.resources.limits` instead of `Runtime: nvidia` or a GPU `DeviceRequests` entry: those are "
       "removed and the limit is added (1 GPU by default), unless the module already asks for `nvidia.com/gpu` or "
       "shares a GPU through `NVIDIA_VISIBLE_DEVICES`. Each limit takes a whole GPU and the device has one or two, "
-      "so reject the fix for a module that does not use the GPU. This is a warning, not an error: Microsoft's own "
+      "so reject the fix for a module that does not use the GPU. Defaults never ask for more GPUs than the device "
+      "has (its GPU count is a device setting): a pod asking for a missing GPU stays Pending, so once they are "
+      "taken (by limits in the manifest, then by the FPGA modules of RES001/RES002, then in module order) the fix "
+      "is off by default and you choose which module gets the GPU. This is a warning, not an error: Microsoft's own "
       "Azure Stack Edge spatial-analysis manifest keeps `Runtime: nvidia` without a limit, so the device's "
       "runtime may still show the GPU to such a module; the limit is the documented, safer way.",
       "microsoft/iotedge-k8s-doc bp/resources.md; Azure/iotedge 1.1-k8s-preview KubernetesDeploymentMapper "
@@ -348,11 +438,8 @@ def check_devices(r: Rule, ctx: Context) -> Iterator[Finding]:
                                                          "but k8s-experimental is not an object: fix it by hand"),
                           applicability="manual", severity="warning")
             continue
-        count = 1
-        for _pointer, entry in gpu.gpu_requests:
-            asked = _int(member(entry, "Count")) if isinstance(entry, dict) else None
-            if asked and asked > 0:
-                count = min(asked, 2)
+        budget = gpu_budget(ctx)
+        count = budget.counts.get(module.name, 1) if adds_limit else 1
 
         def build(values: dict[str, Any], module: ModuleView = module, removals: list[str] = removals,
                   adds_limit: bool = adds_limit) -> list[Edit]:
@@ -372,6 +459,10 @@ def check_devices(r: Rule, ctx: Context) -> Iterator[Finding]:
                   "reject this fix for a module that does not need one").format(
                     what=what, count=len(claimants), modules=", ".join(claimants))
             severity = "warning"
+            if not count:
+                message = _("{what} is ignored on the GPU device, but no GPU is left for this module: the fix (remove "
+                            "it, add an nvidia.com/gpu limit) is off by default. {why}").format(
+                    what=what, why=budget.message())
         elif gpu.time_sharing and not gpu.has_gpu_request:
             message = _("{what} is ignored on the GPU device and is removed; the module shares a GPU through "
                         "NVIDIA_VISIBLE_DEVICES").format(what=what)
@@ -381,8 +472,8 @@ def check_devices(r: Rule, ctx: Context) -> Iterator[Finding]:
                         "otherwise").format(what=what)
             severity = "info"
         yield Finding(r, module.name, removals[0], message,
-                      params=(gpu_count_param(count),) if adds_limit else (), build=build,
-                      applicability="choice", severity=severity)
+                      params=(gpu_count_param(count or 1, budget.gpus),) if adds_limit else (), build=build,
+                      applicability="choice", severity=severity, accepted_by_default=bool(count))
 
 
 def _memory_quantity(value: int) -> str:
