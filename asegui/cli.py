@@ -1,4 +1,4 @@
-"""asegui-cli: check, convert, explain, rules — the core from a shell, for many devices at once.
+"""asegui-cli: check, convert, preview, explain, rules — the core from a shell, for many devices at once.
 
 Exit codes: 0 nothing needs a person; 1 error findings remain that the tool cannot resolve
 alone (convert still writes its output); 2 the input cannot be read or the usage is wrong.
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .core import AREAS, ManifestError, Result, all_rules, convert, decisions, get_rule
+from .core import AREAS, DeviceSettings, ManifestError, Result, all_rules, convert, decisions, get_rule, preview
 from .core.i18n import _
 from .core.redact import redact_text
 from .fileio import write_atomic
@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("input", metavar="INPUT")
     check.add_argument("--decisions", metavar="FILE", help=_("apply the decisions in FILE first"))
     check.add_argument("--format", choices=("text", "json"), default="text")
+    _device_options(check)
 
     conv = sub.add_parser("convert", help=_("write the GPU manifest"))
     conv.add_argument("input", metavar="INPUT")
@@ -51,6 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
                       help=_("auto keeps the input's form; deployable writes createOptions as strings"))
     conv.add_argument("--report", metavar="FILE", help=_("also write a migration report (.md, .html or .json)"))
     conv.add_argument("--force", action="store_true", help=_("allow OUTPUT to be the input file"))
+    _device_options(conv)
+
+    view = sub.add_parser("preview", help=_("print the Kubernetes objects the GPU device will create"))
+    view.add_argument("input", metavar="INPUT")
+    view.add_argument("--decisions", metavar="FILE", help=_("replay the decisions saved in FILE first"))
+    view.add_argument("-o", "--output", metavar="OUTPUT", help=_("write the objects to OUTPUT instead of printing"))
+    view.add_argument("--format", choices=("yaml", "json"), default="yaml",
+                      help=_("yaml: a ---separated stream; json: a kubectl-style List"))
+    _device_options(view)
 
     rules = sub.add_parser("rules", help=_("list every rule"))
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -60,6 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _device_options(parser: argparse.ArgumentParser) -> None:
+    """The GPU device's own settings; by default what the decisions file saved, else an ASE Pro GPU's."""
+    parser.add_argument("--gpus", type=int, choices=(1, 2), metavar="N",
+                        help=_("GPUs the device has: 1 or 2 (default 1, or the decisions file's)"))
+    parser.add_argument("--service-type", choices=("LoadBalancer", "ClusterIP"),
+                        help=_("Service type of modules with port bindings (default LoadBalancer)"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -67,7 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.command:
             parser.print_help(sys.stderr)
             return EXIT_UNREADABLE
-        handler = {"check": cmd_check, "convert": cmd_convert, "rules": cmd_rules, "explain": cmd_explain}
+        handler = {"check": cmd_check, "convert": cmd_convert, "preview": cmd_preview, "rules": cmd_rules,
+                   "explain": cmd_explain}
         return int(handler[args.command](args))
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
@@ -94,10 +113,17 @@ def _read(path: str) -> bytes:
 
 
 def _run(args: argparse.Namespace, form: str = "auto") -> Result:
-    chosen = None
+    chosen, settings = None, DeviceSettings()
     if getattr(args, "decisions", None):
-        chosen = decisions.loads(_read(args.decisions), source=args.decisions)
-    result = convert(_read(args.input), chosen, form=form, source=args.input)  # type: ignore[arg-type]
+        data = _read(args.decisions)
+        chosen = decisions.loads(data, source=args.decisions)
+        settings = decisions.loads_settings(data, source=args.decisions) or settings
+    if getattr(args, "gpus", None) is not None:
+        settings = settings.replace(gpus=args.gpus)
+    if getattr(args, "service_type", None):
+        settings = settings.replace(service_type=args.service_type)
+    result = convert(_read(args.input), chosen, form=form, source=args.input,  # type: ignore[arg-type]
+                     settings=settings)
     for stale in result.stale_decisions:
         print(_("asegui-cli: warning: the decision for {id} matches no finding in this input").format(id=stale),
               file=sys.stderr)
@@ -151,7 +177,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
     result = _run(args, args.form)
     write_atomic(output, result.text.encode("utf-8"))
     if args.save_decisions:
-        write_atomic(Path(args.save_decisions), decisions.dumps(result.findings, result.input_sha256).encode("utf-8"))
+        write_atomic(Path(args.save_decisions),
+                     decisions.dumps(result.findings, result.input_sha256, result.settings).encode("utf-8"))
     if args.report:
         from .core.report import render_report
         write_atomic(Path(args.report), render_report(result, Path(args.report).suffix,
@@ -159,6 +186,31 @@ def cmd_convert(args: argparse.Namespace) -> int:
     counts = result.summary()
     print(_("Wrote {output}: {error} error(s), {warning} warning(s), {info} info; {unresolved} error(s) need a person.")
           .format(output=args.output, unresolved=len(result.unresolved_errors), **counts), file=sys.stderr)
+    for finding in result.unresolved_errors:
+        print(f"  {finding.module or '-'}: {finding.code} {finding.message}", file=sys.stderr)
+    return result.exit_code
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    """The objects the device's runtime will create, as kubectl would show them; exit codes as ``check``."""
+    from .core.device.yaml_text import dump_all, dump_list
+
+    result = _run(args)
+    objects = preview(result)
+    text = dump_all(objects) if args.format == "yaml" else dump_list(objects)
+    text = redact_text(text, result.document)
+    if args.output:
+        write_atomic(Path(args.output), text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    summary = result.device.summary() if result.device else {}
+    services = ", ".join(f"{count} {kind}" for kind, count in summary.get("services", {}).items()) or _("none")
+    print(_("{deployments} Deployment(s); Services: {services} ({ips} external IP(s)); share claims: {claims}; "
+            "GPUs: {gpus} of {device_gpus}").format(services=services, ips=summary.get("external_ips", 0),
+                                                     claims=", ".join(summary.get("claims", [])) or _("none"),
+                                                     deployments=summary.get("deployments", 0),
+                                                     gpus=summary.get("gpus", 0),
+                                                     device_gpus=summary.get("device_gpus", 0)), file=sys.stderr)
     for finding in result.unresolved_errors:
         print(f"  {finding.module or '-'}: {finding.code} {finding.message}", file=sys.stderr)
     return result.exit_code

@@ -14,13 +14,14 @@ from .document import Document, load
 from .emit import lines_for
 from .errors import ManifestError
 from .findings import AREAS, Decision, Edit, Finding, Param, Rule
-from .migrate import Rendered, Result, analyze, apply, convert
+from .device import DeviceSettings
+from .migrate import Rendered, Result, analyze, apply, convert, preview
 from .patch import map_pointer
 from .pointers import join as pointer_join
 from .pointers import resolve
 from .rules import all_rules
 from .rules import get as get_rule
 
-__all__ = ["AREAS", "Decision", "Document", "Edit", "Finding", "ManifestError", "Param", "Rendered",
+__all__ = ["AREAS", "Decision", "DeviceSettings", "Document", "Edit", "Finding", "ManifestError", "Param", "Rendered",
            "Result", "Rule", "all_rules", "analyze", "apply", "convert", "decisions", "get_rule", "lines_for",
-           "load", "map_pointer", "pointer_join", "resolve"]
+           "load", "map_pointer", "pointer_join", "preview", "resolve"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .device.settings import DeviceSettings
 from .errors import ManifestError
 from .findings import Decision, Finding
 from .i18n import _
@@ -18,8 +19,9 @@ FORMAT = "asegui-decisions"
 VERSION = 1
 
 
-def dumps(findings: list[Finding], input_sha256: str = "") -> str:
-    """Every finding's current decision, in finding order; messages are there for the reader."""
+def dumps(findings: list[Finding], input_sha256: str = "", settings: DeviceSettings | None = None) -> str:
+    """Every finding's current decision, in finding order; messages are there for the reader. The device's settings
+    are saved beside them, so a replay compiles the same objects."""
     decisions: dict[str, Any] = {}
     for finding in findings:
         entry: dict[str, Any] = {"code": finding.code, "module": finding.module, "message": finding.message,
@@ -29,7 +31,10 @@ def dumps(findings: list[Finding], input_sha256: str = "") -> str:
         if finding.note:
             entry["note"] = finding.note
         decisions[finding.id] = entry
-    data = {"format": FORMAT, "version": VERSION, "input_sha256": input_sha256, "decisions": decisions}
+    data: dict[str, Any] = {"format": FORMAT, "version": VERSION, "input_sha256": input_sha256}
+    if settings is not None:
+        data["device"] = settings.to_json()
+    data["decisions"] = decisions
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -55,3 +60,20 @@ def loads(data: bytes, source: str | None = None) -> dict[str, Decision]:
         note = entry.get("note") or ""
         result[key] = Decision(accepted=accepted, params=dict(params), note=str(note))
     return result
+
+
+def loads_settings(data: bytes, source: str | None = None) -> DeviceSettings | None:
+    """The device settings saved in a decisions file, or None when it has none (files saved before they existed)."""
+    try:
+        value = parse(decode(data).text).value
+    except ManifestError as exc:
+        raise exc.with_source(source) from None
+    device = value.get("device") if isinstance(value, dict) else None
+    if device is None:
+        return None
+    if not isinstance(device, dict):
+        raise ManifestError(_("\"device\" must be an object of device settings."), source=source)
+    try:
+        return DeviceSettings.from_json(device)
+    except (TypeError, ValueError) as exc:
+        raise ManifestError(_("\"device\": {problem}").format(problem=exc), source=source) from None

@@ -125,6 +125,7 @@ class Rule:
     before: str = ""
     after: str = ""
     check: Callable[[Any, Any], Iterable[Finding]] | None = None
+    phase: Literal["input", "device"] = "input"  # "device": checks the objects compiled from the converted manifest
 
     def to_json(self) -> dict[str, Any]:
         return {"code": self.code, "slug": self.slug, "area": self.area, "severity": self.severity,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import emit, rules
+from .device.compile import DevicePreview, compile_device
 from .device.settings import DEFAULT as DEFAULT_SETTINGS
 from .device.settings import DeviceSettings
 from .document import Document, load
@@ -68,6 +69,7 @@ class Result:
     renames: dict[str, str] = field(default_factory=dict)
     stale_decisions: list[str] = field(default_factory=list)
     settings: DeviceSettings = DEFAULT_SETTINGS
+    device: DevicePreview | None = field(default=None, repr=False)  # what the device creates from ``root``
     _cache: dict[tuple[str, str], Rendered] = field(default_factory=dict, repr=False)
 
     @lazy
@@ -214,13 +216,32 @@ def apply(doc: Document, findings: list[Finding],
     """Decide, apply the accepted edits to a copy, and emit the output text."""
     if form not in FORMS:
         raise ValueError(f"form must be one of {FORMS}, not {form!r}")
+    settings = settings or DEFAULT_SETTINGS
     with _gc_paused():
         stale = decide(findings, decisions)
         root, conflicts, renames = apply_edits(doc.root, [f for f in findings if f.edits])
-    for finding in findings:
+        device = compile_device(doc, root, renames, settings)
+        on_device = list(rules.run_device(rules.DeviceContext(doc, root, form, renames, device)))
+        if on_device:
+            unknown = set(decide(on_device, decisions))
+            stale = [key for key in stale if key in unknown]
+    every = findings + on_device if on_device else list(findings)
+    for finding in every:
         finding.renames = renames
-    return Result(document=doc, findings=findings, root=root, form=form,
-                  conflicts=conflicts, renames=renames, stale_decisions=stale, settings=settings or DEFAULT_SETTINGS)
+    result = Result(document=doc, findings=every, root=root, form=form, conflicts=conflicts, renames=renames,
+                    stale_decisions=stale, settings=settings)
+    result.device = device
+    return result
+
+
+def preview(result: Result, settings: DeviceSettings | None = None) -> list[dict[str, Any]]:
+    """The Kubernetes objects the GPU device's runtime creates from ``result``'s converted manifest, in the order it
+    applies them; registry passwords are masked. ``settings`` other than the result's compile it again."""
+    if settings is None or settings == result.settings:
+        device = result.device or compile_device(result.document, result.root, result.renames, result.settings)
+    else:
+        device = compile_device(result.document, result.root, result.renames, settings)
+    return device.objects
 
 
 def convert(data: bytes, decisions: Mapping[str, Decision | Mapping[str, Any]] | None = None,

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
+from ..device.compile import DevicePreview
 from ..device.settings import DEFAULT as DEFAULT_SETTINGS
 from ..device.settings import DeviceSettings
 from ..document import Document
@@ -51,16 +52,17 @@ class Context:
 
 
 def rule(code: str, slug: str, area: str, severity: str, applicability: Applicability, title: str,
-         explanation: str, source: str, before: str = "",
-         after: str = "") -> Callable[[Callable[..., Iterable[Finding]]], Rule]:
-    """Declare a rule; its code must be new."""
+         explanation: str, source: str, before: str = "", after: str = "",
+         phase: Literal["input", "device"] = "input") -> Callable[[Callable[..., Iterable[Finding]]], Rule]:
+    """Declare a rule; its code must be new. An ``input`` rule reads the manifest as written and may fix it; a
+    ``device`` rule reads what the device will create from the converted manifest (:class:`DeviceContext`)."""
     assert area in AREAS, area
     assert code not in REGISTRY, f"rule code {code} declared twice"
 
     def declare(check: Callable[..., Iterable[Finding]]) -> Rule:
         declared = Rule(code=code, slug=slug, area=area, severity=severity, applicability=applicability,
                         title=title, explanation=explanation, source=source, before=before, after=after,
-                        check=check)
+                        check=check, phase=phase)
         REGISTRY[code] = declared
         return declared
 
@@ -82,8 +84,28 @@ def run(doc: Document, settings: DeviceSettings = DEFAULT_SETTINGS) -> Iterator[
     ctx = Context(doc=doc, modules=modules(doc), settings=settings)
     for declared in all_rules():
         assert declared.check is not None
-        yield from declared.check(declared, ctx)
+        if declared.phase == "input":
+            yield from declared.check(declared, ctx)
+
+
+@dataclass
+class DeviceContext:
+    """What a device-phase check reads: the document, the converted manifest and the objects compiled from it."""
+
+    doc: Document
+    root: Any
+    form: str
+    renames: dict[str, str]
+    device: DevicePreview
+
+
+def run_device(ctx: DeviceContext) -> Iterator[Finding]:
+    """Every finding on what the device will create, rule by rule in catalogue order."""
+    for declared in all_rules():
+        assert declared.check is not None
+        if declared.phase == "device":
+            yield from declared.check(declared, ctx)
 
 
 def _load_areas() -> None:
-    from . import manifest, naming, networking, platform, proxy, resources, storage  # noqa: F401
+    from . import manifest, naming, networking, on_device, platform, proxy, resources, schemas, storage  # noqa: F401

@@ -1,0 +1,105 @@
+"""Ports as the runtime reads them (``A/edgedeployment/service/PortAndProtocol.cs``, ``PortExtensions.cs``,
+``KubernetesServiceMapper.cs``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import member
+
+_PROTOCOLS = {"tcp": "TCP", "udp": "UDP", "sctp": "SCTP"}
+_INT32 = re.compile(r"\s*[+-]?\d+\s*")
+
+
+def parse_int32(value: Any) -> int | None:
+    """C#'s ``int.TryParse``: optional blanks and sign around digits, within 32 bits; anything else is None."""
+    if not isinstance(value, str) or not _INT32.fullmatch(value) or len(value.strip()) > 12:
+        return None
+    number = int(value)
+    return number if -2**31 <= number < 2**31 else None
+
+
+def port_and_protocol(key: Any) -> tuple[int, str] | None:
+    """``PortAndProtocol.Parse``: ``"80"``, ``"80/tcp"``, ``"53/UDP"`` -> (port, protocol); None is skipped."""
+    if not isinstance(key, str) or not key.strip():
+        return None
+    parts = [part for part in key.split("/") if part]
+    if not parts or len(parts) > 2:
+        return None
+    port = parse_int32(parts[0])
+    if port is None:
+        return None
+    protocol = _PROTOCOLS.get(parts[1].lower()) if len(parts) > 1 else "TCP"
+    return (port, protocol) if protocol else None
+
+
+@dataclass(frozen=True, slots=True)
+class ServicePort:
+    """One port of a module's Service, and where it came from in createOptions (relative pointer parts)."""
+
+    name: str
+    port: int
+    protocol: str
+    target_port: int | None
+    source: tuple[str | int, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"name": self.name, "port": self.port, "protocol": self.protocol}
+        if self.target_port is not None:
+            data["targetPort"] = self.target_port
+        return data
+
+
+def exposed_ports(exposed: Any) -> list[ServicePort]:
+    """``GetExposedPorts``: every readable ``ExposedPorts`` key, named ``exposedport-<port>-<protocol>``."""
+    result = []
+    for key in exposed if isinstance(exposed, dict) else ():
+        parsed = port_and_protocol(key)
+        if parsed:
+            port, protocol = parsed
+            result.append(ServicePort(f"exposedport-{port}-{protocol.lower()}", port, protocol, None,
+                                      ("ExposedPorts", key)))
+    return result
+
+
+def host_ports(bindings: Any, host_config_key: str, bindings_key: str) -> list[ServicePort]:
+    """``GetHostPorts``: one port per binding whose ``HostPort`` is a whole number (``""`` and text are dropped)."""
+    result = []
+    for key, entries in (bindings.items() if isinstance(bindings, dict) else ()):
+        parsed = port_and_protocol(key)
+        if not parsed:
+            continue
+        port, protocol = parsed
+        for index, entry in enumerate(entries if isinstance(entries, list) else ()):
+            host_port = parse_int32(member(entry, "HostPort")) if isinstance(entry, dict) else None
+            if host_port is not None:
+                result.append(ServicePort(f"hostport-{port}-{protocol.lower()}", host_port, protocol, port,
+                                          (host_config_key, bindings_key, key, index)))
+    return result
+
+
+def service_ports(exposed: Iterable[ServicePort], bound: Iterable[ServicePort]) -> tuple[list[ServicePort],
+                                                                                         list[ServicePort]]:
+    """The Service's ports, keyed by port number, the last write winning (bindings after exposed ports), and the
+    ports that lost their place that way (the runtime drops them without a word)."""
+    by_number: dict[int, ServicePort] = {}
+    lost: list[ServicePort] = []
+    for port in [*exposed, *bound]:
+        previous = by_number.get(port.port)
+        if previous is not None and (previous.target_port or previous.port) != (port.target_port or port.port):
+            lost.append(previous)
+        by_number[port.port] = port
+    return list(by_number.values()), lost
+
+
+def container_ports(exposed: Any) -> list[dict[str, Any]]:
+    """``GetContainerPorts``: the container listens on the exposed ports; pods never get a ``hostPort``."""
+    ports = []
+    for key in exposed if isinstance(exposed, dict) else ():
+        parsed = port_and_protocol(key)
+        if parsed:
+            ports.append({"containerPort": parsed[0], "protocol": parsed[1]})
+    return ports
