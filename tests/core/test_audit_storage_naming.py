@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from asegui.core import convert, rules
 from asegui.core.device.settings import DeviceSettings
+from asegui.core.report import report_data
 from tests.helpers import findings, manifest, module, out_create_options, run
 
 
@@ -92,3 +93,35 @@ def test_6_15_digit_first_shares_startup_order_and_chunks_as_the_runtime_reads_t
     assert nine.severity == "warning" and "cannot be deployed" not in nine.message and "100 pieces" in nine.message
     [over] = findings(run(manifest({"app": module({"Env": ["x" * (100 * 512 + 1 - 12)]})})), "MAN001")
     assert over.severity == "error" and "101 pieces" in over.message
+
+
+def _shares(result) -> list[str]:
+    """The report's "Shares to create" lines."""
+    return [item["text"] for item in report_data(result, "in", "out")["checklist"] if item["kind"] == "share"]
+
+
+def test_6_6_share_checklist_names_shares_as_the_output_mounts_them_and_lists_named_volumes():
+    """§6.6: KubernetesDeploymentMapper.cs (GetVolume) asks for the claim SanitizeDNSLabel(Source) of the *converted*
+    mount, so the checklist must name the share STO001/STO006 write (``share-one``, not ``Share_One``), follow the
+    name a person gives, and list the named volumes STO002 turns into share mounts."""
+    data = manifest({"app": module({"HostConfig": {"Binds": ["/home/hcsshares/Share_One:/in", "myvolume:/cache"],
+                                                   "Mounts": [{"Type": "volume", "Source": "Sql_Data",
+                                                               "Target": "/db"}]}})})
+    result = run(data)
+    mounted = [m["Source"] for m in out_create_options(result, "app")["HostConfig"]["Mounts"]]
+    assert mounted == ["sql-data", "share-one", "myvolume"]
+    lines = _shares(result)
+    assert len(lines) == 3
+    for name in ("share-one", "myvolume", "sql-data"):
+        assert sum(f'"{name}"' in line for line in lines) == 1, name
+    assert not any("Share_One" in line or "Sql_Data" in line for line in lines)
+
+    share_fix, = findings(result, "STO001")
+    volume_fix, = findings(result, "STO002")
+    source_fix, = findings(result, "STO006")
+    decided = run(data, {share_fix.id: {"params": {"share": "gpu-in"}}, volume_fix.id: {"params": {"mount": "bind"}},
+                         source_fix.id: {"accepted": False}})
+    lines = _shares(decided)
+    assert any('"gpu-in"' in line for line in lines) and not any('"share-one"' in line for line in lines)
+    assert any('"sqldata"' in line for line in lines)  # the claim the runtime looks for when Source is kept
+    assert not any('"myvolume"' in line and "Create" in line for line in lines)  # now a node folder, no share

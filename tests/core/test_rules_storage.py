@@ -130,6 +130,7 @@ def test_two_spellings_of_one_key_in_a_mount_read_as_the_runtime_reads_them_the_
     result = run(data)
     [share] = findings(result, "STO006")
     assert share.pointer.endswith("/Mounts/0/source") and '"Cold_Data"' in share.message
-    assert [f.message.split('"')[1] for f in findings(result, "STO005")] == ["Cold_Data"]
+    # STO005 names the share as the output mounts it: the Source STO006 fixed (runtime audit §6.6).
+    assert [f.message.split('"')[1] for f in findings(result, "STO005")] == ["cold-data"]
     mount = out_create_options(result, "app")["HostConfig"]["Mounts"][0]
     assert (mount["Source"], mount["source"]) == ("Sql_Data", "cold-data")

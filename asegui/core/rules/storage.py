@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -121,18 +122,19 @@ def check_share_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
             if not share or share[1]:
                 continue
             name = share[0]
-            default = name if is_share_name(name) or has_placeholder(name) else share_name(name)
-            param = share_param(_("Share name on the GPU device"), default)
+            param = share_param(_("Share name on the GPU device"), _share_default(name))
 
             def build(values: dict[str, Any], module: ModuleView = module, bind: Bind = bind) -> list[Edit]:
                 return [Edit("remove", bind.pointer, prune=True),
                         Edit("append", mounts_pointer(module),
                              _mount("volume", values["share"], bind.target, bind.read_only))]
 
-            yield Finding(r, module.name, bind.pointer,
-                          _("Bind of edge share \"{share}\" at {target} becomes a volume mount of the GPU "
-                            "device's share").format(share=name, target=bind.target),
-                          params=(param,), build=build)
+            finding = Finding(r, module.name, bind.pointer,
+                              _("Bind of edge share \"{share}\" at {target} becomes a volume mount of the GPU "
+                                "device's share").format(share=name, target=bind.target),
+                              params=(param,), build=build)
+            _naming_fixes(ctx)[bind.pointer] = finding
+            yield finding
 
 
 @rule("STO002", "directory-bind-to-mount", "storage", "warning", "choice",
@@ -157,8 +159,8 @@ def check_directory_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
             if share_of(bind) or looks_like_file(bind.source) or looks_like_file(bind.target):
                 continue
             named_volume = not bind.source.startswith("/")
-            keep_name = named_volume and (is_share_name(bind.source) or has_placeholder(bind.source))
-            default_share = bind.source if keep_name else share_name(bind.source.strip("/").split("/")[-1] or "data")
+            default_share = _share_default(bind.source) if named_volume \
+                else share_name(bind.source.strip("/").split("/")[-1] or "data")
             params = (Param("mount", _("Mount as"), "enum", "volume" if named_volume else "bind",
                             options=("bind", "volume")),
                       share_param(_("Share name (for a volume mount)"), default_share))
@@ -173,8 +175,10 @@ def check_directory_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
             message = _("Named volume \"{source}\" at {target} becomes a volume mount of a share") if named_volume \
                 else _("Host directory {source} at {target} becomes a Mounts bind (the runtime mounts it as it "
                        "would the bind): a folder of the Kubernetes node, not the FPGA host's data")
-            yield Finding(r, module.name, bind.pointer, message.format(source=bind.source, target=bind.target),
-                          params=params, build=build)
+            finding = Finding(r, module.name, bind.pointer, message.format(source=bind.source, target=bind.target),
+                              params=params, build=build)
+            _naming_fixes(ctx)[bind.pointer] = finding
+            yield finding
 
 
 @rule("STO003", "file-bind-unsupported", "storage", "error", "manual",
@@ -238,23 +242,118 @@ def check_share_subpath(r: Rule, ctx: Context) -> Iterator[Finding]:
       before='"Binds": ["/home/hcsshares/cloudout:/home/output"]',
       after="(create the share \"cloudout\" on the GPU device, as a cloud share)")
 def check_shares_to_create(r: Rule, ctx: Context) -> Iterator[Finding]:
-    seen: dict[str, tuple[str, str, list[str]]] = {}
+    groups: dict[str, list[_Share]] = {}
     for module in ctx.modules:
         for bind in binds(module):
             share = share_of(bind)
-            if share:
-                seen.setdefault(share[0], (module.name, bind.pointer, []))[2].append(module.name)
+            if share and not share[1]:
+                groups.setdefault(_share_default(share[0]), []).append(_Share(module.name, bind.pointer, "bind",
+                                                                              share[0]))
+            elif not share and not bind.source.startswith("/") and not looks_like_file(bind.source) \
+                    and not looks_like_file(bind.target):  # a named volume: STO002 mounts a share by default
+                groups.setdefault(_share_default(bind.source), []).append(_Share(module.name, bind.pointer, "volume",
+                                                                                 bind.source))
         for _index, pointer, entry in mounts(module):
             source = member(entry, "Source")
             if str(member(entry, "Type", "")).lower() == "volume" and isinstance(source, str) and source:
-                seen.setdefault(source, (module.name, pointer, []))[2].append(module.name)
-    for name, (first_module, pointer, users) in seen.items():
-        names = ", ".join(dict.fromkeys(users))
-        yield Finding(r, first_module, pointer,
-                      _("Create share \"{share}\" on the GPU device with \"Use the share with Edge compute\" "
-                        "(used by {modules})").format(share=name, modules=names),
-                      todo=_("Create the share \"{share}\" (Edge compute; local or cloud as on the FPGA device; "
-                             "NFS v3) — used by {modules}").format(share=name, modules=names))
+                default = source if is_share_name(source) or has_placeholder(source) else share_name(source)
+                groups.setdefault(default, []).append(_Share(module.name, pointer, "mount", source))
+    for default, shares in groups.items():
+        yield SharesToCreate(r, shares[0].module, shares[0].pointer, default, tuple(shares), _naming_fixes(ctx))
+
+
+MEMO_NAMING_FIXES = "storage.naming_fixes"
+
+
+def _naming_fixes(ctx: Context) -> dict[str, Finding]:
+    """The STO001, STO002 and STO006 findings that name a share, by the bind's or the mount's pointer."""
+    fixes: dict[str, Finding] = ctx.memo(MEMO_NAMING_FIXES, dict)
+    return fixes
+
+
+def _share_default(name: str) -> str:
+    """The share a bind of edge share ``name`` (or a named volume ``name``) is mounted as by default."""
+    return name if is_share_name(name) or has_placeholder(name) else share_name(name)
+
+
+@dataclass(frozen=True, slots=True)
+class _Share:
+    """One place that mounts a share: an edge-share bind (STO001), a named volume (STO002) or a volume mount."""
+
+    module: str
+    pointer: str
+    kind: str            # "bind", "volume" (a named-volume bind) or "mount"
+    written: str         # the share or volume name as the input spells it
+
+
+class SharesToCreate(Finding):
+    """STO005's finding: its message and checklist line name each share as the converted manifest mounts it.
+
+    The name depends on decisions taken on other findings (STO001's, STO002's or STO006's share name; STO002's
+    bind-or-volume choice; a fix rejected), which are settled after the findings are made, so the texts are made
+    when read, from those findings' current values: before any decision, the names their defaults give.
+    """
+
+    __slots__ = ("default", "shares", "fixes")
+
+    def __init__(self, r: Rule, module: str, pointer: str, default: str, shares: tuple[_Share, ...],
+                 fixes: dict[str, Finding]) -> None:
+        self.default, self.shares, self.fixes = default, shares, fixes
+        super().__init__(r, module, pointer, "")
+
+    def mounted(self) -> dict[str, list[str]]:
+        """Share name -> the modules that mount it, as the converted manifest does."""
+        found: dict[str, list[str]] = {}
+        for share in self.shares:
+            name = self._mounted(share)
+            if name is not None:
+                found.setdefault(name, [])
+                if share.module not in found[name]:
+                    found[name].append(share.module)
+        return found
+
+    def _mounted(self, share: _Share) -> str | None:
+        fix = self.fixes.get(share.pointer)
+        if fix is None:  # a volume mount whose name needs no fix
+            return share.written
+        if not fix.status:  # not decided yet: the default
+            return self.default
+        if fix.edits:
+            return str(fix.values["share"]) if fix.values.get("mount", "volume") == "volume" else None
+        # The fix is not applied: a mount keeps its Source, which the runtime sanitizes into the claim name; a bind
+        # stays a folder of the node, not a share.
+        return claim_name(share.written) if share.kind == "mount" else None
+
+    def _texts(self) -> tuple[str, str]:
+        mounted = self.mounted()
+        if not mounted:
+            written = self.shares[0].written
+            text = _("No share to create for \"{share}\": the fix that mounts it as a share is not applied, so "
+                     "the module binds a folder of the Kubernetes node").format(share=written)
+            return text, ""
+        message = "; ".join(_("Create share \"{share}\" on the GPU device with \"Use the share with Edge "
+                              "compute\" (used by {modules})").format(share=name, modules=", ".join(users))
+                            for name, users in mounted.items())
+        todo = "; ".join(_("Create the share \"{share}\" (Edge compute; local or cloud as on the FPGA device; "
+                           "NFS v3) — used by {modules}").format(share=name, modules=", ".join(users))
+                         for name, users in mounted.items())
+        return message, todo
+
+    @property
+    def message(self) -> str:
+        return self._texts()[0]
+
+    @message.setter
+    def message(self, _value: str) -> None:
+        """Made when read (Finding's constructor sets it)."""
+
+    @property
+    def todo(self) -> str:
+        return self._texts()[1]
+
+    @todo.setter
+    def todo(self, _value: str) -> None:
+        """Made when read (Finding's constructor sets it)."""
 
 
 @rule("STO006", "share-name-dns-label", "storage", "warning", "choice",
@@ -285,10 +384,12 @@ def check_share_names(r: Rule, ctx: Context) -> Iterator[Finding]:
             def build(values: dict[str, Any], at: str = at) -> list[Edit]:
                 return [Edit("replace", at, values["share"])]
 
-            yield Finding(r, module.name, at,
-                          _("Share name \"{share}\" is not a DNS label; the runtime would look for a claim named "
-                            "\"{sanitized}\"").format(share=source, sanitized=claim_name(source)),
-                          params=(param,), build=build)
+            finding = Finding(r, module.name, at,
+                              _("Share name \"{share}\" is not a DNS label; the runtime would look for a claim "
+                                "named \"{sanitized}\"").format(share=source, sanitized=claim_name(source)),
+                              params=(param,), build=build)
+            _naming_fixes(ctx)[pointer] = finding
+            yield finding
 
 
 _EDGE_NON_ALNUM = re.compile(r"^[^a-z0-9]+|[^a-z0-9]+$")
