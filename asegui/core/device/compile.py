@@ -35,14 +35,17 @@ DEVICE_PLACEHOLDER = "your-gpu-device"              # the device id: not in a ma
 EDGE_HOSTNAME_PLACEHOLDER = "your-gpu-device-hostname"
 PROXY_IMAGE = "azureiotedge/azureiotedge-proxy:0.1.0-beta15"  # kubernetes/charts/edge-kubernetes/values.yaml
 WORKLOAD_URI = "http://localhost:35001/"           # the proxy sidecar, inside the pod (chart: workload 35001)
+MANAGEMENT_URI = "http://localhost:35000/"
 WORKLOAD_API_VERSION = "2019-11-05"
 MODULE_LABEL = "net.azure-devices.edge.module"      # A/Constants.cs
 DEVICE_LABEL = "net.azure-devices.edge.deviceid"
 ORIGINAL_MODULE_ID = "net.azure-devices.edge.original-moduleid"
 GPU_RESOURCE = "nvidia.com/gpu"
 MASK = "••••"
+DOCKER_HUB = "https://index.docker.io/v1/"  # D/Constants.cs DefaultRegistryAddress
 _IMAGE = re.compile(r"^(?P<repo>([^/]*/)*)(?P<image>[^/:]+)(?P<tag>:[^/:]+)?$")  # D/DockerConfig.cs ImageRegex
 EXPERIMENTAL = "k8s-experimental"
+_SERVICE_TYPES = {name.lower(): name for name in ("ClusterIP", "NodePort", "LoadBalancer")}  # PortMapServiceType
 EXPERIMENTAL_KEYS = ("nodeSelector", "resources", "volumes", "securityContext", "serviceOptions", "strategy")
 
 
@@ -92,13 +95,16 @@ class DevicePreview:
     edge_deployment: dict[str, Any]
     modules: list[DeviceModule]
     problems: list[Problem]
+    claims: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def objects(self) -> list[dict[str, Any]]:
-        """Image-pull Secrets, the EdgeDeployment, then per module: ServiceAccount, Service, Deployment, claims."""
+        """Image-pull Secrets, the EdgeDeployment, per module its ServiceAccount, Service and Deployment, then the
+        claims (``EdgeDeploymentController`` applies claims last, one per name)."""
         result = [*self.secrets, self.edge_deployment]
         for module in self.modules:
             result.extend(module.objects)
+        result.extend(self.claims)
         return result
 
     def module(self, name: str) -> DeviceModule | None:
@@ -110,8 +116,7 @@ class DevicePreview:
         for module in self.modules:
             if module.service_type:
                 services[module.service_type] = services.get(module.service_type, 0) + 1
-        claims = sorted({str(v.claim["claimName"]) for m in self.modules if m.volumes
-                         for v in m.volumes.claims if v.claim})
+        claims = [c["metadata"]["name"] for c in self.claims]
         return {"deployments": sum(1 for m in self.modules), "services": services,
                 "external_ips": services.get("LoadBalancer", 0), "claims": claims,
                 "gpus": sum(m.gpus for m in self.modules), "device_gpus": self.settings.gpus}
@@ -146,15 +151,29 @@ def compile_device(doc: Document, root: Any, renames: dict[str, str] | None = No
         if secret is not None:
             module.pull_secret = secret["metadata"]["name"]
             secrets.setdefault(module.pull_secret, secret)
-        spec.append({"name": output_name, "type": data.get("type"), "status": data.get("status"),
-                     "image": image, "secret": module.pull_secret})
+        spec.append(_spec_module(output_name, data, image, options, module.pull_secret))
         _map_module(module, data, options, image, settings, problems, ref.create_options_pointer)
     _check_names(modules, problems)
     edge_deployment = {"apiVersion": "microsoft.azure.devices.edge/v1", "kind": "EdgeDeployment",
                        "metadata": {"name": f"{names.k8s_value(HUB_PLACEHOLDER)}-{names.k8s_value(DEVICE_PLACEHOLDER)}",
                                     "namespace": NAMESPACE},
                        "spec": spec}
-    return DevicePreview(settings, list(secrets.values()), edge_deployment, modules, problems)
+    return DevicePreview(settings, list(secrets.values()), edge_deployment, modules, problems, _claims(modules))
+
+
+def _spec_module(name: str, data: dict[str, Any], image: str, options: dict[str, Any],
+                 secret: str | None) -> dict[str, Any]:
+    """``A/KubernetesModule.cs`` as ``EdgeDeploymentSerialization`` writes it: ``settings`` is a JSON string of the
+    image, createOptions and the pull secret's name (``ObjectToStringConverter<KubernetesConfig>``)."""
+    entry: dict[str, Any] = {"name": name}
+    for key in ("version", "type", "status", "restartPolicy", "imagePullPolicy"):
+        if key in data:
+            entry[key] = data[key]
+    env = data.get("env")
+    entry["env"] = env if isinstance(env, dict) else {}
+    settings = {"image": image, "createOptions": options, "auth": {"name": secret} if secret else None}
+    entry["settings"] = json.dumps(settings, ensure_ascii=False, separators=(",", ":"))
+    return entry
 
 
 def _labels(module: DeviceModule) -> dict[str, str]:
@@ -194,7 +213,7 @@ def _registry(image: str) -> str | None:
     parts = image.split("/")
     if len(parts) < 2:
         return None
-    return parts[0] if ("." in parts[0] or ":" in parts[0]) else "index.docker.io"
+    return parts[0] if ("." in parts[0] or ":" in parts[0]) else DOCKER_HUB
 
 
 def _pull_secret(image: str, credentials: list[tuple[str, dict[str, Any]]], module: DeviceModule,
@@ -258,9 +277,9 @@ def _map_module(module: DeviceModule, data: dict[str, Any], options: dict[str, A
     if module.ports:
         service_options = experimental.get("serviceOptions")
         service_options = service_options if isinstance(service_options, dict) else {}
-        chosen = member(service_options, "type")
+        chosen = _SERVICE_TYPES.get(str(member(service_options, "type")).lower())  # Enum.TryParse, ignoring case
         only_exposed = not (host and bindings_key and host.get(bindings_key) is not None)
-        service_type = chosen if isinstance(chosen, str) else ("ClusterIP" if only_exposed else settings.service_type)
+        service_type = chosen or ("ClusterIP" if only_exposed else settings.service_type)
         spec: dict[str, Any] = {"type": service_type}
         load_balancer_ip = member(service_options, "loadBalancerIP")
         if isinstance(load_balancer_ip, str):
@@ -279,10 +298,8 @@ def _map_module(module: DeviceModule, data: dict[str, Any], options: dict[str, A
                                 {"reason": problem.message, "name": problem.message,
                                  "sources": [v.host_path or v.name for v in problem.volumes]}))
 
-    module.deployment = _deployment(module, data, options, host, experimental, image, annotations)
+    module.deployment = _deployment(module, data, options, host, experimental, image, annotations, settings)
     module.objects.append(module.deployment)
-    for claim in module.volumes.claims:
-        module.objects.append(_claim(claim.name, bool(claim.claim and claim.claim.get("readOnly"))))
     module.gpus = _gpus(module.deployment)
 
 
@@ -302,7 +319,8 @@ def _annotations(module: DeviceModule, options: dict[str, Any], problems: list[P
     return result
 
 
-def _env(module: DeviceModule, data: dict[str, Any], options: dict[str, Any]) -> list[dict[str, str]]:
+def _env(module: DeviceModule, data: dict[str, Any], options: dict[str, Any],
+         service_type: str) -> list[dict[str, str]]:
     """``KubernetesDeploymentMapper.CollectModuleEnv``: the module's ``env``, then createOptions ``Env`` (split at
     the first '='; entries without one, or starting with one, dropped), then the runtime's own variables."""
     env: list[dict[str, str]] = []
@@ -325,6 +343,16 @@ def _env(module: DeviceModule, data: dict[str, Any], options: dict[str, Any]) ->
     env.append({"name": "IOTEDGE_MODULEID", "value": f"${module.output_name}" if module.system
                 else module.output_name})
     env.append({"name": "IOTEDGE_APIVERSION", "value": WORKLOAD_API_VERSION})
+    if module.system and module.output_name == "edgeAgent":  # the agent's own settings (values of ASE's chart)
+        env.extend({"name": name, "value": value} for name, value in (
+            ("Mode", "kubernetes"), ("IOTEDGE_MANAGEMENTURI", MANAGEMENT_URI), ("NetworkId", "azure-iot-edge"),
+            ("ProxyImage", PROXY_IMAGE), ("ProxyConfigPath", "/etc/iotedge-proxy"),
+            ("ProxyConfigVolume", "config-volume"),
+            ("ProxyConfigMapName", "iotedged-proxy-config"), ("ProxyTrustBundlePath", "/etc/trust-bundle"),
+            ("ProxyTrustBundleVolume", "trust-bundle-volume"),
+            ("ProxyTrustBundleConfigMapName", "iotedged-proxy-trust-bundle"), ("K8sNamespace", NAMESPACE),
+            ("RunAsNonRoot", "False"), ("PortMappingServiceType", service_type),
+            ("EnableK8sServiceCallTracing", "False"), ("UseMountSourceForVolumeName", "True")))
     env.append({"name": "EdgeDeviceHostName", "value": EDGE_HOSTNAME_PLACEHOLDER})
     if not module.system:
         env.append({"name": "IOTEDGE_GATEWAYHOSTNAME", "value": "edgehub"})
@@ -354,11 +382,13 @@ def _strings(value: Any) -> list[str] | None:
 
 
 def _deployment(module: DeviceModule, data: dict[str, Any], options: dict[str, Any], host: dict[str, Any] | None,
-                experimental: dict[str, Any], image: str, annotations: dict[str, str]) -> dict[str, Any]:
+                experimental: dict[str, Any], image: str, annotations: dict[str, str],
+                settings: DeviceSettings) -> dict[str, Any]:
     """``KubernetesDeploymentMapper.PrepareDeployment``, ``GetPod``, ``PrepareModuleContainer``,
     ``PrepareProxyContainer``."""
     assert module.volumes is not None
-    container: dict[str, Any] = {"name": module.k8s_name, "image": image, "env": _env(module, data, options)}
+    container: dict[str, Any] = {"name": module.k8s_name, "image": image, "env": _env(module, data, options,
+                                                                                 settings.service_type)}
     command, args = _strings(member(options, "Entrypoint")), _strings(member(options, "Cmd"))
     if command is not None:
         container["command"] = command
@@ -409,6 +439,16 @@ def _deployment(module: DeviceModule, data: dict[str, Any], options: dict[str, A
     spec["template"] = {"metadata": {"name": module.k8s_name, "labels": _labels(module),
                                      "annotations": template_annotations}, "spec": pod}
     return {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": _metadata(module), "spec": spec}
+
+
+def _claims(modules: list[DeviceModule]) -> list[dict[str, Any]]:
+    """``EdgeDeploymentController.DeployModulesAsync``: one claim per volume Mount of every module, grouped by name,
+    the first kept (so a share mounted read-only first asks ReadOnlyMany)."""
+    claims: dict[str, dict[str, Any]] = {}
+    for module in modules:
+        for mount in module.volumes.mount_claims if module.volumes else ():
+            claims.setdefault(mount[0], _claim(*mount))
+    return list(claims.values())
 
 
 def _claim(name: str, read_only: bool) -> dict[str, Any]:

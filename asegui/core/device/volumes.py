@@ -43,7 +43,8 @@ class VolumeProblem:
 class Volumes:
     volumes: list[Volume]                    # the pod's volumes, after grouping by name
     mounts: list[dict[str, Any]]             # the module container's volumeMounts
-    claims: list[Volume]                     # volume Mounts: one claim each (share on ASE)
+    claims: list[Volume]                     # the pod's claim volumes (a share each on ASE)
+    mount_claims: list[tuple[str, bool]]     # (claim name, read-only) per volume Mount, in mount order
     problems: list[VolumeProblem]
     grouped: dict[str, list[Volume]]         # every createOptions volume by its name, before grouping
 
@@ -56,6 +57,7 @@ def collect(host_config: dict[str, Any] | None, host_key: str, experimental_volu
     volumes: list[Volume] = []
     mounts: list[dict[str, Any]] = []
     problems: list[VolumeProblem] = []
+    mount_claims: list[tuple[str, bool]] = []
 
     def named(source: str, where: tuple[str | int, ...]) -> str | None:
         try:
@@ -109,6 +111,7 @@ def collect(host_config: dict[str, Any] | None, host_key: str, experimental_volu
                     spec: dict[str, Any] = {"hostPath": {"path": source, "type": "DirectoryOrCreate"}}
                 else:
                     spec = {"persistentVolumeClaim": {"claimName": name, "readOnly": read_only}}
+                    mount_claims.append((name, read_only))
                 volumes.append(Volume(name, spec, where, f"mount-{kind}", source))
                 mount = {"name": name, "mountPath": target}
                 if read_only:
@@ -142,7 +145,7 @@ def collect(host_config: dict[str, Any] | None, host_key: str, experimental_volu
             problems.append(VolumeProblem("duplicate", volume.source, volume.name, [seen[volume.name], volume]))
         seen.setdefault(volume.name, volume)
     claims = [v for v in final if v.origin == "mount-volume"]
-    return Volumes(final, mounts, claims, problems, grouped)
+    return Volumes(final, mounts, claims, mount_claims, problems, grouped)
 
 
 def _identity(volume: Volume) -> tuple[str, str]:
