@@ -6,6 +6,8 @@ its code, and fails on the rules as they were before the item was fixed.
 
 from __future__ import annotations
 
+import json
+
 from asegui.core import convert, rules
 from asegui.core.device.settings import DeviceSettings
 from asegui.core.report import report_data
@@ -125,3 +127,21 @@ def test_6_6_share_checklist_names_shares_as_the_output_mounts_them_and_lists_na
     assert any('"gpu-in"' in line for line in lines) and not any('"share-one"' in line for line in lines)
     assert any('"sqldata"' in line for line in lines)  # the claim the runtime looks for when Source is kept
     assert not any('"myvolume"' in line and "Create" in line for line in lines)  # now a node folder, no share
+
+
+def test_6_10_nam001_does_not_propose_case_only_renames():
+    """§6.10: KubeUtils.cs SanitizeK8sValue lowercases the id for every object, and
+    KubernetesServiceAccountMapper.cs keeps the id in the ``original-moduleid`` annotation, so ``MyModule`` already
+    works; renaming it to ``mymodule`` would give the module a new IoT Hub identity."""
+    data = manifest({"MyModule": module({"Env": ["A=1"]})},
+                    routes={"r": "FROM /messages/modules/MyModule/* INTO $upstream"})
+    result = run(data)
+    [finding] = findings(result, "NAM001")
+    assert (finding.severity, finding.params) == ("info", ())
+    assert '"mymodule"' in finding.message and "new IoT Hub identity" in finding.message
+    desired = json.loads(result.text)["modulesContent"]
+    assert list(desired["$edgeAgent"]["properties.desired"]["modules"]) == ["MyModule"]
+    routes = desired["$edgeHub"]["properties.desired"]["routes"]
+    assert routes == {"r": "FROM /messages/modules/MyModule/* INTO $upstream"}
+    explanation = rules.get("NAM001").explanation  # type: ignore[union-attr]
+    assert "original-moduleid" in explanation and "that case is a warning" not in explanation

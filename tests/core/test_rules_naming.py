@@ -48,12 +48,15 @@ def test_nam001_renamed_module_keeps_deployable_create_options():
     assert settings == {"image": "contoso.azurecr.io/app:1.0", "createOptions": '{"Env": ["A=1"]}'}
 
 
-def test_nam001_case_only_is_a_warning_and_lowercases():
+def test_nam001_case_only_is_not_renamed():
+    # The runtime lowercases the id for the objects and maps them back through an annotation; a rename would give
+    # the module a new IoT Hub identity (runtime audit §6.10), so only an info finding says what the objects are.
     result = run(manifest({"GPUModule": module()}, routes={"r": "FROM /messages/modules/GPUModule/* INTO $upstream"}))
     [finding] = findings(result, "NAM001")
-    assert (finding.severity, finding.values["name"], finding.status) == ("warning", "gpumodule", "review")
-    assert list(_desired(result)["modules"]) == ["gpumodule"]
-    assert _desired(result, "$edgeHub")["routes"] == {"r": "FROM /messages/modules/gpumodule/* INTO $upstream"}
+    assert (finding.severity, finding.params, finding.status) == ("info", (), "info")
+    assert '"gpumodule"' in finding.message and "new IoT Hub identity" in finding.message
+    assert list(_desired(result)["modules"]) == ["GPUModule"]
+    assert _desired(result, "$edgeHub")["routes"] == {"r": "FROM /messages/modules/GPUModule/* INTO $upstream"}
 
 
 def test_nam001_default_names_are_valid_labels_for_any_input():
@@ -70,7 +73,9 @@ def test_nam001_default_names_are_valid_labels_for_any_input():
 def test_nam001_defaults_are_distinct_from_each_other_and_from_other_modules():
     result = run(manifest({"my-mod": module(), "My_Mod": module(), "MY.MOD": module(), "Proxy": module()}))
     assert {f.module: f.values["name"] for f in findings(result, "NAM001")} == \
-        {"My_Mod": "my-mod-2", "MY.MOD": "my-mod-3", "Proxy": "proxy-2"}
+        {"My_Mod": "my-mod-2", "MY.MOD": "my-mod-3"}
+    # "Proxy" differs from the reserved "proxy" only in case: NAM002's collision, not a NAM001 rename (§6.10).
+    assert {f.module: f.values["name"] for f in findings(result, "NAM002")} == {"Proxy": "proxy-2"}
     assert list(_desired(result)["modules"]) == ["my-mod", "my-mod-2", "my-mod-3", "proxy-2"]
 
 
@@ -139,11 +144,12 @@ def test_nam002_not_raised_when_nam001_already_separates_the_pair():
         assert not result.conflicts
 
 
-def test_nam001_case_only_clash_is_an_error_with_a_distinct_default():
+def test_case_only_clash_is_a_nam002_error_with_a_distinct_default():
+    # A case-only name is not NAM001's (§6.10); its clash with another module is NAM002's collision.
     result = run(manifest({"mymod": module(), "MyMod": module()}))
-    [rename] = findings(result, "NAM001")
+    [rename] = findings(result, "NAM002")
     assert (rename.module, rename.severity, rename.values["name"]) == ("MyMod", "error", "mymod-2")
-    assert findings(result, "NAM002") == []
+    assert findings(result, "NAM001") == []
     assert list(_desired(result)["modules"]) == ["mymod", "mymod-2"]
 
 
@@ -263,7 +269,7 @@ def test_a_rename_onto_a_taken_key_is_a_reported_conflict_not_a_silent_skip():
 def test_a_user_module_called_edge_agent_is_renamed_and_the_system_module_never():
     data = manifest({"edgeAgent": module({"Env": ["A=1"]})})
     result = run(data)
-    found = findings(result, "NAM001")
+    found = findings(result, "NAM002")  # case only: the collision with the system module's name (§6.10)
     assert [(f.module, f.pointer.split("/")[-2]) for f in found] == [("edgeAgent", "modules")]
     desired = output(result)["modulesContent"]["$edgeAgent"]["properties.desired"]
     assert list(desired["systemModules"]) == ["edgeAgent", "edgeHub"]
@@ -292,12 +298,12 @@ def test_nam001_renames_routes_of_a_module_id_with_a_star():
 def test_nam001_a_module_id_that_starts_another_leaves_the_longer_ids_routes_alone():
     """``*`` belongs to the id it is in: renaming ``Cam`` must not rewrite ``Cam*1``'s routes, which follow ``Cam*1``'s
     own rename; the wildcard ``/messages/modules/*`` names no module and is never rewritten."""
-    data = manifest({"Cam": module(), "Cam*1": module(), "sink": module()},
-                    routes={"r1": "FROM /messages/modules/Cam*1/outputs/* INTO " + IN.format("sink"),
+    data = manifest({"Cam_": module(), "Cam_*1": module(), "sink": module()},
+                    routes={"r1": "FROM /messages/modules/Cam_*1/outputs/* INTO " + IN.format("sink"),
                             "all": "FROM /messages/modules/* INTO $upstream"})
     result = run(data)
     cam, star = findings(result, "NAM001")
-    assert (cam.module, star.module) == ("Cam", "Cam*1")
+    assert (cam.module, star.module) == ("Cam_", "Cam_*1")
     assert cam.message.endswith("(module key)") and star.message.endswith("(module key, 1 route(s))")
     new = star.values["name"]
     assert list(_desired(result)["modules"]) == [cam.values["name"], new, "sink"]

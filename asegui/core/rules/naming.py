@@ -50,7 +50,10 @@ def plan_renames(ctx: Context) -> dict[str, Rename]:
 
 def _plan(doc: Document) -> dict[str, Rename]:
     refs = doc.modules
-    invalid = [m for m in refs if not m.system and not is_dns_label(m.name) and not _is_placeholder_name(m.name)]
+    # A name that differs from a DNS label only in case is not renamed: the runtime lowercases it for the objects and
+    # maps them back through an annotation, and a rename would give the module a new IoT Hub identity.
+    invalid = [m for m in refs if not m.system and not is_dns_label(m.name) and not is_dns_label(m.name.lower())
+               and not _is_placeholder_name(m.name)]
     invalid_names = {m.name for m in invalid}
     staying = [m for m in refs if m.name not in invalid_names]
     # Kubernetes names already held: system modules first (never renamed), then user modules in order;
@@ -242,11 +245,14 @@ def _rename_finding(r: Rule, ctx: Context, rename: Rename, message: str, severit
       "(`/messages/modules/<id>/…`, `BrokeredEndpoint(\"/modules/<id>/inputs/…\")`, and conditions "
       "`WHERE $connectionModuleId = '<id>'`). The module gets a new IoT "
       "Hub identity, and anything outside the manifest that uses the old id (code, scripts, direct method "
-      "callers) must change too. A name that differs only in case still works (the runtime lowercases it), so "
-      "that case is a warning; renaming keeps the Service name and the module id the same.",
+      "callers) must change too. A name that differs only in case is not renamed: the runtime lowercases it for "
+      "the Kubernetes objects and maps them back to the module id through the annotation "
+      "`net.azure-devices.edge.original-moduleid`, so it works as it is, and a rename would give the module a new "
+      "IoT Hub identity (an info finding says which name the objects get).",
       "Microsoft Learn: Run existing IoT Edge modules from Azure Stack Edge Pro FPGA devices on Azure Stack "
       "Edge Pro GPU device — Other differences (module names); kubernetes.io Object Names and IDs; "
-      "Azure/iotedge 1.1-k8s-preview KubeUtils.SanitizeK8sValue",
+      "Azure/iotedge release/1.1-k8s-preview, edge-agent/.../Kubernetes/KubeUtils.cs (SanitizeK8sValue) and "
+      "edgedeployment/serviceaccount/KubernetesServiceAccountMapper.cs (original-moduleid annotation)",
       before='"modules": {"My_Module": {…}}, "routes": {"r": "FROM /messages/modules/My_Module/* INTO $upstream"}',
       after='"modules": {"my-module": {…}}, "routes": {"r": "FROM /messages/modules/my-module/* INTO $upstream"}')
 def check_module_names(r: Rule, ctx: Context) -> Iterator[Finding]:
@@ -262,16 +268,21 @@ def check_module_names(r: Rule, ctx: Context) -> Iterator[Finding]:
                         "rename it to \"{new}\" ({places})") \
                 .format(name=name, k8s=k8s_name(name), other=clash or lowered, new=new, places=places)
             yield _rename_finding(r, ctx, rename, message, severity="error")
-        elif is_dns_label(lowered):
-            message = _("Module \"{name}\" differs from a Kubernetes name only in case (the runtime uses "
-                        "\"{k8s}\"); rename it to \"{new}\" ({places})") \
-                .format(name=name, k8s=lowered, new=new, places=places)
-            yield _rename_finding(r, ctx, rename, message, severity="warning")
         else:
             message = _("Module name \"{name}\" is not a Kubernetes name ({why}); rename it to \"{new}\" "
                         "({places})") \
                 .format(name=name, why=_why_invalid(name), new=new, places=places)
             yield _rename_finding(r, ctx, rename, message)
+    plan = plan_renames(ctx)
+    for module in ctx.user_modules:
+        name = module.name
+        if name not in plan and name != name.lower() and is_dns_label(name.lower()):
+            yield Finding(r, name, module.pointer,
+                          _("Module \"{name}\" runs as Kubernetes objects named \"{k8s}\" (the runtime lowercases "
+                            "the id and maps the objects back to it through an annotation): nothing to change; a "
+                            "rename would give the module a new IoT Hub identity")
+                          .format(name=name, k8s=k8s_name(name)),
+                          severity="info", applicability="manual")
 
 
 @rule("NAM002", "module-name-collision", "naming", "error", "choice",
