@@ -84,9 +84,50 @@ def report_data(result: Result, input_name: str, output_name: str, now: datetime
         "output_warnings": list(result.output_warnings),
         "changed_modules": _changed_modules(result),
         "checklist": _checklist(result.findings),
+        "device": _device(result),
     }
     masked: dict[str, Any] = redact_value(data, _secrets(result))
     return masked
+
+
+def _device(result: Result) -> dict[str, Any]:
+    """What the GPU device will create: per module its objects, and what the device must give (IPs, claims, GPUs)."""
+    device = result.device
+    if device is None:
+        return {"summary": {}, "modules": []}
+    modules = []
+    for module in device.modules:
+        service = module.service
+        modules.append({
+            "module": module.name, "name": module.k8s_name,
+            "objects": [f"{o['kind']}/{o['metadata']['name']}" for o in module.objects],
+            "service_type": module.service_type,
+            "ports": [p.to_json() for p in module.ports] if service else [],
+            "claims": [v.claim["claimName"] for v in module.volumes.claims if v.claim] if module.volumes else [],
+            "gpus": module.gpus})
+    return {"summary": device.summary(), "settings": device.settings.to_json(), "modules": modules,
+            "secrets": [s["metadata"]["name"] for s in device.secrets]}
+
+
+def _device_lines(device: dict[str, Any]) -> tuple[str, list[tuple[str, str, str, str, str]]]:
+    """The "On the device" section for both text formats: a summary sentence and a row per module."""
+    summary = device.get("summary") or {}
+    services = ", ".join(f"{count} {kind}" for kind, count in summary.get("services", {}).items()) or _("none")
+    line = _("{deployments} Deployment(s); Services: {services}; {ips} external IP address(es) to reserve; share "
+             "claims: {claims}; GPUs asked for: {gpus} of the device's {device_gpus}.").format(
+        deployments=summary.get("deployments", 0), services=services, ips=summary.get("external_ips", 0),
+        claims=", ".join(summary.get("claims", [])) or _("none"), gpus=summary.get("gpus", 0),
+        device_gpus=summary.get("device_gpus", 0))
+    rows = []
+    for m in device.get("modules", []):
+        ports = ", ".join(f"{p['port']}→{p.get('targetPort', p['port'])}/{p['protocol']}" for p in m["ports"])
+        service = f"{m['service_type']} ({ports})" if m["service_type"] else "—"
+        rows.append((m["module"], ", ".join(m["objects"]), service, ", ".join(m["claims"]) or "—", str(m["gpus"])))
+    return line, rows
+
+
+def _device_headings() -> tuple[str, ...]:
+    return (_("Module"), _("Objects"), _("Service"), _("Share claims"), _("GPUs"))
 
 
 def _notices(data: dict[str, Any]) -> list[tuple[str, list[str]]]:
@@ -270,6 +311,12 @@ def _markdown(data: dict[str, Any]) -> str:
         else:
             out += [_("createOptions unchanged."), ""]
 
+    line, rows = _device_lines(data["device"])
+    out += [f"## {_('On the device')}", "", _md(line), "",
+            "| " + " | ".join(_device_headings()) + " |", "|---|---|---|---|---:|"]
+    out += ["| " + " | ".join(_md(cell) for cell in row) + " |" for row in rows]
+    out.append("")
+
     out += [f"## {_('Device checklist')}", ""]
     if not data["checklist"]:
         out += [_("Nothing to do on the device."), ""]
@@ -394,6 +441,12 @@ def _html(data: dict[str, Any]) -> str:
                     f"<div><h4>{_e(_('createOptions after (GPU)'))}</h4>{_json_html(m['after'])}</div>", "</div>"]
         else:
             out.append(f"<p>{_e(_('createOptions unchanged.'))}</p>")
+
+    line, rows = _device_lines(data["device"])
+    out += [f"<h2>{_e(_('On the device'))}</h2>", f"<p>{_e(line)}</p>", "<table>",
+            "<tr>" + "".join(f"<th>{_e(h)}</th>" for h in _device_headings()) + "</tr>"]
+    out += ["<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in row) + "</tr>" for row in rows]
+    out.append("</table>")
 
     out.append(f"<h2>{_e(_('Device checklist'))}</h2>")
     if not data["checklist"]:
