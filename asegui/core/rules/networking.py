@@ -98,15 +98,33 @@ def host_ports(module: ModuleView) -> list[HostPort]:
     return result
 
 
-def used_ports(module: ModuleView) -> set[int]:
-    """Every port number the module names: container ports and host ports."""
-    return set(_used_ports(module))
+def taken_ports(module: ModuleView, container_port: int, replacing: HostPort | None = None) -> set[int]:
+    """The numbers a new HostPort for ``container_port`` must not take.
+
+    The runtime keeps a module's Service ports in a dictionary keyed by port number, exposed ports first and
+    bindings after, the last write winning: a HostPort another binding already has, or the number of another
+    exposed port, would re-route that number to ``container_port``. Container ports of other keys are kept out
+    too, so no number means two things. Only ``container_port``'s own exposed entry (the same target) and the
+    binding being replaced are free."""
+    taken = {h.number for h in host_ports(module) if h.number is not None and h != replacing}
+    return taken | {p.number for p in exposed(module) + bound(module) if p.number != container_port}
 
 
 @per_module
-def _used_ports(module: ModuleView) -> set[int]:
-    used = {p.number for p in exposed(module)} | {p.number for p in bound(module)}
-    return used | {h.number for h in host_ports(module) if h.number is not None}
+def service_ports(module: ModuleView) -> dict[int, PortKey]:
+    """The module's Service ports as the runtime builds them: port number -> the key whose container port it
+    reaches. Exposed ports first, then every binding with an integer HostPort; the last write of a number wins
+    (``KubernetesServiceMapper.PrepareService``). A HostPort that is not an integer (``""`` too) gives nothing."""
+    ports: dict[int, PortKey] = {p.number: p for p in exposed(module)}
+    for host in host_ports(module):
+        if host.number is not None:
+            ports[host.number] = host.port
+    return ports
+
+
+def has_bindings_key(module: ModuleView) -> bool:
+    """``HostConfig.PortBindings`` is there (even empty): the runtime then no longer makes the Service ClusterIP."""
+    return bindings_section(module) is not None
 
 
 def next_free(start: int, used: set[int]) -> int:
@@ -124,7 +142,8 @@ def port_param(label: str, default: int | None, used: set[int]) -> Param:
 
     def check(value: Any) -> str | None:
         if value in PROXY_PORTS:
-            return _("{label}: {port} is used by the IoT Edge proxy in every pod").format(label=label, port=value)
+            return _("{label}: {port} is the IoT Edge proxy's port number; choose another").format(label=label,
+                                                                                                    port=value)
         if value in DEVICE_PORTS:
             return _("{label}: {port} is reserved on the GPU device (Kubernetes dashboard, container "
                      "registry)").format(label=label, port=value)
@@ -144,6 +163,13 @@ def unbound_exposed(module: ModuleView) -> list[PortKey]:
     return [p for p in exposed(module) if (p.number, p.protocol) not in have and p.number not in PROXY_PORTS]
 
 
+def host_network(module: ModuleView) -> bool:
+    """``NetworkMode`` is ``host`` in any case (as the runtime compares it; blanks, which NET006 removes, too)."""
+    host = module.host_config
+    mode = host.get("NetworkMode") if host else None
+    return isinstance(mode, str) and mode.strip().lower() == "host"
+
+
 def service_type(module: ModuleView) -> str | None:
     """``k8s-experimental.serviceOptions.type`` as written (lowercase), if any."""
     k8s = module.k8s
@@ -160,42 +186,87 @@ def has_service_options(module: ModuleView) -> bool:
     return any(re.sub(r"[-_]", "", str(k)).lower() == "serviceoptions" for k in k8s.data)
 
 
-def exposes_service(module: ModuleView) -> bool:
-    """The module gets a LoadBalancer (an external IP): port bindings, present or proposed by NET001."""
-    if service_type(module) in ("clusterip", "nodeport"):
+def gets_load_balancer(module: ModuleView, default_type: str) -> bool:
+    """The runtime gives the module a LoadBalancer Service (an external IP) for the manifest as written.
+
+    No Service without a port (a binding whose HostPort is not an integer gives none); the type is
+    ``serviceOptions.type`` if written, else ClusterIP when there is no ``PortBindings`` key, else the device's
+    default (``KubernetesServiceMapper.GetServiceType``)."""
+    if not service_ports(module):
         return False
-    return bool(bindings_section(module)) or bool(unbound_exposed(module))
+    chosen = service_type(module)
+    if chosen in ("clusterip", "nodeport", "loadbalancer"):
+        return chosen == "loadbalancer"
+    return has_bindings_key(module) and default_type.lower() == "loadbalancer"
+
+
+def binding_changes_nothing(module: ModuleView, default_type: str) -> bool:
+    """A binding ``HostPort = container port`` for an exposed port leaves the module's Service as it is: the port
+    is in it already at that number, and the type stays (a ``PortBindings`` key or a written type already
+    decided it, or the device's default is ClusterIP, which the code gives exposed-only modules)."""
+    return has_bindings_key(module) or service_type(module) is not None or default_type.lower() == "clusterip"
 
 
 @rule("NET001", "exposed-port-needs-binding", "networking", "warning", "choice",
       "Exposed port without a port binding",
-      "On the GPU device module-to-module communication needs a `HostPort`: a port that a module only lists in "
-      "`ExposedPorts` is not published for other modules (Microsoft's guidance, and the IoT Edge on Kubernetes "
-      "best practice \"clients cannot reach ports that are not in PortBindings\"). The fix adds a `PortBindings` "
-      "entry whose `HostPort` equals the container port, so clients keep using `<module>:<port>`. The runtime "
-      "code would give an exposed-only port a cluster-internal Service, but the documents say otherwise: the "
-      "tool follows the documents, the safer choice. A HostPort is never 35000/35001 (IoT Edge proxy) or "
-      "31000/31001 (reserved on the device), nor a port the module already uses. Adding a binding makes the "
-      "module's Service a LoadBalancer with an external IP (see NET007 and NET008).",
+      "Microsoft's article says module-to-module communication on the GPU device \"requires HostPort "
+      "specification\", and the IoT Edge on Kubernetes best practice says clients cannot reach ports that are not "
+      "in `PortBindings`. The runtime's code says otherwise: a module with only `ExposedPorts` gets a ClusterIP "
+      "Service, reachable inside the cluster at `<module>:<container port>` and not from outside. Both are "
+      "given here, and the fix follows the article only where that changes nothing on the device: when the "
+      "module already has a `PortBindings` key (its Service is already external and holds the exposed port at "
+      "its own number) or a Service type, the binding `HostPort = container port` is added by default. For a "
+      "module with only `ExposedPorts` the binding is offered but not applied by default, because it would turn "
+      "the cluster-internal Service into a LoadBalancer with an external IP (NET007, NET008): accept it if "
+      "clients outside the device must reach the port, or if you follow the article to the letter. A HostPort "
+      "is never 35000/35001 (IoT Edge proxy) or 31000/31001 (reserved on the device), nor a number the module "
+      "already uses: the runtime keeps Service ports by number, the last one written winning, so a HostPort "
+      "another binding or exposed port already has would re-route that number to this container port. When "
+      "the container port itself is taken, the HostPort proposed differs from it, is not applied by default, "
+      "and clients must then connect to `<module>:<HostPort>`.",
       "Microsoft Learn: Run existing IoT Edge modules … on Azure Stack Edge Pro GPU — Network; "
-      "microsoft/iotedge-k8s-doc bp/network/modulecomms.md",
-      before='"ExposedPorts": {"8080/tcp": {}}',
-      after='"ExposedPorts": {"8080/tcp": {}}, "HostConfig": {"PortBindings": {"8080/tcp": [{"HostPort": "8080"}]}}')
+      "microsoft/iotedge-k8s-doc bp/network/modulecomms.md; Azure/iotedge release/1.1-k8s-preview, "
+      "edge-agent/…/Kubernetes/edgedeployment/service/KubernetesServiceMapper.cs (ClusterIP for exposed-only "
+      "modules; ports keyed by number)",
+      before='"ExposedPorts": {"8080/tcp": {}}, "HostConfig": {"PortBindings": {"80/tcp": [{"HostPort": "80"}]}}',
+      after='"ExposedPorts": {"8080/tcp": {}}, "HostConfig": {"PortBindings": {"80/tcp": [{"HostPort": "80"}], '
+            '"8080/tcp": [{"HostPort": "8080"}]}}')
 def check_exposed_without_binding(r: Rule, ctx: Context) -> Iterator[Finding]:
+    default_type = ctx.settings.service_type
     for module in ctx.modules:
-        used = used_ports(module)
+        unchanged = binding_changes_nothing(module, default_type)
         for port in unbound_exposed(module):
-            others = used - {port.number}
-            param = port_param(_("HostPort"), next_free(port.number, others), others)
+            taken = taken_ports(module, port.number)
+            default = next_free(port.number, taken)
+            param = port_param(_("HostPort"), default, taken)
 
             def build(values: dict[str, Any], module: ModuleView = module, port: PortKey = port) -> list[Edit]:
                 return [Edit("add", join(host_config_pointer(module), "PortBindings", port.key),
                              [{"HostPort": str(values["host_port"])}])]
 
-            yield Finding(r, module.name, port.pointer,
-                          _("Port {port} is only in ExposedPorts: other modules cannot reach it on the GPU device "
-                            "without a PortBindings entry").format(port=port.key),
-                          params=(param,), build=build)
+            target = service_ports(module).get(port.number)
+            if default != port.number and target is not None and target.number != port.number:
+                message = _("Port {port} is only in ExposedPorts, and number {number} of the module's Service "
+                            "reaches {other}: a binding needs another HostPort ({host_port} proposed, not applied "
+                            "by default); clients would then connect to {module}:{host_port}") \
+                    .format(port=port.key, number=port.number, host_port=default, module=module.name,
+                            other=target.key)
+            elif default != port.number:
+                message = _("Port {port} is only in ExposedPorts, and the module uses number {number} for another "
+                            "port: a binding needs another HostPort ({host_port} proposed, not applied by "
+                            "default); clients would then connect to {module}:{host_port}") \
+                    .format(port=port.key, number=port.number, host_port=default, module=module.name)
+            elif unchanged:
+                message = _("Port {port} is only in ExposedPorts: a PortBindings entry with HostPort {number} is "
+                            "added, as Microsoft's article asks; the module's Service already has this port") \
+                    .format(port=port.key, number=port.number)
+            else:
+                message = _("Port {port} is only in ExposedPorts: the runtime makes it reachable inside the cluster "
+                            "as {module}:{number}; Microsoft's article asks for a PortBindings entry, which would "
+                            "give the module an external IP (LoadBalancer): not applied by default") \
+                    .format(port=port.key, number=port.number, module=module.name)
+            yield Finding(r, module.name, port.pointer, message, params=(param,), build=build,
+                          accepted_by_default=unchanged and default == port.number)
 
 
 @rule("NET002", "host-port-differs", "networking", "warning", "manual",
@@ -203,17 +274,34 @@ def check_exposed_without_binding(r: Rule, ctx: Context) -> Iterator[Finding]:
       "On the GPU device a port binding becomes a port of the module's Kubernetes Service whose number is the "
       "`HostPort`, forwarded to the container port. Other modules must therefore connect to "
       "`<module>:<HostPort>`, not to the port the container listens on — update their settings (env values, "
-      "connection strings) accordingly. For edgeHub this is an error: every module reaches it as "
-      "`edgehub:443`, `edgehub:5671` or `edgehub:8883`, so those must keep HostPort equal to the container port.",
+      "connection strings) accordingly. The runtime keeps Service ports in a dictionary keyed by port number, "
+      "bindings written after exposed ports and the last write winning: when two bindings (or a binding and an "
+      "exposed port) give one number, that number reaches only the last one, and the other container port is "
+      "not reached through it at all — an error, since clients would silently talk to the wrong port. For "
+      "edgeHub a different HostPort is an error too: every module reaches it as `edgehub:443`, `edgehub:5671` "
+      "or `edgehub:8883`, so those must keep HostPort equal to the container port.",
       "Microsoft Learn: Run existing IoT Edge modules … on Azure Stack Edge Pro GPU — Network (\"connection using "
-      "mapped port\"); Azure/iotedge 1.1-k8s-preview PortExtensions.ExtractHostPorts",
+      "mapped port\"); Azure/iotedge release/1.1-k8s-preview, edge-agent/…/Kubernetes/edgedeployment/service/"
+      "PortExtensions.cs (ExtractHostPorts) and KubernetesServiceMapper.cs (ports keyed by number)",
       before='"PortBindings": {"80/tcp": [{"HostPort": "8080"}]}',
       after="(clients connect to <module>:8080)")
 def check_host_port_differs(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
+        service = service_ports(module)
         for host in host_ports(module):
-            if host.number is None or host.number == host.port.number or host.number in RESERVED_PORTS \
-                    or host.port.number in PROXY_PORTS:
+            if host.number is None or host.number in DEVICE_PORTS or host.port.number in PROXY_PORTS:
+                continue  # no Service port; NET005 moves it; NET004 (the application must move)
+            winner = service[host.number]
+            if winner.number != host.port.number:
+                yield Finding(r, module.name, host.pointer,
+                              _("HostPort {host_port} of {port} is also given to {other}, which the runtime keeps "
+                                "(the last port of a number wins): {module}:{host_port} reaches port {target}, and "
+                                "port {number} is not reached through it; give one of them another HostPort")
+                              .format(host_port=host.number, port=host.port.key, other=winner.key,
+                                      module=module.name, target=winner.number, number=host.port.number),
+                              severity="error")
+                continue
+            if host.number == host.port.number:
                 continue
             if module.system and module.name == "edgeHub" and host.port.number in EDGEHUB_PORTS:
                 yield Finding(r, module.name, host.pointer,
@@ -254,19 +342,23 @@ def check_mixed_protocols(r: Rule, ctx: Context) -> Iterator[Finding]:
                                                              keys=keys))
 
 
-@rule("NET004", "proxy-port", "networking", "error", "choice",
+@rule("NET004", "proxy-port", "networking", "error", "manual",
       "Port 35000 or 35001 is the IoT Edge proxy's",
-      "Every module pod on the GPU device has a sidecar container, the IoT Edge proxy, listening on ports 35000 "
-      "(management) and 35001 (workload); modules must not use these ports. A HostPort of 35000/35001 gets a new "
-      "number you choose (there is no sensible default; clients then connect to `<module>:<new port>`). When the "
-      "container port itself is 35000 or 35001, the application listens on a port the sidecar holds in the same "
-      "pod: changing the HostPort alone cannot fix that, so the tool offers no automatic change. Configure the "
-      "application (or rebuild the image) to listen on another port, then change the port key and its HostPort "
-      "to match.",
+      "Every module pod on the GPU device has a sidecar container, the IoT Edge proxy, listening on "
+      "localhost:35000 (management) and localhost:35001 (workload) inside the pod; containers of one pod share "
+      "its network, so an application listening on 35000 or 35001 collides with the proxy. Only the container "
+      "port matters: a HostPort is just a port number of the module's Service, on the Service's own IP, which "
+      "never reaches the pod's localhost (the runtime sets no hostPort on the pod), so a HostPort of 35000 or "
+      "35001 is not reported here (NET002 still says clients connect to `<module>:<HostPort>`). Changing the "
+      "HostPort cannot fix a container port of 35000/35001, so the tool offers no automatic change: configure "
+      "the application (or rebuild the image) to listen on another port, then change the port key and its "
+      "HostPort to match.",
       "Microsoft Learn: Run existing IoT Edge modules … on Azure Stack Edge Pro GPU — Web proxy; Azure/iotedge "
-      "1.1-k8s-preview charts/edge-kubernetes values.yaml (ports.management, ports.workload)",
-      before='"PortBindings": {"8080/tcp": [{"HostPort": "35000"}]}',
-      after='"PortBindings": {"8080/tcp": [{"HostPort": "<a port you choose>"}]}')
+      "release/1.1-k8s-preview, edge-agent/…/Kubernetes/edgedeployment/deployment/KubernetesDeploymentMapper.cs "
+      "(proxy container; container ports without hostPort) and charts/edge-kubernetes values.yaml "
+      "(ports.management, ports.workload)",
+      before='"ExposedPorts": {"35000/tcp": {}}',
+      after='"ExposedPorts": {"9000/tcp": {}} (after the application listens on 9000)')
 def check_proxy_ports(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         seen: set[int] = set()
@@ -277,18 +369,7 @@ def check_proxy_ports(r: Rule, ctx: Context) -> Iterator[Finding]:
                               _("The application listens on port {port}, which the IoT Edge proxy sidecar holds "
                                 "in the same pod: make it listen on another port, then change {key} (and its "
                                 "HostPort) to match; a HostPort change alone cannot fix this")
-                              .format(port=port.number, key=port.key),
-                              applicability="manual")
-        used = used_ports(module)
-        for host in host_ports(module):
-            if host.number not in PROXY_PORTS or host.port.number in PROXY_PORTS:
-                continue
-            yield Finding(r, module.name, host.pointer,
-                          _("HostPort {host_port} of {port} is the IoT Edge proxy's port on the GPU device: choose "
-                            "another (clients then connect to {module}:<new port>)")
-                          .format(host_port=host.number, port=host.port.key, module=module.name),
-                          params=(port_param(_("New HostPort"), None, used - {host.port.number}),),
-                          build=_replace_host_port(host))
+                              .format(port=port.number, key=port.key))
 
 
 def _replace_host_port(host: HostPort) -> Callable[[dict[str, Any]], list[Edit]]:
@@ -308,11 +389,10 @@ def _replace_host_port(host: HostPort) -> Callable[[dict[str, Any]], list[Edit]]
       after='"PortBindings": {"8080/tcp": [{"HostPort": "8080"}]}')
 def check_device_ports(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
-        used = used_ports(module)
         for host in host_ports(module):
             if host.number not in DEVICE_PORTS or host.port.number in PROXY_PORTS:
                 continue
-            others = used - {host.port.number}
+            others = taken_ports(module, host.port.number, replacing=host)
             default = next_free(host.port.number, others) if host.port.number not in RESERVED_PORTS \
                 else next_free(host.number, others)
             yield Finding(r, module.name, host.pointer,
@@ -326,37 +406,42 @@ def check_device_ports(r: Rule, ctx: Context) -> Iterator[Finding]:
 @rule("NET006", "host-network", "networking", "warning", "auto",
       "Host network mode",
       "`NetworkMode: host` puts the module's pod on the node's network (`hostNetwork: true`, `dnsPolicy: "
-      "ClusterFirstWithHostNet`); the runtime compares it without case, but it is written `host` here for "
-      "clarity. `NetworkingConfig` (Docker networks, aliases) is ignored on Kubernetes and is removed. Only one "
+      "ClusterFirstWithHostNet`). The runtime compares the mode with `host` ignoring case, so `Host` or `HOST` "
+      "works as written and is left alone; blanks around it are not ignored, so ` host ` is written `host`. On "
+      "a host-network module `NetworkingConfig` (Docker networks, aliases) means nothing and is removed (on "
+      "other modules PLT003 reports it). Only one "
       "module of a deployment may use the host network, because every pod's proxy sidecar listens on the same "
       "localhost ports (35000/35001), which would clash on the node; edgeHub does not have to be on the host "
       "network. A second host-network module is an error: move it back to the pod network and reach it by its "
       "Service.",
       "Microsoft Learn: Run existing IoT Edge modules … on Azure Stack Edge Pro GPU — Network; "
-      "microsoft/iotedge-k8s-doc knownissues.md and bp/network/hostnetwork.md",
+      "microsoft/iotedge-k8s-doc knownissues.md and bp/network/hostnetwork.md; Azure/iotedge "
+      "release/1.1-k8s-preview, edge-agent/…/Kubernetes/edgedeployment/deployment/KubernetesDeploymentMapper.cs "
+      "(IsHostNetwork: compared ignoring case)",
       before='"NetworkMode": "Host", "NetworkingConfig": {"EndpointsConfig": {"host": {}}}',
-      after='"NetworkMode": "host"')
+      after='"NetworkMode": "Host"')
 def check_host_network(r: Rule, ctx: Context) -> Iterator[Finding]:
     first: str | None = None
     for module in ctx.modules:
-        host = module.host_config
-        mode = host.get("NetworkMode") if host else None
-        if not host or not isinstance(mode, str) or mode.strip().lower() != "host":
+        if not host_network(module):
             continue
-        options = module.create_options
-        assert options is not None
+        host, options = module.host_config, module.create_options
+        assert host is not None and options is not None
+        mode = host.get("NetworkMode")
         edits = []
-        if mode != "host":
-            edits.append(Edit("replace", host.at("NetworkMode"), "host"))
+        blanks = mode != mode.strip()  # the runtime ignores case, not blanks: " host " is not the host network
+        if blanks:
+            edits.append(Edit("replace", host.at("NetworkMode"), mode.strip()))
         spellings = options.variants("NetworkingConfig")
         networking = spellings[0] if spellings else None
         edits.extend(Edit("remove", join(options.pointer, key)) for key in spellings)
         if edits:
             if networking is None:
-                message = _("Network mode \"{mode}\" is written \"host\"").format(mode=mode)
-            elif mode != "host":
-                message = _("Network mode \"{mode}\" is written \"host\", and NetworkingConfig, which Kubernetes "
-                            "ignores, is removed").format(mode=mode)
+                message = _("Network mode \"{mode}\" is written without blanks, which the runtime does not "
+                            "ignore").format(mode=mode)
+            elif blanks:
+                message = _("Network mode \"{mode}\" is written without blanks, which the runtime does not "
+                            "ignore, and NetworkingConfig, which Kubernetes ignores, is removed").format(mode=mode)
             else:
                 message = _("NetworkingConfig is ignored on Kubernetes and is removed")
             yield Finding(r, module.name, host.at("NetworkMode"), message, build=fixed(*edits))
@@ -377,15 +462,21 @@ def check_host_network(r: Rule, ctx: Context) -> Iterator[Finding]:
       "Every module with port bindings gets a LoadBalancer Service with its own IP from the \"Kubernetes external "
       "service IPs\" range set in the GPU device's local UI (Compute network), and edgeHub needs one too. When "
       "the range is too small, a module runs but gets no IP. Reserve at least one IP for edgeHub plus one per "
-      "module listed (modules made ClusterIP through `k8s-experimental.serviceOptions` need none). Find the IPs "
-      "later with `iotedge list` or in the Kubernetes dashboard (namespace `iotedge`).",
+      "module listed. Counted as the runtime builds Services: a module gets one only if some port reaches its "
+      "Service — a binding whose `HostPort` is not an integer (`\"\"` too) is dropped — and modules made ClusterIP "
+      "through `k8s-experimental.serviceOptions`, or with only `ExposedPorts` (ClusterIP in the code), need "
+      "none; a port binding NET001 offers for such a module would need one more. Find the IPs later with "
+      "`iotedge list` or in the Kubernetes dashboard (namespace `iotedge`).",
       "Microsoft Learn: Troubleshoot IoT Edge issues on Azure Stack Edge Pro GPU; Kubernetes networking on "
-      "Azure Stack Edge Pro GPU; Configure network, compute network, web proxy",
+      "Azure Stack Edge Pro GPU; Configure network, compute network, web proxy; Azure/iotedge "
+      "release/1.1-k8s-preview, edge-agent/…/Kubernetes/edgedeployment/service/KubernetesServiceMapper.cs and "
+      "PortExtensions.cs",
       before='"PortBindings": {"5000/tcp": [{"HostPort": "5000"}]}',
       after="(the external service IP range holds at least 2 IPs: edgeHub + this module)")
 def check_external_ips(r: Rule, ctx: Context) -> Iterator[Finding]:
     hub = ctx.module("edgeHub")
-    exposed_modules = [m for m in ctx.user_modules if exposes_service(m)]
+    default_type = ctx.settings.service_type
+    exposed_modules = [m for m in ctx.user_modules if gets_load_balancer(m, default_type)]
     if not exposed_modules and hub is None:
         return
     pointer = exposed_modules[0].pointer if exposed_modules else hub.pointer  # type: ignore[union-attr]
@@ -401,6 +492,12 @@ def check_external_ips(r: Rule, ctx: Context) -> Iterator[Finding]:
                     "port bindings)")
         todo = _("Reserve at least 1 IP in the \"Kubernetes external service IPs\" range of the compute network: "
                  "edgeHub")
+    optional = [m.name for m in ctx.user_modules
+                if unbound_exposed(m) and not gets_load_balancer(m, default_type)
+                and not binding_changes_nothing(m, default_type)]
+    if optional:
+        message += " " + _("One more for each of {modules} if you accept NET001's port binding.").format(
+            modules=", ".join(optional))
     yield Finding(r, None, pointer, message, todo=todo)
 
 
@@ -417,11 +514,11 @@ def check_external_ips(r: Rule, ctx: Context) -> Iterator[Finding]:
       after='"k8s-experimental": {"serviceOptions": {"type": "ClusterIP"}} (when only other modules call it)')
 def check_service_exposure(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.user_modules:
-        if has_service_options(module) or not exposes_service(module):
+        if has_service_options(module) or not gets_load_balancer(module, ctx.settings.service_type):
             continue
         host = module.host_config
-        pointer = host.at("PortBindings") if host and bindings_section(module) is not None \
-            else unbound_exposed(module)[0].pointer
+        assert host is not None  # a LoadBalancer without serviceOptions has a PortBindings key
+        pointer = host.at("PortBindings")
         param = Param("service", _("Service type"), "enum", "LoadBalancer", options=("LoadBalancer", "ClusterIP"))
 
         def build(values: dict[str, Any], module: ModuleView = module) -> list[Edit]:
