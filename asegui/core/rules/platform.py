@@ -11,11 +11,11 @@ from typing import Any
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
 from ..jsonc import whole_number
-from ..model import ModuleView
+from ..model import ModuleView, find_key, member, member_key
 from ..pointers import join
 from . import Context, rule
-from ._common import binds, fixed, has_placeholder, k8s_at, k8s_get, k8s_pointer, mounts
-from .networking import unbound_exposed
+from ._common import fixed, has_placeholder, k8s_at, k8s_get, k8s_name, k8s_pointer
+from .networking import bindings_section, bound, exposed, host_network
 from .resources import SOURCE_ARTICLE, gpu_of, writable
 
 K8S = "k8s-experimental"
@@ -24,7 +24,7 @@ K8S_KEYS = ("volumes", "resources", "nodeSelector", "securityContext", "serviceO
 # createOptions fields the Kubernetes runtime reads (reference §4.6.3), and those other rules own.
 READ_TOP = {"env", "exposedports", "hostconfig", "image", "labels", "cmd", "entrypoint", "workingdir"}
 READ_HOST = {"binds", "mounts", "portbindings", "privileged", "networkmode", "ipcmode", "pidmode"}
-OWNED_TOP = {"networkingconfig"}                                   # networking rules
+OWNED_TOP: set[str] = set()  # NetworkingConfig of a host-network module: NET006 removes it
 OWNED_HOST = {"devices", "devicerequests",                         # RES002 / RES006
               "memory", "nanocpus", "cpuquota", "cpuperiod",       # RES007
               "shmsize"}                                           # RES009
@@ -54,16 +54,20 @@ def _normal(key: str) -> str:
 @rule("PLT001", "strategy-recreate", "platform", "warning", "auto",
       "Recreate the module on update",
       "Kubernetes updates a module with a rolling update by default: the new pod must be running before the old "
-      "one is stopped. A module that holds something only one pod can have — a GPU, a port binding (each gets its "
-      "own external IP and port) or a volume — deadlocks: the new pod waits Pending for what the old pod still "
-      "holds, and the update never finishes. This applies to edgeHub too, whose port bindings 443, 5671 and 8883 "
-      "are exclusive. An exposed port counts too, since NET001 gives it a port binding. "
+      "one is stopped. A module that holds something only one pod can have deadlocks: the new pod waits for "
+      "what the old pod still holds, and the update never finishes. On the GPU device that is a GPU (an "
+      "`nvidia.com/gpu` limit: the device has one or two) and the ports of a host-network module (the node has "
+      "each port once). Port bindings and share volumes are not: the runtime gives pods no `hostPort` (a "
+      "binding is a port of the module's Service, which both pods share) and makes share claims ReadWriteMany "
+      "or ReadOnlyMany, so a rolling update of such a module (edgeHub too) finishes. "
       "`\"k8s-experimental\": {\"strategy\": {\"type\": \"Recreate\"}}` stops the old pod first "
       "(the module is down while the new image is pulled).",
       f"{SOURCE_ARTICLE} — Deployment strategy; microsoft/iotedge-k8s-doc bp/depstrat.md; Kubernetes: "
-      "Deployment strategy",
-      before='"HostConfig": {"PortBindings": {"50051/tcp": [{"HostPort": "50051"}]}}',
-      after='"k8s-experimental": {"strategy": {"type": "Recreate"}}')
+      "Deployment strategy; Azure/iotedge release/1.1-k8s-preview, edge-agent/…/Kubernetes/edgedeployment/"
+      "deployment/KubernetesDeploymentMapper.cs (container ports without hostPort) and pvc/KubernetesPvcMapper.cs "
+      "(ReadWriteMany / ReadOnlyMany)",
+      before='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}}',
+      after='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}, "strategy": {"type": "Recreate"}}')
 def check_strategy(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         if _has_strategy(module) or not writable(module, "strategy"):
@@ -71,20 +75,13 @@ def check_strategy(r: Rule, ctx: Context) -> Iterator[Finding]:
         reasons = []
         if gpu_of(module).holds_gpu:
             reasons.append(_("a GPU"))
-        host = module.host_config
-        if (host and isinstance(host.get("PortBindings"), dict) and host.get("PortBindings")) \
-                or unbound_exposed(module):  # NET001 gives those a port binding
-            reasons.append(_("port bindings"))
-        if binds(module) or mounts(module):
-            reasons.append(_("volumes"))
+        if host_network(module) and (exposed(module) or bound(module)):
+            reasons.append(_("ports on the host network"))
         if not reasons:
             continue
         pointer = k8s_at(module, "strategy")
         message = _("The module holds {what}: a rolling update would deadlock; it is recreated instead") \
-            .format(what=", ".join(reasons))
-        if module.name == "edgeHub":
-            message = _("edgeHub holds its ports 443, 5671 and 8883: a rolling update would deadlock; it is "
-                        "recreated instead")
+            .format(what=_(" and ").join(reasons))
         yield Finding(r, module.name, module.k8s.pointer if module.k8s else module.create_options_pointer
                       if module.create_options else module.pointer, message,
                       build=fixed(Edit("add", pointer, {"type": "Recreate"})))
@@ -193,10 +190,18 @@ _HINTS = {
       "word, so the module runs without it. Check whether the module needs it, and redesign if it does. The "
       "option is kept by default: keeping it costs nothing (it is ignored), keeps the manifest valid for Docker, "
       "and loses nothing the engineer wrote; choose \"remove\" for a manifest that says only what the device "
-      "does. A numeric `User` (or `root`) can become `k8s-experimental.securityContext`. Options other rules "
-      "translate (devices, memory and CPU, IPC, networking) are reported there, not here.",
-      "Azure/iotedge 1.1-k8s-preview CombinedKubernetesConfigProvider and KubernetesDeploymentMapper (fields "
-      f"read); microsoft/iotedge-k8s-doc knownissues.md; {SOURCE_ARTICLE} — Other differences",
+      "does. A numeric `User` (or `root`) can become `k8s-experimental.securityContext`. Two drops concern "
+      "networking: `NetworkingConfig` (Docker networks) — its network aliases are not created, so other modules "
+      "reach the module only by its Service name (the sanitized module name) and only at ports it lists, and a "
+      "static IP or link is not set; and `HostIp` in a `PortBindings` entry — a port Docker published on one "
+      "address only (`127.0.0.1`: this host only) is published on the Service's IP instead, from outside the "
+      "device when the Service is a LoadBalancer (NET008 can make it ClusterIP). Options other rules translate "
+      "(devices, memory and CPU, IPC, the NetworkingConfig of a host-network module) are reported there, not "
+      "here.",
+      "Azure/iotedge release/1.1-k8s-preview, edge-agent/…/Kubernetes/CombinedKubernetesConfigProvider.cs and "
+      "edgedeployment/deployment/KubernetesDeploymentMapper.cs (fields read), edgedeployment/service/"
+      f"PortExtensions.cs (HostPort only); microsoft/iotedge-k8s-doc knownissues.md; {SOURCE_ARTICLE} — Other "
+      "differences",
       before='"HostConfig": {"CapAdd": ["NET_ADMIN"]}', after="(kept or removed; not applied on the device)")
 def check_dropped_options(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
@@ -205,9 +210,14 @@ def check_dropped_options(r: Rule, ctx: Context) -> Iterator[Finding]:
             continue
         for key in options.data:
             lowered = key.lower()
-            if lowered in READ_TOP or lowered in OWNED_TOP or _normal(key) == _normal(K8S):
+            if lowered in READ_TOP or lowered in OWNED_TOP or _normal(key) == _normal(K8S) \
+                    or (lowered == "networkingconfig" and host_network(module)):
+                continue
+            if lowered == "networkingconfig":
+                yield _networking_config(r, module, join(options.pointer, key), key, options.data[key])
                 continue
             yield _dropped(r, module, join(options.pointer, key), key, options.data[key], "")
+        yield from _host_ips(r, module)
         host = module.host_config
         for key in (host.data if host else {}):
             assert host is not None
@@ -220,7 +230,64 @@ def check_dropped_options(r: Rule, ctx: Context) -> Iterator[Finding]:
             yield _dropped(r, module, join(host.pointer, key), key, value, "HostConfig.")
 
 
-def _dropped(r: Rule, module: ModuleView, pointer: str, key: str, value: Any, prefix: str) -> Finding:
+def _networking_config(r: Rule, module: ModuleView, pointer: str, key: str, value: Any) -> Finding:
+    """NetworkingConfig: what the module's peers lose (aliases, static IPs, links), named."""
+    aliases: list[str] = []
+    pinned = False
+    endpoints = member(value, "EndpointsConfig") if isinstance(value, dict) else None
+    for endpoint in endpoints.values() if isinstance(endpoints, dict) else ():
+        if not isinstance(endpoint, dict):
+            continue
+        names = member(endpoint, "Aliases")
+        aliases += [a for a in names if isinstance(a, str)] if isinstance(names, list) else []
+        pinned = pinned or bool(member(endpoint, "IPAMConfig") or member(endpoint, "Links")
+                                or member(endpoint, "IPAddress"))
+    if aliases:
+        hint = _("Its network aliases ({aliases}) are not created: other modules reach this module only as "
+                 "{name}, and only at the ports it lists.").format(aliases=", ".join(dict.fromkeys(aliases)),
+                                                                   name=k8s_name(module.name))
+    else:
+        hint = _("Docker networks are not used: modules reach each other by Service name, the module's name.")
+    if pinned:
+        hint += " " + _("A static IP address or link it sets is not applied either.")
+    return _dropped(r, module, pointer, key, value, "", hint=hint,
+                    severity="warning" if aliases or pinned else "info")
+
+
+_ANY_ADDRESS = ("", "0.0.0.0", "::", "[::]")
+_LOOPBACK = re.compile(r"127(\.\d{1,3}){3}|::1|\[::1\]|localhost", re.IGNORECASE)
+
+
+def _host_ips(r: Rule, module: ModuleView) -> Iterator[Finding]:
+    """``HostIp`` of each PortBindings entry: the runtime reads only ``HostPort``."""
+    section = bindings_section(module) or {}
+    for port in bound(module):
+        entries = section.get(port.key)
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            key = member_key(entry, "HostIp")
+            if key is None:
+                continue
+            value = entry[key]
+            if has_placeholder(value):
+                continue
+            address = value.strip() if isinstance(value, str) else value
+            if address in _ANY_ADDRESS or address is None:
+                hint, severity = _("Every address was meant, which is what the Service gives."), "info"
+            elif isinstance(address, str) and _LOOPBACK.fullmatch(address):
+                hint = _("Docker published {port} on this host only; on the device it is a port of the module's "
+                         "Service, reachable from outside when that is a LoadBalancer (NET008: choose "
+                         "ClusterIP).").format(port=port.key)
+                severity = "warning"
+            else:
+                hint = _("Docker published {port} on {address} only; on the device it is a port of the module's "
+                         "Service, on the Service's IP.").format(port=port.key, address=address)
+                severity = "warning"
+            yield _dropped(r, module, join(port.pointer, index, key), key, value,
+                           f"HostConfig.PortBindings.{port.key}[{index}].", hint=hint, severity=severity)
+
+
+def _dropped(r: Rule, module: ModuleView, pointer: str, key: str, value: Any, prefix: str, hint: str | None = None,
+             severity: str | None = None) -> Finding:
     lowered = key.lower()
     context = _user_security_context(value) if lowered == "user" and not prefix and \
         k8s_get(module, "securityContext") is None and writable(module, "securityContext") else None
@@ -235,11 +302,13 @@ def _dropped(r: Rule, module: ModuleView, pointer: str, key: str, value: Any, pr
                     Edit("add", k8s_at(module, "securityContext"), dict(context))]
         return []
 
-    hint = _(_HINTS[lowered]) if lowered in _HINTS else ""
+    if hint is None:
+        hint = _(_HINTS[lowered]) if lowered in _HINTS else ""
     message = _("{field} is dropped on the GPU device. {hint}").format(field=prefix + key, hint=hint).strip()
     empty = value in (None, "", [], {})
-    severity = "info" if lowered in _BENIGN or empty or \
-        (lowered == "runtime" and str(value).lower() == "runc") else "warning"
+    if severity is None:
+        severity = "info" if lowered in _BENIGN or empty or \
+            (lowered == "runtime" and str(value).lower() == "runc") else "warning"
     return Finding(r, module.name, pointer, message, params=(param,), build=build, severity=severity)
 
 
@@ -348,7 +417,7 @@ def _replace_with(pointer: str, param: str) -> Callable[[dict[str, Any]], list[E
     return lambda values: [Edit("replace", pointer, values[param])]
 
 
-_RESTART = ("always", "never", "on-failure", "on-unhealthy")
+_RESTART = ("always", "never", "on-failure", "on-unhealthy", "unknown")
 
 
 @rule("PLT005", "restart-policy", "platform", "warning", "manual",
@@ -357,24 +426,29 @@ _RESTART = ("always", "never", "on-failure", "on-unhealthy")
       "`restartPolicy` is kept in the deployment but not applied. `on-failure` and `on-unhealthy` are not "
       "implemented (a module that exits successfully is restarted too, and health is not checked), and `never` "
       "does not stop a run-once module from being restarted and crash-looping — keep such a module alive (for "
-      "example a loop in `Cmd`, as Microsoft's GPU-sharing sample does) or accept the restarts. A value that is "
-      "none of `always`, `never`, `on-failure`, `on-unhealthy` makes the deployment invalid and must be fixed.",
-      "Azure/iotedge 1.1-k8s-preview KubernetesModule (restartPolicy not mapped); IoT Edge limits and "
-      "restrictions; Azure Stack Edge Pro GPU — Deploy an IoT Edge workload using GPU sharing",
+      "example a loop in `Cmd`, as Microsoft's GPU-sharing sample does) or accept the restarts. The runtime "
+      "reads the value as an enum whose members are `never`, `on-failure`, `on-unhealthy`, `always` and "
+      "`unknown`, matched ignoring case (`Always` is `always`); any other value makes the deployment invalid "
+      "and must be fixed.",
+      "Azure/iotedge release/1.1-k8s-preview, edge-agent/…/Agent.Core/IModule.cs (RestartPolicy enum, read by "
+      "Newtonsoft's StringEnumConverter) and edge-agent/…/Kubernetes/KubernetesModule.cs (restartPolicy not "
+      "mapped); IoT Edge limits and restrictions; Azure Stack Edge Pro GPU — Deploy an IoT Edge workload using "
+      "GPU sharing",
       before='"restartPolicy": "on-failure"', after='(Kubernetes restarts the module whenever it stops)')
 def check_restart_policy(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         value = module.data.get("restartPolicy")
-        if not isinstance(value, str) or has_placeholder(value) or value == "always":
+        if not isinstance(value, str) or has_placeholder(value) or value.lower() == "always":
             continue
         pointer = join(module.pointer, "restartPolicy")
-        if value in _RESTART:
+        if value.lower() in _RESTART:
             yield Finding(r, module.name, pointer,
                           _("restartPolicy \"{value}\" is not applied: Kubernetes restarts the module whenever it "
                             "stops").format(value=value))
             continue
-        close = _close_matches(value.lower(), list(_RESTART), cutoff=0.6)
-        param = Param("policy", _("Restart policy"), "enum", close[0] if close else "always", options=_RESTART)
+        choices = _RESTART[:4]  # "unknown" is valid, but never the value to choose
+        close = _close_matches(value.lower(), list(choices), cutoff=0.6)
+        param = Param("policy", _("Restart policy"), "enum", close[0] if close else "always", options=choices)
         yield Finding(r, module.name, pointer,
                       _("restartPolicy \"{value}\" is not a valid value: the deployment is rejected")
                       .format(value=value), params=(param,), severity="error", applicability="choice",
@@ -443,3 +517,88 @@ def check_cmd_string(r: Rule, ctx: Context) -> Iterator[Finding]:
                 yield Finding(r, module.name, pointer,
                               _("Cmd is a string; the runtime needs a JSON array, so it becomes [{value}]")
                               .format(value=json.dumps(value)), build=build)
+
+
+@rule("PLT009", "settings-not-applied", "platform", "warning", "manual",
+      "Module setting this runtime does not apply",
+      "Two module settings of deployment schema 1.1 are read by the GPU device's runtime but never applied. "
+      "`imagePullPolicy: never` asks the Docker agent to use an image already on the device; the Kubernetes "
+      "runtime sets no pull policy on the pod, so Kubernetes pulls the image when the node does not have it "
+      "(and on every start for `:latest` or an untagged image, which the runtime tags `:latest`): a pre-loaded "
+      "image must be in a registry the device can reach, with its credentials in the deployment. "
+      "`startupOrder` asks the agent to start modules one after another; the Kubernetes runtime resets it to "
+      "the default, and every module's pod starts at once: a module that needs another one running first must "
+      "wait and retry. The settings are kept (they are valid, and the Docker agent reads them).",
+      "Azure/iotedge release/1.1-k8s-preview, edge-agent/…/Kubernetes/KubernetesModule.cs (StartupOrder = "
+      "DefaultStartupOrder) and edgedeployment/deployment/KubernetesDeploymentMapper.cs (no imagePullPolicy on "
+      "the container); Kubernetes: Images — default image pull policy",
+      before='"imagePullPolicy": "never", "startupOrder": 2',
+      after="(kept; the image must be pullable, and the module must tolerate any start order)")
+def check_settings_not_applied(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.modules:
+        key = find_key(module.data, "imagePullPolicy")
+        value = module.data[key] if key is not None else None
+        if key is not None and isinstance(value, str) and value.lower() == "never":
+            yield Finding(r, module.name, join(module.pointer, key),
+                          _("imagePullPolicy \"{value}\" is not applied on the GPU device: Kubernetes pulls {image} "
+                            "when the node does not have it; push it to a registry the device can reach")
+                          .format(value=value, image=module.image or _("the image")))
+        key = find_key(module.data, "startupOrder")
+        value = module.data[key] if key is not None else None
+        if key is not None and value is not None and not has_placeholder(value):
+            yield Finding(r, module.name, join(module.pointer, key),
+                          _("startupOrder {value} is ignored on the GPU device: every module starts at once, so "
+                            "this module must wait for (retry) what it needs").format(value=json.dumps(value)))
+
+
+# Platform words of image references and tags that name an OS or CPU other than the device's Linux amd64. Only
+# whole words of the repository path and tag are read (not the registry host): "arm" alone is too common to count.
+_FOREIGN = {"windows": "Windows", "nanoserver": "Windows", "servercore": "Windows", "windowsservercore": "Windows",
+            "ltsc2016": "Windows", "ltsc2019": "Windows", "ltsc2022": "Windows",
+            "arm32": "ARM", "arm32v5": "ARM", "arm32v6": "ARM", "arm32v7": "ARM", "armhf": "ARM", "armel": "ARM",
+            "armv6": "ARM", "armv7": "ARM", "armv7l": "ARM", "arm64": "ARM", "arm64v8": "ARM", "aarch64": "ARM"}
+_WORDS = re.compile(r"[a-z0-9]+")
+# iotedgedev's ${MODULES.<module>.<platform>} names the platform it builds for, e.g. "arm32v7" or "amd64.debug".
+_IOTEDGEDEV = re.compile(r"\$\{MODULES\.[^.}]+\.([^}]+)\}", re.IGNORECASE)
+
+
+def foreign_platform(image: str) -> tuple[str, str] | None:
+    """(platform, word) when the image reference names Windows or an ARM CPU, else None."""
+    built = _IOTEDGEDEV.fullmatch(image.strip())
+    if built:
+        platform = built.group(1).lower()
+        return next(((_FOREIGN[w], w) for w in sorted(_FOREIGN, key=len, reverse=True) if w in platform), None)
+    if has_placeholder(image):
+        return None
+    reference = image.strip().lower().split("@", 1)[0]
+    parts = reference.split("/")
+    if len(parts) > 1 and ("." in parts[0] or ":" in parts[0] or parts[0] == "localhost"):
+        parts = parts[1:]  # the registry host is a name, not a platform
+    return next(((_FOREIGN[w], w) for w in _WORDS.findall("/".join(parts)) if w in _FOREIGN), None)
+
+
+@rule("PLT010", "image-platform", "platform", "error", "manual",
+      "Image built for Windows or ARM",
+      "The GPU device's Kubernetes nodes run Linux on amd64 (x86-64) CPUs. An image built for Windows "
+      "(`windows`, `nanoserver`, `servercore`, `ltsc2019` in its name or tag) or for an ARM CPU (`arm32v7`, "
+      "`arm64v8`, `aarch64`, `armhf`…, as the IoT Edge tooling and Docker Hub's official images name them) "
+      "cannot run there: the pull finds no matching image or the container fails with an exec format error, "
+      "and the module never starts. Use the same software's linux/amd64 image (often the same tag with "
+      "`amd64` in place of the ARM word); multi-platform tags without a platform word are fine. The check "
+      "reads only whole words of the image's path and tag, and iotedgedev's `${MODULES.<module>.<platform>}`.",
+      "Microsoft Learn: Azure Stack Edge Pro GPU technical specifications (Intel Xeon CPUs) and Kubernetes "
+      "on Azure Stack Edge Pro GPU (Linux nodes); Azure IoT Edge dev tooling platforms (amd64, arm32v7, "
+      "arm64v8, windows-amd64)",
+      before='"image": "contoso/camera:1.0-arm32v7"', after='"image": "contoso/camera:1.0-amd64"')
+def check_image_platform(r: Rule, ctx: Context) -> Iterator[Finding]:
+    for module in ctx.modules:
+        found = foreign_platform(module.image)
+        if found is None:
+            continue
+        platform, word = found
+        message = _("Image {image} is built for Windows (\"{word}\"): the device's nodes run Linux on amd64, so the "
+                    "module cannot start; use its linux/amd64 image") if platform == "Windows" else \
+            _("Image {image} is built for an ARM CPU (\"{word}\"): the device's nodes are amd64, so the module "
+              "cannot start; use its linux/amd64 image")
+        yield Finding(r, module.name, join(module.pointer, "settings", "image"),
+                      message.format(image=module.image, word=word))
