@@ -107,6 +107,45 @@ def _conversion(convert: Callable[..., Any], data: bytes) -> Callable[[], Any]:
     return run
 
 
+def bench_device(quick: bool) -> dict[str, Any]:
+    """The device view at 50 modules, side by side with the conversion it follows (which includes it): compiling the
+    objects, validating them all against Kubernetes' schemas from cold (what opening a file pays) and again with the
+    per-object results remembered (what a decision pays: only changed objects are validated again)."""
+    from asegui.core import convert
+    from asegui.core.device import validate
+    from asegui.core.device.compile import compile_device
+
+    data = fpga_manifest(50)
+    result = convert(data)
+    device = compile_device(result.document, result.root, result.renames, result.settings)
+
+    def compile_run() -> Any:
+        return compile_device(result.document, result.root, result.renames, result.settings)
+
+    def validate_cold() -> None:
+        validate._seen.clear()
+        for obj in device.objects:
+            validate.kubernetes_violations(obj)
+
+    def validate_warm() -> None:
+        for obj in device.objects:
+            validate.kubernetes_violations(obj)
+
+    runs = {"convert": _conversion(convert, data), "compile": compile_run, "validate_cold": validate_cold,
+            "validate_warm": validate_warm}
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _round in range(3 if quick else 9):
+        for name, run in runs.items():
+            gc.collect()
+            times[name].append(_timed(run))
+    ms = {name: statistics.median(values) * 1000 for name, values in times.items()}
+    return {"modules": 50, "objects": len(device.objects), "convert_ms": round(ms["convert"], 2),
+            "compile_ms": round(ms["compile"], 2), "validate_cold_ms": round(ms["validate_cold"], 2),
+            "validate_warm_ms": round(ms["validate_warm"], 2),
+            "compile_vs_convert": round(ms["compile"] / ms["convert"], 3),
+            "preview_and_cold_validation_vs_convert": round((ms["compile"] + ms["validate_cold"]) / ms["convert"], 2)}
+
+
 SWEEP_SIZES = (25, 50, 100, 200, 500, 1000)
 
 
@@ -393,7 +432,8 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {"tool": "asegui", "version": asegui.__version__, "python": platform.python_version(),
                               "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPU(s)",
                               "statistic": "median", "targets": TARGETS,
-                              "core": None if args.no_core else bench_core(args.quick)}
+                              "core": None if args.no_core else bench_core(args.quick),
+                              "device": None if args.no_core else bench_device(args.quick)}
     report["window"] = None if args.no_window else bench_window(args.quick, args.platform)
     if args.no_window:
         report["window_skipped"] = "--no-window"

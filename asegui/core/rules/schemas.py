@@ -33,6 +33,38 @@ def _checked(doc: Document, root: Any, form: str, renames: dict[str, str] | None
     return part, pointer, deployment_schema(doc.template, version)
 
 
+def _input(doc: Document) -> tuple[Any, str, str, tuple[Violation, ...]] | None:
+    """The input's schema check, made once per document (MAN009 reports it; MAN011 compares the output with it)."""
+    if "schemas.input" not in doc.cache:
+        checked = _checked(doc, doc.root, "auto", None)
+        doc.cache["schemas.input"] = None if checked is None else (*checked, deployment_violations(checked[0],
+                                                                                                 checked[2]))
+    found: tuple[Any, str, str, tuple[Violation, ...]] | None = doc.cache["schemas.input"]
+    return found
+
+
+_MODULES = ("modulesContent", "$edgeAgent", "properties.desired", "modules")
+
+
+def _changed_only(after: Any, before: Any) -> Any:
+    """``after`` without the user modules it has exactly as ``before`` does: they break the schema as they did in the
+    input, so a decision that changes one module re-validates that module, not fifty."""
+    modules_after, modules_before = after, before
+    for key in _MODULES:
+        modules_after = modules_after.get(key) if isinstance(modules_after, dict) else None
+        modules_before = modules_before.get(key) if isinstance(modules_before, dict) else None
+    if not isinstance(modules_after, dict) or not isinstance(modules_before, dict):
+        return after
+    kept = {name: value for name, value in modules_after.items() if modules_before.get(name) != value}
+    trimmed = dict(after)
+    node = trimmed
+    for key in _MODULES[:-1]:
+        node[key] = dict(node[key])
+        node = node[key]
+    node[_MODULES[-1]] = kept
+    return trimmed
+
+
 def _pointer(base: str, violation: Violation) -> str:
     return join(base, *violation.path) if violation.path else (base or "")
 
@@ -59,12 +91,11 @@ def _missing_member(violation: Violation) -> str | None:
       before='"edgeHub": {"type": "docker", "status": "running", "settings": {…}}',
       after='"edgeHub": {"type": "docker", "status": "running", "restartPolicy": "always", "settings": {…}}')
 def check_input_schema(r: Rule, ctx: Context) -> Iterator[Finding]:
-    doc = ctx.doc
-    checked = _checked(doc, doc.root, "auto", None)
+    checked = _input(ctx.doc)
     if checked is None:
         return
-    part, base, schema = checked
-    for violation in deployment_violations(part, schema):
+    _part, base, schema, violations = checked
+    for violation in violations:
         if is_templated(violation.value):
             continue  # a placeholder the build step fills (MAN005 lists it)
         missing = _missing_member(violation)
@@ -102,11 +133,13 @@ def _module_at(ctx: Context, pointer: str) -> str | None:
 def check_output_schema(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
     doc = ctx.doc
     after = _checked(doc, ctx.root, ctx.form, ctx.renames)
+    before = _input(doc)
     if after is None:
         return
-    before = _checked(doc, doc.root, "auto", None)
-    known = {(v.path, v.message) for v in deployment_violations(before[0], before[2])} if before else set()
+    known = {(v.path, v.message) for v in before[3]} if before else set()
     part, base, schema = after
+    if before is not None and before[2] == schema:
+        part = _changed_only(part, before[0])
     for violation in deployment_violations(part, schema):
         if (violation.path, violation.message) in known:
             continue
