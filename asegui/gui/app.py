@@ -1,4 +1,5 @@
-"""Entry point of the desktop window: ``asegui [FILE] [--screenshot OUT.png [--select CODE] [--dark]]``."""
+"""Entry point of the desktop window:
+``asegui [FILE] [--view gpu|device] [--screenshot OUT.png [--select CODE] [--dark]]``."""
 
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="OUT.png",
                         help="render the window at 1400x900 offscreen, save it as a PNG and exit")
     parser.add_argument("--select", metavar="CODE", help="with --screenshot: select the first finding with CODE")
+    parser.add_argument("--view", choices=("gpu", "device"), default=None,
+                        help="beside the FPGA manifest show the GPU manifest (gpu) or the Kubernetes objects the device "
+                             "creates from it (device)")
     parser.add_argument("--dark", action="store_true", help="use the dark palette")
     return parser
 
@@ -84,6 +88,8 @@ def build_window(args: argparse.Namespace, settings: QSettings | None = None) ->
     window = MainWindow(settings, start_page=not args.file)  # FILE takes the start page's place at once
     if args.dark:
         window.dark_action.setChecked(True)
+    if getattr(args, "view", None):
+        window.device_action.setChecked(args.view == "device")
     window.show()
     if args.file:
         window.open_path(args.file)
@@ -142,6 +148,8 @@ def screenshot(args: argparse.Namespace) -> int:
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings, restore=False)
         window.resize(*SCREENSHOT_SIZE)
+        if args.view == "device":
+            window.device_action.setChecked(True)
         if session is not None:
             window.set_session(session)
             if args.select:

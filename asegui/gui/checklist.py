@@ -48,6 +48,7 @@ class ChecklistModel(QAbstractItemModel):
         self.session: Session | None = None
         self.groups: list[tuple[str, list[str]]] = []
         self._shown: dict[str, tuple[Any, ...]] = {}  # what each row showed at the last refresh
+        self._ids: list[str] = []  # the findings shown, in the session's order
 
     # -- text ------------------------------------------------------------------------------------------------
     def area_title(self, area: str) -> str:
@@ -85,13 +86,21 @@ class ChecklistModel(QAbstractItemModel):
         self.session = session
         self.groups = []
         self._shown = {f.id: _row_state(f) for f in session.findings} if session is not None else {}
+        self._ids = session.ids() if session is not None else []
         if session is not None:
             for area in session.areas():
                 self.groups.append((area, [f.id for f in session.findings if f.area == area]))
         self.endResetModel()
 
+    def same_findings(self) -> bool:
+        """The session still has the findings shown (those on the device's objects come and go with decisions)."""
+        return self.session is None or self.session.ids() == self._ids
+
     def refresh(self) -> None:
         """The decisions changed: repaint the area headers (counts) and the rows whose finding changed."""
+        if not self.same_findings():
+            self.set_session(self.session)
+            return
         if not self.groups or self.session is None:
             return
         last = self.columnCount() - 1
@@ -107,7 +116,8 @@ class ChecklistModel(QAbstractItemModel):
     def finding_at(self, index: Index) -> Finding | None:
         if not index.isValid() or index.internalId() == NO_PARENT or self.session is None:
             return None
-        return self.session.finding(self.groups[index.internalId()][1][index.row()])
+        finding_id = self.groups[index.internalId()][1][index.row()]
+        return self.session.finding(finding_id) if self.session.has_finding(finding_id) else None
 
     def index_of(self, finding_id: str) -> QModelIndex:
         for row, (_area, ids) in enumerate(self.groups):
@@ -291,7 +301,17 @@ class ChecklistView(QTreeView):
         self.source.set_session(session)  # the proxy's modelReset spans and expands the areas
 
     def refresh(self) -> None:
-        self.source.refresh()  # rows the filter adds or drops re-span through the proxy's signals
+        """Repaint what the decisions changed; when findings came or went, rebuild the rows and keep the
+        selected finding (if it is still there) and the scroll position."""
+        if self.source.same_findings():
+            self.source.refresh()  # rows the filter adds or drops re-span through the proxy's signals
+            return
+        current = self.current_id()
+        scrolled = self.verticalScrollBar().value()
+        self.source.refresh()
+        if current:
+            self.select(current)
+        self.verticalScrollBar().setValue(scrolled)
 
     def set_needs_me_only(self, value: bool) -> None:
         current = self.current_id()

@@ -1,9 +1,10 @@
-"""A read-only JSON pane: JSON highlighting (the colours of pygments' JsonLexer), line numbers, change markers
-and a highlighted range."""
+"""A read-only code pane: JSON (or YAML) highlighting (the colours of pygments' JsonLexer, and its YamlLexer's tokens
+in the same colours), line numbers, change markers and a highlighted range."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
@@ -55,14 +56,16 @@ def line_spans(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-def _lexer_spans(text: str) -> tuple[Span, ...]:
-    from pygments.lexers.data import JsonLexer
-    from pygments.token import Keyword, Name, Number, Punctuation, String, Token
+def _lexer_spans(text: str, language: str = "json") -> tuple[Span, ...]:
+    from pygments.lexers.data import JsonLexer, YamlLexer
+    from pygments.token import Comment, Keyword, Literal, Name, Number, Punctuation, String, Token
 
-    kinds = {Name.Tag: "tag", String: "string", Number: "number", Keyword: "keyword", Punctuation: "punctuation"}
+    kinds = {Name.Tag: "tag", String: "string", Number: "number", Keyword: "keyword", Punctuation: "punctuation",
+             Literal.Scalar.Plain: "string", Name.Namespace: "keyword", Comment: "punctuation"}
+    lexer = YamlLexer() if language == "yaml" else JsonLexer()
     spans: list[Span] = []
     position = 0
-    for token, value in JsonLexer().get_tokens(text):
+    for token, value in lexer.get_tokens(text):
         if position >= len(text):
             break
         while token is not None and token is not Token and token not in kinds:
@@ -70,6 +73,47 @@ def _lexer_spans(text: str) -> tuple[Span, ...]:
         if token in kinds:
             spans.append((position, len(value), kinds[token]))
         position += len(value)
+    return tuple(spans)
+
+
+# One line as yaml.safe_dump(default_flow_style=False) writes most: indent, "- " items, an optional key, a value.
+_YAML_KEY = r"""(?:[^\s\-?:,\[\]{}#&*!|>'"%@`][^:#]*?|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')"""
+_YAML_LINE = re.compile(rf"(?P<indent> *)(?P<dashes>(?:- )*)(?:(?P<tag>{_YAML_KEY}):(?= |$))? ?(?P<value>.*)")
+_YAML_NUMBER = re.compile(r"[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.inf|\.nan)")
+_YAML_KEYWORDS = frozenset(("true", "false", "null", "True", "False", "Null", "TRUE", "FALSE", "NULL", "~"))
+
+
+@lru_cache(maxsize=8192)  # the objects of every module repeat most lines (labels, the proxy container…)
+def yaml_line_spans(text: str) -> tuple[Span, ...]:
+    """The coloured tokens of one line of YAML, as pygments' YamlLexer splits them, in the JSON pane's kinds.
+
+    The lines PyYAML writes for the device's objects are matched by one expression; the rest (``---``, the
+    continuation of a long string) go to the lexer itself."""
+    match = _YAML_LINE.fullmatch(text)
+    value = match.group("value") if match else ""
+    if match is None or text.startswith(("---", "...")) or value.startswith(("#", "&", "*", "!", "|", ">")) \
+            or " #" in value:
+        return _lexer_spans(text, "yaml")
+    spans: list[Span] = []
+    position = len(match.group("indent"))
+    for _dash in range(len(match.group("dashes")) // 2):
+        spans.append((position, 1, "punctuation"))
+        position += 2
+    start, end = match.span("tag")
+    if end > start:
+        spans.append((start, end - start, "tag"))
+        spans.append((end, 1, "punctuation"))
+    if value:
+        start = match.start("value")
+        if value in ("{}", "[]"):
+            kind = "punctuation"
+        elif value in _YAML_KEYWORDS:
+            kind = "keyword"
+        elif _YAML_NUMBER.fullmatch(value):
+            kind = "number"
+        else:
+            kind = "string"
+        spans.append((start, len(value), kind))
     return tuple(spans)
 
 
@@ -85,6 +129,8 @@ def shown(text: str) -> str:
 
 class JsonHighlighter(QSyntaxHighlighter):
     """Colours JSON tokens line by line (pretty-printed JSON never breaks a token across lines)."""
+
+    spans: Callable[[str], tuple[Span, ...]] = staticmethod(line_spans)
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
@@ -111,8 +157,15 @@ class JsonHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
         formats = self._formats
-        for start, length, kind in line_spans(text):
+        for start, length, kind in self.spans(text):
             self.setFormat(start, length, formats[kind])
+
+
+class YamlHighlighter(JsonHighlighter):
+    """The device's objects as YAML, in the JSON panes' colours (a line at a time: PyYAML's block style keeps
+    almost every token on one line)."""
+
+    spans = staticmethod(yaml_line_spans)
 
 
 class _Margin(QWidget):
@@ -132,7 +185,7 @@ class CodeView(QPlainTextEdit):
 
     GLYPH_WIDTH = 2  # characters kept for the change glyph
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, parent: QWidget | None = None, language: str = "json") -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.setReadOnly(True)
@@ -147,7 +200,7 @@ class CodeView(QPlainTextEdit):
         self.changes: dict[int, str] = {}
         self.ranges: list[tuple[int, int]] = []
         self._text: str | None = None
-        self.highlighter = JsonHighlighter(self.document())
+        self.highlighter = (YamlHighlighter if language == "yaml" else JsonHighlighter)(self.document())
         self.margin = _Margin(self)
         self.blockCountChanged.connect(self._update_margin_width)
         self.updateRequest.connect(self._update_margin)
@@ -272,8 +325,8 @@ class CodeView(QPlainTextEdit):
             selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
             cursor = QTextCursor(self.document().findBlockByNumber(first - 1))
             end = self.document().findBlockByNumber(max(first, last) - 1)
-            if end.isValid():
-                cursor.setPosition(end.position(), QTextCursor.MoveMode.KeepAnchor)
+            if end.isValid():  # to the end of the last line, so a full-width selection paints it too
+                cursor.setPosition(end.position() + max(0, end.length() - 1), QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             selections.append(selection)
         self.setExtraSelections(selections)

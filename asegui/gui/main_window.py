@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -35,6 +36,7 @@ from . import dialogs, errors, theme
 from .checklist import ChecklistView
 from .code_view import CodeView
 from .detail import DetailPanel
+from .device_view import DevicePane
 from .errors import guarded
 from .session import Session
 
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
         self._syncing = False
         self._anchors: list[tuple[int, int]] = []
         self._saved_undo_depth = 0
+        self._refreshing = False  # the checklist is rebuilt after a decision: its selection is kept, not re-made
         self.setObjectName("main-window")
         self.setWindowIcon(theme.icon("asegui"))
         self.setAcceptDrops(True)
@@ -106,8 +109,14 @@ class MainWindow(QMainWindow):
         self.output_problems.setTextFormat(Qt.TextFormat.RichText)
         self.output_problems.setWordWrap(True)
         self.output_problems.hide()
+        # The GPU manifest and what the device makes of it share the right side: the YAML is compared with the
+        # manifest that produced it, and the FPGA side stays in view for both.
+        self.output_tabs = QTabWidget()
+        self.output_tabs.setObjectName("output-tabs")
+        self.output_tabs.setDocumentMode(True)
+        self.output_tabs.setAccessibleName(self.tr("GPU manifest or its objects on the device"))
         for title, view in ((self.input_title, self.input_view), (self.output_title, self.output_view)):
-            box = QWidget(self.panes_splitter)
+            box = QWidget(self.panes_splitter if view is self.input_view else self.output_tabs)
             box_layout = QVBoxLayout(box)
             box_layout.setContentsMargins(0, 0, 0, 0)
             box_layout.setSpacing(2)
@@ -119,6 +128,15 @@ class MainWindow(QMainWindow):
             if view is self.output_view:
                 box_layout.addWidget(self.output_problems)
             box_layout.addWidget(view)
+        self.panes_splitter.addWidget(self.output_tabs)
+        self.output_tabs.addTab(self.output_view.parentWidget(), self.tr("GPU manifest"))
+        self.device_pane = DevicePane(self.output_tabs)
+        self.device_view = self.device_pane.view
+        self.device_pane.settingsRequested.connect(self.set_device_settings)
+        self.output_tabs.addTab(self.device_pane, self.tr("On the device"))
+        self.output_tabs.setTabToolTip(0, self.tr("The converted deployment manifest, as it will be exported"))
+        self.output_tabs.setTabToolTip(1, self.tr("The Kubernetes objects the GPU device's runtime creates from it"))
+        self.output_tabs.currentChanged.connect(self._output_tab_changed)
         self.input_view.verticalScrollBar().valueChanged.connect(lambda _v: self._sync_scroll(self.input_view))
         self.output_view.verticalScrollBar().valueChanged.connect(lambda _v: self._sync_scroll(self.output_view))
         self.input_view.horizontalScrollBar().valueChanged.connect(
@@ -242,6 +260,10 @@ class MainWindow(QMainWindow):
                              self.tr("Keep both manifests scrolled in step, module by module"), None,
                              checkable=True, name="lock-scrolling")
         self.lock_action.setChecked(True)
+        self.device_action = a(self.tr("On the &device"), "Ctrl+K",
+                               self.tr("Show the Kubernetes objects the GPU device creates from the manifest (YAML) "
+                                       "instead of the GPU manifest"), self.set_device_view, checkable=True,
+                               name="device-view")
         self.secrets_action = a(self.tr("Show &secrets"), "Ctrl+Shift+P",
                                 self.tr("Show registry passwords and secret values instead of ••••"),
                                 self.set_show_secrets, checkable=True, name="show-secrets")
@@ -278,7 +300,8 @@ class MainWindow(QMainWindow):
         go_menu.addSeparator()
         go_menu.addAction(self.needs_me_action)
         view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addActions([self.deployable_action, self.lock_action, self.secrets_action, self.dark_action])
+        view_menu.addActions([self.device_action, self.deployable_action, self.lock_action, self.secrets_action,
+                              self.dark_action])
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.shortcuts_action, self.about_action])
         for menu in (file_menu, edit_menu, go_menu, view_menu, help_menu):
@@ -354,6 +377,7 @@ class MainWindow(QMainWindow):
         self.detail.show_finding(None)
         self.input_view.clear_range()
         self.output_view.clear_range()
+        self.device_view.clear_range()
         self._render(initial=True)
         self.stack.setCurrentWidget(self.workspace)
         self._update_actions()
@@ -366,16 +390,27 @@ class MainWindow(QMainWindow):
         self.output_view.scroll_to_line(1)
 
     def _session_changed(self) -> None:
-        """A decision changed: re-render the GPU side, the counts and the selection's highlight."""
+        """A decision changed: re-render the GPU side, the counts and the selection's highlight.
+
+        Findings on the device's objects come and go with the decisions: the checklist is rebuilt then, keeping
+        the selected finding if it is still there."""
         self._render()
-        self.checklist.refresh()
+        self._refreshing = True
+        try:
+            self.checklist.refresh()
+        finally:
+            self._refreshing = False
         self._update_counts()
         self._update_actions()
         self._update_title()
         current = self.checklist.current_id()
-        if current and self.session is not None:
+        if current and self.session is not None and self.session.has_finding(current):
             self.detail.show_finding(self.session.finding(current))
             self._highlight(current, scroll=False)
+        elif self.session is not None:
+            self.detail.show_finding(None)
+            for view in (self.input_view, self.output_view, self.device_view):
+                view.clear_range()
 
     def _render(self, initial: bool = False) -> None:
         session = self.session
@@ -392,6 +427,7 @@ class MainWindow(QMainWindow):
             self._anchors = session.anchors(self.form)
         finally:
             self._syncing = False
+        self.device_pane.set_session(session, self.mask_secrets)  # the YAML only while it is shown
         form = self.tr("deployable form") if self.form == "deployable" else self.tr("expanded createOptions")
         changed = len(session.changes(self.form).output)
         self.input_title.setText(self.tr("<b>FPGA manifest</b> — {name} <i>({form})</i>").format(
@@ -435,7 +471,7 @@ class MainWindow(QMainWindow):
         for action in (self.export_action, self.report_action, self.save_decisions_action, self.load_decisions_action,
                        self.close_action, self.accept_all_action, self.accept_area_action, self.next_action,
                        self.previous_action, self.needs_me_action, self.deployable_action, self.lock_action,
-                       self.secrets_action):
+                       self.secrets_action, self.device_action):
             action.setEnabled(has)
         self.undo_action.setEnabled(has and self.session.can_undo)  # type: ignore[union-attr]
         self.redo_action.setEnabled(has and self.session.can_redo)  # type: ignore[union-attr]
@@ -450,6 +486,8 @@ class MainWindow(QMainWindow):
 
     # ============================================================================================ selection
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._refreshing:  # the same finding, selected again after the rebuild: _session_changed shows it
+            return
         finding_id = self.checklist.current_id()
         self.select_finding(finding_id)
 
@@ -458,10 +496,11 @@ class MainWindow(QMainWindow):
         session = self.session
         if session is None:
             return
-        if finding_id is None:
+        if finding_id is None or not session.has_finding(finding_id):
             self.detail.show_finding(None)
             self.input_view.clear_range()
             self.output_view.clear_range()
+            self.device_view.clear_range()
             return
         self.detail.show_finding(session.finding(finding_id))
         self._highlight(finding_id, scroll=True)
@@ -475,6 +514,8 @@ class MainWindow(QMainWindow):
         try:
             self.input_view.show_range(session.lines(finding, "input", self.form), scroll)
             self.output_view.show_range(session.lines(finding, "output", self.form), scroll)
+            if self.device_pane.isVisible():  # found again when the pane is shown
+                self.device_pane.show_finding(finding, scroll)
         finally:
             self._syncing = False
 
@@ -548,7 +589,35 @@ class MainWindow(QMainWindow):
             label = self.session.redo()
             self.statusBar().showMessage(self.tr("Redone: {what}").format(what=label), 4000)
 
+    @guarded
+    def set_device_settings(self, gpus: int, service_type: str) -> None:
+        """Convert for a device with other settings; one undoable step, like a decision."""
+        session = self.session
+        if session is None:
+            return
+        settings = session.settings.replace(gpus=gpus, service_type=service_type)
+        if settings == session.settings:
+            return
+        session.set_settings(settings, self.tr("device: {gpus} GPU(s), {kind}").format(gpus=gpus, kind=service_type))
+        self.statusBar().showMessage(self.tr("Converted for a device with %n GPU(s) and {kind} Services.", "",
+                                             gpus).format(kind=service_type), 5000)
+
     # =================================================================================================== view
+    @guarded
+    def set_device_view(self, on: bool) -> None:
+        self.output_tabs.setCurrentWidget(self.device_pane if on else self.output_view.parentWidget())
+
+    def _output_tab_changed(self, index: int) -> None:
+        on = self.output_tabs.widget(index) is self.device_pane
+        if self.device_action.isChecked() != on:
+            self.device_action.setChecked(on)
+        current = self.checklist.current_id()
+        if on and current and self.session is not None and self.session.has_finding(current):
+            self.device_pane.show_finding(self.session.finding(current))
+
+    def device_view_shown(self) -> bool:
+        return self.output_tabs.currentWidget() is self.device_pane
+
     @guarded
     def set_needs_me(self, on: bool) -> None:
         self.checklist.set_needs_me_only(on)
@@ -582,6 +651,7 @@ class MainWindow(QMainWindow):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             for view in (self.input_view, self.output_view):
                 view.refresh_colours()
+            self.device_pane.refresh_colours()
             self.checklist.viewport().update()
             current = self.checklist.current_id()
             self.detail.show_finding(self.session.finding(current) if self.session is not None and current else None)
@@ -675,6 +745,7 @@ class MainWindow(QMainWindow):
         self.session = None
         self.checklist.set_session(None)
         self.detail.show_finding(None)
+        self.device_pane.set_session(None)
         self._update_counts()
         self._show_start()
 
@@ -896,6 +967,8 @@ class MainWindow(QMainWindow):
         self.lock_action.setChecked(self.settings.value("lock_scrolling", True) not in (False, "false"))
         if self.settings.value("dark", False) in (True, "true"):
             self.dark_action.setChecked(True)
+        if self.settings.value("device_view", False) in (True, "true"):
+            self.device_action.setChecked(True)
 
     def save_layout(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
@@ -903,6 +976,7 @@ class MainWindow(QMainWindow):
         for splitter in (self.main_splitter, self.panes_splitter, self.bottom_splitter):
             self.settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
         self.settings.setValue("lock_scrolling", self.lock_action.isChecked())
+        self.settings.setValue("device_view", self.device_view_shown())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

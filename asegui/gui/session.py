@@ -17,12 +17,14 @@ from typing import Any
 from ..core import (
     AREAS,
     Decision,
+    DeviceSettings,
     Document,
     Finding,
     Result,
     analyze,
     apply,
     decisions,
+    get_rule,
     lines_for,
     load,
     map_pointer,
@@ -43,11 +45,13 @@ def needs_me(finding: Finding) -> bool:
 
 @dataclass
 class Step:
-    """One undoable change: the decisions before and after it."""
+    """One undoable change: the decisions (and the device's settings) before and after it."""
 
     label: str
     before: dict[str, Decision]
     after: dict[str, Decision]
+    settings_before: DeviceSettings | None = None  # None: the step leaves the settings alone
+    settings_after: DeviceSettings | None = None
 
 
 @dataclass
@@ -120,8 +124,13 @@ class Session:
         self.path = path
         self.display_name = display_name or (Path(path).name if path else "manifest.json")
         self.document: Document = load(data, path or self.display_name)  # raises ManifestError
-        self.findings: list[Finding] = analyze(self.document)
-        self._by_id = {f.id: f for f in self.findings}
+        self.settings = DeviceSettings()
+        # Input findings depend on the device's settings (a GPU count, a service type) and on nothing else: kept
+        # per settings, so switching back and forth (or undoing it) does not analyze again.
+        self._analyzed: dict[DeviceSettings, list[Finding]] = {self.settings: analyze(self.document, self.settings)}
+        self.analyzed: list[Finding] = self._analyzed[self.settings]
+        self._by_id = {f.id: f for f in self.analyzed}
+        self._device_by_id: dict[str, Finding] = {}
         self.decisions: dict[str, Decision] = {}
         self.undo_stack: list[Step] = []
         self.redo_stack: list[Step] = []
@@ -141,8 +150,21 @@ class Session:
     def input_sha256(self) -> str:
         return self.result.input_sha256
 
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding the checklist shows: the input's, then those on the objects the device creates (which
+        come and go with the decisions: a fix can make two modules' volumes collide, a GPU limit exceed the
+        device's)."""
+        return self.result.findings
+
     def finding(self, finding_id: str) -> Finding:
-        return self._by_id[finding_id]
+        found = self._by_id.get(finding_id) or self._device_by_id.get(finding_id)
+        if found is None:
+            raise KeyError(finding_id)
+        return found
+
+    def has_finding(self, finding_id: str) -> bool:
+        return finding_id in self._by_id or finding_id in self._device_by_id
 
     def ids(self) -> list[str]:
         return [f.id for f in self.findings]
@@ -260,6 +282,9 @@ class Session:
         return self.result.text.encode("utf-8")
 
     def decisions_bytes(self) -> bytes:
+        if hasattr(decisions, "loads_settings"):  # the device's settings are saved with the decisions
+            return decisions.dumps(self.result.findings, self.input_sha256,  # type: ignore[call-arg]
+                                   settings=self.settings).encode("utf-8")
         return decisions.dumps(self.result.findings, self.input_sha256).encode("utf-8")
 
     # -- changing ----------------------------------------------------------------------------------------------
@@ -308,14 +333,28 @@ class Session:
             self._change(label or "accept defaults", changed)
         return len(changed)
 
-    def replace_decisions(self, chosen: dict[str, Decision], label: str = "") -> list[str]:
-        """Load a decisions file's content as one undoable step; returns ids that match no finding."""
+    def replace_decisions(self, chosen: dict[str, Decision], label: str = "",
+                          settings: DeviceSettings | None = None) -> list[str]:
+        """Load a decisions file's content (and the device's settings saved with it) as one undoable step;
+        returns ids that match no finding.
+
+        A decision on a finding about the device's objects is kept though no such finding is there yet: the
+        other decisions loaded with it may bring it back."""
         known = set(self.ids())
-        stale = [key for key in chosen if key not in known]
-        new = {key: copy.deepcopy(value) for key, value in chosen.items() if key in known}
+        new = {key: copy.deepcopy(value) for key, value in chosen.items()
+               if key in known or _device_phase(key)}
         before = copy.deepcopy(self.decisions)
-        self._record(Step(label or "load decisions", before, new))
-        return stale
+        changed = settings is not None and settings != self.settings
+        self._record(Step(label or "load decisions", before, new, self.settings if changed else None,
+                          settings if changed else None))
+        return [key for key in chosen if key not in new or key in self.stale]
+
+    def set_settings(self, settings: DeviceSettings, label: str = "") -> None:
+        """Convert for another device (GPUs, service type): one undoable step; the decisions stay."""
+        if settings == self.settings:
+            return
+        self._record(Step(label or "device settings", copy.deepcopy(self.decisions), copy.deepcopy(self.decisions),
+                          self.settings, settings))
 
     def _change(self, label: str, updates: dict[str, Decision]) -> None:
         before = copy.deepcopy(self.decisions)
@@ -326,7 +365,7 @@ class Session:
     def _record(self, step: Step) -> None:
         self.undo_stack.append(step)
         self.redo_stack.clear()
-        self._set(step.after)
+        self._set(step.after, step.settings_after)
 
     @property
     def can_undo(self) -> bool:
@@ -341,7 +380,7 @@ class Session:
             return None
         step = self.undo_stack.pop()
         self.redo_stack.append(step)
-        self._set(step.before)
+        self._set(step.before, step.settings_before)
         return step.label
 
     def redo(self) -> str | None:
@@ -349,18 +388,36 @@ class Session:
             return None
         step = self.redo_stack.pop()
         self.undo_stack.append(step)
-        self._set(step.after)
+        self._set(step.after, step.settings_after)
         return step.label
 
-    def _set(self, chosen: dict[str, Decision]) -> None:
+    def _set(self, chosen: dict[str, Decision], settings: DeviceSettings | None = None) -> None:
         self.decisions = copy.deepcopy(chosen)
+        if settings is not None and settings != self.settings:
+            self._use_settings(settings)
         self.result = self._apply()
         for listener in list(self.listeners):
             listener()
 
+    def _use_settings(self, settings: DeviceSettings) -> None:
+        """Analyze for other settings (once per settings: the input findings of each are kept)."""
+        if settings not in self._analyzed:
+            self._analyzed[settings] = analyze(self.document, settings)
+        self.settings = settings
+        self.analyzed = self._analyzed[settings]
+        self._by_id = {f.id: f for f in self.analyzed}
+
     def _apply(self) -> Result:
         self._changes = {}
         self._memo = {}
-        result = apply(self.document, self.findings, self.decisions, "auto")  # as asegui-cli convert
+        result = apply(self.document, self.analyzed, self.decisions, "auto", self.settings)  # as asegui-cli convert
         self.stale = list(result.stale_decisions)
+        # the few findings on the device's objects are new objects after every apply
+        self._device_by_id = {f.id: f for f in result.findings[len(self.analyzed):]}
         return result
+
+
+def _device_phase(finding_id: str) -> bool:
+    """The id names a rule that checks the device's objects (its findings depend on the other decisions)."""
+    rule = get_rule(finding_id.split(":", 1)[0])
+    return rule is not None and rule.phase == "device"

@@ -1,0 +1,223 @@
+""""On the device": the Kubernetes objects the GPU device's runtime creates from the converted manifest, as YAML,
+with a line saying what the device must give (Services and their external IPs, share claims, GPUs) and the
+device's own settings (GPUs, service type), which change the objects.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ..core import Finding
+from ..core.device.settings import GPU_COUNTS, SERVICE_TYPES
+from . import theme
+from .code_view import CodeView
+from .session import Session
+
+YAML_KEPT = 4096  # objects' YAML kept by content; a decision changes one module's objects, the rest are found here
+CLAIMS_SHOWN = 6  # share names written out in the summary line (all of them in its tooltip)
+
+
+class DevicePane(QWidget):
+    """The device's objects of the session's current result; re-rendered only while shown, and only what changed."""
+
+    settingsRequested = Signal(int, str)  # GPUs, service type
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("device-pane")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("device-summary")
+        self.summary.setAccessibleName(self.tr("What the device must give"))
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+        bar.addWidget(self.summary, 1)
+        self.gpus = QComboBox(self)
+        self.gpus.setObjectName("device-gpus")
+        for count in GPU_COUNTS:
+            self.gpus.addItem(self.tr("%n GPU(s)", "", count), count)
+        self.gpus.setAccessibleName(self.tr("GPUs the device has"))
+        self.gpus.setToolTip(self.tr("GPUs the device has: Azure Stack Edge Pro GPU comes with one or two"))
+        self.service_type = QComboBox(self)
+        self.service_type.setObjectName("device-service-type")
+        for kind in SERVICE_TYPES:
+            self.service_type.addItem(kind, kind)
+        self.service_type.setAccessibleName(self.tr("Service type of modules with ports"))
+        self.service_type.setToolTip(self.tr("LoadBalancer: each module with port bindings gets an external IP of "
+                                             "the device's pool; ClusterIP: reachable inside the device only"))
+        device_label = QLabel(self.tr("Device:"), self)
+        device_label.setBuddy(self.gpus)
+        bar.addWidget(device_label)
+        bar.addWidget(self.gpus)
+        bar.addWidget(self.service_type)
+        for combo in (self.gpus, self.service_type):
+            combo.activated.connect(self._settings_chosen)
+        layout.addLayout(bar)
+        self.view = CodeView("device-view", self, language="yaml")
+        self.view.setAccessibleName(self.tr("Kubernetes objects on the device (YAML)"))
+        layout.addWidget(self.view)
+        self.session: Session | None = None
+        self.mask = True
+        self.dirty = True
+        self.places: dict[str, dict[str, list[tuple[int, int]]]] = {}  # module -> kind -> line ranges
+        self.named: dict[tuple[str, str], tuple[int, int]] = {}  # (kind, name) -> line range: claims, Secrets
+        self._yaml: dict[str, str] = {}
+
+    # -- content ---------------------------------------------------------------------------------------------
+    def set_session(self, session: Session | None, mask: bool = True) -> None:
+        """Show the session's current result: the summary at once, the objects when the pane is (or gets) shown."""
+        self.session, self.mask = session, mask
+        self.dirty = True
+        self._show_summary()
+        if session is None:
+            self.view.set_content("")
+            self.view.clear_range()
+            self.places = {}
+        elif self.isVisible():
+            self.render()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.dirty and self.session is not None:
+            self.render()
+
+    def render(self) -> None:
+        """The objects as YAML; the text is replaced only where it changed (CodeView keeps the rest)."""
+        session = self.session
+        self.dirty = False
+        device = session.result.device if session is not None else None
+        if session is None or device is None:
+            return
+        parts: list[str] = []
+        where: dict[int, tuple[int, int]] = {}
+        named: dict[tuple[str, str], tuple[int, int]] = {}
+        line = 1
+        for obj in device.objects:
+            text = self._dump(obj)
+            count = text.count("\n")
+            start = line + 1 if text.startswith("---") else line  # the object's own lines, after its "---"
+            where[id(obj)] = (start, max(start, line + count - 1))
+            metadata = obj.get("metadata")
+            if isinstance(metadata, dict):
+                named.setdefault((str(obj.get("kind")), str(metadata.get("name"))), where[id(obj)])
+            parts.append(text)
+            line += count
+        self.named = named
+        places: dict[str, dict[str, list[tuple[int, int]]]] = {}
+        for module in device.modules:
+            kinds: dict[str, list[tuple[int, int]]] = {}
+            for obj in module.objects:
+                if id(obj) in where:
+                    kinds.setdefault(str(obj.get("kind")), []).append(where[id(obj)])
+            places[module.name] = kinds
+        self.places = places
+        text = "".join(parts)
+        self.view.set_content(session.masked(text) if self.mask else text)
+
+    def _dump(self, obj: dict[str, Any]) -> str:
+        """One object's YAML document, kept by content: PyYAML writes some 40 objects a second in pure Python."""
+        key = json.dumps(obj, ensure_ascii=False, default=str)
+        found = self._yaml.get(key)
+        if found is None:
+            found = _dump_all([obj])
+            if len(self._yaml) >= YAML_KEPT:
+                self._yaml.clear()
+            self._yaml[key] = found
+        return found
+
+    def _show_summary(self) -> None:
+        session = self.session
+        device = session.result.device if session is not None else None
+        if session is None or device is None:
+            self.summary.clear()
+            return
+        for combo, value in ((self.gpus, session.settings.gpus), (self.service_type, session.settings.service_type)):
+            index = combo.findData(value)
+            if index >= 0 and combo.currentIndex() != index:
+                combo.setCurrentIndex(index)
+        self.summary.setText(self.summary_text(device.summary()))
+        self.summary.setToolTip(self.summary_tooltip(device.summary()))
+
+    def summary_text(self, summary: dict[str, Any]) -> str:
+        """One line: Deployments · Services by type (and the external IPs they take) · share claims · GPUs."""
+        parts = [self.tr("%n Deployment(s)", "", summary["deployments"])]
+        services = summary.get("services") or {}
+        if services:
+            kinds = []
+            for kind, count in services.items():
+                shown = f"{count} {kind}"
+                if kind == "LoadBalancer":
+                    shown += " " + self.tr("(%n external IP(s))", "", summary.get("external_ips", count))
+                kinds.append(shown)
+            parts.append(self.tr("Services: {kinds}").format(kinds=", ".join(kinds)))
+        else:
+            parts.append(self.tr("no Services"))
+        claims = list(summary.get("claims") or [])
+        if claims:
+            names = ", ".join(claims[:CLAIMS_SHOWN])
+            if len(claims) > CLAIMS_SHOWN:
+                names += " " + self.tr("and %n more", "", len(claims) - CLAIMS_SHOWN)
+            parts.append(self.tr("share claims: {names}").format(names=names))
+        else:
+            parts.append(self.tr("no share claims"))
+        text = " · ".join(html.escape(part) for part in parts)
+        asked, has = summary.get("gpus", 0), summary.get("device_gpus", 1)
+        gpus = html.escape(self.tr("GPUs: {asked} of {has}").format(asked=asked, has=has))
+        if asked > has:  # said in words and a sign, not by colour alone
+            mark = theme.tone(0, None, 200).name()
+            gpus = (f'<span style="color:{mark}">⚠</span> <b>{gpus} — '
+                    + html.escape(self.tr("more than the device has")) + "</b>")
+        return f"{text} · {gpus}"
+
+    def summary_tooltip(self, summary: dict[str, Any]) -> str:
+        claims = list(summary.get("claims") or [])
+        lines = [self.tr("Each LoadBalancer Service takes one of the device's Kubernetes external service IPs.")]
+        if claims:
+            lines.append(self.tr("Shares to create with \"Use the share with Edge compute\": {names}").format(
+                names=", ".join(claims)))
+        return "\n".join(lines)
+
+    def _settings_chosen(self, _index: int) -> None:
+        self.settingsRequested.emit(int(self.gpus.currentData()), str(self.service_type.currentData()))
+
+    # -- findings --------------------------------------------------------------------------------------------
+    def ranges_for(self, finding: Finding) -> list[tuple[int, int]]:
+        """Lines of the object a finding is about: a share's claim, a networking finding's Service, otherwise its
+        module's Deployment."""
+        share = finding.values.get("share") if finding.values else None
+        if isinstance(share, str) and ("PersistentVolumeClaim", share) in self.named:
+            return [self.named[("PersistentVolumeClaim", share)]]
+        kinds = self.places.get(finding.module or "")
+        if not kinds:
+            return []
+        preferred = "Service" if finding.area == "networking" else "Deployment"
+        return list(kinds.get(preferred) or kinds.get("Deployment") or [])
+
+    def show_finding(self, finding: Finding | None, scroll: bool = True) -> None:
+        if self.dirty and self.session is not None and self.isVisible():
+            self.render()
+        ranges = self.ranges_for(finding) if finding is not None else []
+        if ranges:
+            self.view.show_range(ranges, scroll)
+        else:
+            self.view.clear_range()
+
+    def refresh_colours(self) -> None:
+        self.view.refresh_colours()
+        self._show_summary()
+
+
+def _dump_all(objects: list[dict[str, Any]]) -> str:
+    """The core's YAML stream (``---`` before each object)."""
+    from ..core.device.yaml_text import dump_all  # PyYAML on first use: the first frame does not need it
+
+    return dump_all(objects)
