@@ -10,11 +10,11 @@ Public names (the window, the command line and outside scripts use only these)::
 """
 
 from . import decisions
+from .device import DeviceSettings
 from .document import Document, load
 from .emit import lines_for
 from .errors import ManifestError
 from .findings import AREAS, Decision, Edit, Finding, Param, Rule
-from .device import DeviceSettings
 from .migrate import Rendered, Result, analyze, apply, convert, preview
 from .patch import map_pointer
 from .pointers import join as pointer_join

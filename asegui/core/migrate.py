@@ -100,8 +100,8 @@ class Result:
             length = len(emit.compact(after))
             if length > limit >= len(emit.compact(before)):
                 warnings.append(_("After the accepted fixes, createOptions of module \"{module}\" is {length} "
-                                  "characters of compact JSON, more than the {limit} (8 pieces of 512) that can be "
-                                  "deployed: shorten it (see MAN001)")
+                                  "characters of compact JSON, more than the {limit} (8 pieces of 512) the IoT Edge "
+                                  "tools can rebuild or edit: shorten it (see MAN001)")
                                 .format(module=module.name, length=length, limit=limit))
         return warnings
 

@@ -442,10 +442,10 @@ def _html(data: dict[str, Any]) -> str:
         else:
             out.append(f"<p>{_e(_('createOptions unchanged.'))}</p>")
 
-    line, rows = _device_lines(data["device"])
-    out += [f"<h2>{_e(_('On the device'))}</h2>", f"<p>{_e(line)}</p>", "<table>",
+    summary_line, device_rows = _device_lines(data["device"])
+    out += [f"<h2>{_e(_('On the device'))}</h2>", f"<p>{_e(summary_line)}</p>", "<table>",
             "<tr>" + "".join(f"<th>{_e(h)}</th>" for h in _device_headings()) + "</tr>"]
-    out += ["<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in row) + "</tr>" for row in rows]
+    out += ["<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in row) + "</tr>" for row in device_rows]
     out.append("</table>")
 
     out.append(f"<h2>{_e(_('Device checklist'))}</h2>")

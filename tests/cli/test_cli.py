@@ -155,7 +155,7 @@ def test_report_in_each_format_and_a_bad_extension_is_refused_before_writing(tmp
 
 
 def test_convert_warns_when_the_fixes_push_create_options_past_what_can_be_deployed(tmp_path):
-    options = {"Env": [""], "HostConfig": {"PortBindings": {"8080/tcp": [{"HostPort": "8080"}]}}}
+    options = {"Env": [""], "k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}}}
     options["Env"] = ["x" * (4090 - len(json.dumps(options, separators=(",", ":"))))]  # 6 short of 4096
     source = tmp_path / "near.json"
     source.write_bytes(manifest({"limitapp": module(options)}))

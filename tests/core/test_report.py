@@ -224,7 +224,7 @@ def test_cli_convert_writes_the_report(tmp_path, sample_bytes, suffix):
 
 @pytest.mark.parametrize("suffix", FORMATS)
 def test_warnings_about_the_output_are_in_every_format(suffix):
-    options = {"Env": ["<b>" + "x" * 3990], "HostConfig": {"PortBindings": {"8080/tcp": [{"HostPort": "8080"}]}}}
+    options = {"Env": ["<b>" + "x" * 3990], "k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}}}
     result = run(manifest({"app": module(options)}))
     assert result.output_warnings, "the Recreate strategy pushes this module past 4096 characters"
     text = render_report(result, suffix, "in.json", "out.json")

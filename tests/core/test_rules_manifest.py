@@ -45,7 +45,7 @@ def test_man001_create_options_over_4096_compact_characters():
 def _near_the_limit(room: int) -> dict[str, Any]:
     """createOptions whose compact JSON is ``room`` characters short of 4096, with a port binding (PLT001 adds a
     Recreate strategy to it)."""
-    options: dict[str, Any] = {"Env": [""], "HostConfig": {"PortBindings": {"8080/tcp": [{"HostPort": "8080"}]}}}
+    options: dict[str, Any] = {"Env": [""], "k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}}}
     options["Env"] = ["x" * (4096 - room - len(json.dumps(options, separators=(",", ":"))))]
     assert len(json.dumps(options, separators=(",", ":"))) == 4096 - room
     return options
