@@ -163,13 +163,10 @@ def test_kubernetes_schema_violation_names_the_field():
     assert finding.severity == "error" and "volumeMounts[0].readOnly" in finding.message
 
 
-def test_every_object_of_the_sample_validates(sample_bytes=None):
-    from pathlib import Path
-
+def test_every_object_of_the_sample_validates(sample_bytes):
     from asegui.core.device.validate import kubernetes_violations
 
-    data = (Path(__file__).resolve().parents[2] / "resources" / "samples" / "fpga-sample.json").read_bytes()
-    result = convert(data)
+    result = convert(sample_bytes)
     kinds = [o["kind"] for o in preview(result)]
     assert kinds[:2] == ["Secret", "EdgeDeployment"] and "Service" in kinds and "PersistentVolumeClaim" in kinds
     assert all(not kubernetes_violations(o) for o in preview(result))
@@ -232,3 +229,40 @@ def test_preview_never_raises_on_what_convert_accepts(options, name, image):
     for obj in preview(result):
         assert isinstance(obj["kind"], str)
     json.dumps(preview(result))
+
+
+def _rejecting(data, *codes_):
+    first = convert(data)
+    return convert(data, {f.id: {"accepted": False} for f in first.findings if f.code in codes_})
+
+
+def test_a_module_name_with_a_dot_is_refused_as_a_container_name():
+    """SanitizeK8sValue keeps '.', but the container name must be a DNS-1123 label: the API server refuses it."""
+    result = _rejecting(manifest({"cam.one": module({})}), "NAM001")
+    [finding] = [f for f in codes(result, "NAM007") if f.module == "cam.one"]
+    assert "cam.one" in finding.message and "DNS-1123" in finding.message
+
+
+def test_a_digit_first_name_fails_only_the_service_audit_6_10():
+    """§6.10: a leading digit is fine for a Deployment and a ServiceAccount (DNS-1123), not for a Service (1035)."""
+    without_service = _rejecting(manifest({"1cam": module({})}), "NAM001")
+    assert not [f for f in codes(without_service, "NAM007") if f.module == "1cam"]
+    with_service = _rejecting(manifest({"1cam": module({"ExposedPorts": {"80/tcp": {}}})}), "NAM001", "NET001")
+    [finding] = [f for f in codes(with_service, "NAM007") if f.module == "1cam"]
+    assert "DNS-1035" in finding.message
+
+
+def test_every_corpus_manifest_previews_and_no_violation_goes_unsaid(corpus_dir):
+    """Each corpus manifest compiles; every object that breaks Kubernetes' schema is named by a MAN010 finding."""
+    from asegui.core.device.validate import kubernetes_violations
+
+    for path in sorted(corpus_dir.glob("*.json")):
+        try:
+            result = convert(path.read_bytes())
+        except ManifestError:
+            continue
+        flagged = {f.module for f in codes(result, "MAN010")}
+        for module in result.device.modules:
+            broken = [o for o in module.objects if kubernetes_violations(o)]
+            assert bool(broken) == (module.name in flagged), (path.name, module.name)
+        assert preview(result)[0]["kind"] in ("Secret", "EdgeDeployment"), path.name

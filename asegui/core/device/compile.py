@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Document
+from ..i18n import _
 from ..model import member, member_key
 from ..patch import map_pointer
 from ..pointers import join, resolve
@@ -45,6 +46,9 @@ MASK = "••••"
 DOCKER_HUB = "https://index.docker.io/v1/"  # D/Constants.cs DefaultRegistryAddress
 _IMAGE = re.compile(r"^(?P<repo>([^/]*/)*)(?P<image>[^/:]+)(?P<tag>:[^/:]+)?$")  # D/DockerConfig.cs ImageRegex
 EXPERIMENTAL = "k8s-experimental"
+# What the API server takes as names (Kubernetes validation: IsDNS1123Label, IsDNS1035Label): at most 63 characters.
+_DNS_1123_LABEL = re.compile(r"(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?")
+_DNS_1035_LABEL = re.compile(r"(?=.{1,63}$)[a-z]([-a-z0-9]*[a-z0-9])?")
 _SERVICE_TYPES = {name.lower(): name for name in ("ClusterIP", "NodePort", "LoadBalancer")}  # PortMapServiceType
 EXPERIMENTAL_KEYS = ("nodeSelector", "resources", "volumes", "securityContext", "serviceOptions", "strategy")
 
@@ -488,3 +492,15 @@ def _check_names(modules: list[DeviceModule], problems: list[Problem]) -> None:
             for module in group:
                 problems.append(Problem("name-collision" if name else "empty-name", module.name, module.pointer,
                                         {"name": name, "modules": ", ".join(m.output_name for m in group)}))
+    for module in modules:
+        name = module.k8s_name
+        if not name:
+            continue
+        refused = [what for what, ok in ((_("the container's name and the module label (a DNS-1123 label)"),
+                                          _DNS_1123_LABEL.fullmatch(name) is not None),
+                                         (_("the Service's name (a DNS-1035 label: it must start with a letter)"),
+                                          module.service is None or _DNS_1035_LABEL.fullmatch(name) is not None))
+                   if not ok]
+        if refused:
+            problems.append(Problem("object-name", module.name, module.pointer,
+                                    {"name": name, "refused": "; ".join(refused)}))

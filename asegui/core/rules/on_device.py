@@ -153,6 +153,8 @@ def check_gpus(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
       "result is too long: a bind or mount Source becomes a volume name of at most 63 characters; a Docker label "
       "key becomes an annotation key whose name part is at most 63 characters; a module id must keep some "
       "character of `[a-z0-9.-]`, and two ids that reduce to one name make the planner refuse the deployment. "
+      "That sanitized id names every object of the module: the container needs a DNS-1123 label (no `.`, at most "
+      "63 characters, a letter or digit at both ends) and a Service a DNS-1035 label (a letter first). "
       + _ABORTS + " Shorten or rename what it names.",
       _RUNTIME + "KubeUtils.cs (SanitizeDNSLabel, SanitizeAnnotationKey, SanitizeK8sValue), "
       "planners/KubernetesPlanner.cs",
@@ -166,6 +168,10 @@ def check_names(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
         yield Finding(r, problem.module, problem.pointer,
                       _("Modules {modules} all become \"{name}\" on the device: the runtime refuses the deployment")
                       .format(modules=problem.values["modules"], name=problem.values["name"]))
+    for problem in _problems(ctx, "object-name"):
+        yield Finding(r, problem.module, problem.pointer,
+                      _("On the device this module is named \"{name}\", which the API server refuses as {refused}: "
+                        "rename the module (NAM001 proposes a name)").format(**problem.values))
     for problem in _problems(ctx, "empty-name"):
         yield Finding(r, problem.module, problem.pointer,
                       _("Nothing of this module's name is left once sanitized: the API server refuses its objects"))
