@@ -266,3 +266,29 @@ def test_every_corpus_manifest_previews_and_no_violation_goes_unsaid(corpus_dir)
             broken = [o for o in module.objects if kubernetes_violations(o)]
             assert bool(broken) == (module.name in flagged), (path.name, module.name)
         assert preview(result)[0]["kind"] in ("Secret", "EdgeDeployment"), path.name
+
+
+def test_schema_checks_in_parts_find_what_one_whole_check_finds(corpus_dir):
+    """deployment_violations checks the skeleton and each module apart (and remembers them); over the corpus, as
+    deployed and as written, that finds exactly what one check of the whole manifest finds."""
+    from asegui.core import load
+    from asegui.core.device import validate
+    from asegui.core.emit import shape
+
+    compared = 0
+    for path in sorted(corpus_dir.glob("*.json")):
+        try:
+            doc = load(path.read_bytes())
+        except ManifestError:
+            continue
+        if doc.layered or doc.wrapper != "modulesContent":
+            continue
+        for form in ("deployable", "expanded"):
+            part = shape(doc, doc.root, form)
+            for schema in ("azure-iot-edge-deployment-2.0.json", "azure-iot-edge-deployment-template-2.0.json"):
+                whole = {(v.path, v.message) for v in validate._violations(validate._deployment_validator(schema),
+                                                                           part)}
+                split = {(v.path, v.message) for v in validate.deployment_violations(part, schema)}
+                assert split == whole, (path.name, form, schema, split ^ whole)
+                compared += 1
+    assert compared > 20

@@ -8,6 +8,7 @@ decision validates only the objects that decision changed (a 50-module manifest 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +38,11 @@ class Violation:
 
 
 def _message(error: Any) -> str:
+    """The validator's words, without the refused value where it would only repeat a whole object."""
+    if error.validator == "type":
+        expected = error.validator_value
+        kinds = " or ".join(map(repr, expected)) if isinstance(expected, list) else repr(expected)
+        return _("is not of type {kinds}").format(kinds=kinds)
     return str(error.message)[:300]
 
 
@@ -44,7 +50,6 @@ def _message(error: Any) -> str:
 def _kubernetes_validator(version: str, kind: str, api_version: str) -> Any:
     """A validator for one kind of one Kubernetes version, from kubernetes-validate's schema files; None when it has
     no schema for that kind (custom resources such as the EdgeDeployment)."""
-    import re
     from importlib import resources
 
     import jsonschema
@@ -120,9 +125,76 @@ def deployment_schema(template: bool, schema_version: Any) -> str:
     return "azure-iot-edge-deployment-1.0.json" if schema_version == "1.0" else "azure-iot-edge-deployment-2.0.json"
 
 
+_CREATE_OPTIONS = re.compile(r"createoptions[0-9]*|createOptions[0-9]*")  # the schemas' pattern for the pieces
+_MODULES_PATH = ("modulesContent", "$edgeAgent", "properties.desired", "modules")
+_VALID_MODULE = {"type": "docker", "status": "running", "restartPolicy": "always", "settings": {"image": "x"}}
+_deployment_seen: dict[tuple[str, str], tuple[Violation, ...]] = {}
+
+
 def deployment_violations(manifest: Any, schema: str) -> tuple[Violation, ...]:
-    """Every way ``manifest`` (``{"modulesContent": …}``, createOptions as deployed) breaks the official schema."""
-    return tuple(_violations(_deployment_validator(schema), manifest))
+    """Every way ``manifest`` (``{"modulesContent": …}``, createOptions as deployed) breaks the official schema.
+
+    Checked in parts, each remembered by its text: the manifest with every module body stood in for by a valid one
+    (names, system modules, routes), and each module body against the schema's module definition. A decision that
+    changes one module re-checks that module; a fleet of alike manifests checks each distinct module once."""
+    validator = _deployment_validator(schema)
+    modules = _at(manifest, _MODULES_PATH)
+    module_schema = _at(validator.schema, _schema_path(_MODULES_PATH))
+    pattern = module_schema.get("patternProperties") if isinstance(module_schema, dict) else None
+    if not isinstance(modules, dict) or not isinstance(pattern, dict) or len(pattern) != 1:
+        return _remembered(schema, manifest, validator)
+    regex, body_schema = next(iter(pattern.items()))
+    skeleton = _replaced(manifest, _MODULES_PATH, {name: _VALID_MODULE for name in modules})
+    found = list(_remembered(schema, skeleton, validator))
+    body_validator = validator.evolve(schema=body_schema)
+    for name, body in modules.items():
+        if re.search(regex, name):
+            prefix = (*_MODULES_PATH, name)
+            found.extend(Violation((*prefix, *v.path), v.message, v.value)
+                         for v in _remembered(schema + "#module", _opaque_create_options(body), body_validator))
+    return tuple(found)
+
+
+def _opaque_create_options(body: Any) -> Any:
+    """``body`` with each createOptions piece stood in for by an empty one of its type: the schemas constrain only
+    the pieces' type (``contentMediaType`` is an annotation), so the result is the same — and a module whose fixes
+    changed only its createOptions is the input's module again, already checked."""
+    settings = body.get("settings") if isinstance(body, dict) else None
+    if not isinstance(settings, dict) or not any(_CREATE_OPTIONS.fullmatch(k) for k in settings):
+        return body
+    opaque = {k: (type(v)() if isinstance(v, (str, dict)) and _CREATE_OPTIONS.fullmatch(k) else v)
+              for k, v in settings.items()}
+    return {**body, "settings": opaque}
+
+
+def _remembered(key: str, value: Any, validator: Any) -> tuple[Violation, ...]:
+    text = (key, json.dumps(value, sort_keys=True, ensure_ascii=False))
+    found = _deployment_seen.get(text)
+    if found is None:
+        found = tuple(_violations(validator, value))
+        if len(_deployment_seen) >= _KEPT:
+            _deployment_seen.clear()
+        _deployment_seen[text] = found
+    return found
+
+
+def _schema_path(path: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part for key in path for part in ("properties", key))
+
+
+def _at(value: Any, path: tuple[str, ...]) -> Any:
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def _replaced(value: Any, path: tuple[str, ...], new: Any) -> Any:
+    """A copy of ``value`` with the member at ``path`` replaced, sharing everything else."""
+    if not path:
+        return new
+    copy = dict(value)
+    copy[path[0]] = _replaced(value[path[0]], path[1:], new)
+    return copy
 
 
 def describe(violation: Violation) -> str:

@@ -1,5 +1,6 @@
 """The official IoT Edge deployment schemas: the input held to them (with fixes where one is known), and the
-converted manifest checked once more, so a fix of the tool's can never make a manifest invalid unseen."""
+converted manifest checked once more, so a fix of the tool's can never make a manifest invalid unseen. The checks
+are remembered per module (``device.validate``): a decision re-checks only the module it changed."""
 
 from __future__ import annotations
 
@@ -41,28 +42,6 @@ def _input(doc: Document) -> tuple[Any, str, str, tuple[Violation, ...]] | None:
                                                                                                  checked[2]))
     found: tuple[Any, str, str, tuple[Violation, ...]] | None = doc.cache["schemas.input"]
     return found
-
-
-_MODULES = ("modulesContent", "$edgeAgent", "properties.desired", "modules")
-
-
-def _changed_only(after: Any, before: Any) -> Any:
-    """``after`` without the user modules it has exactly as ``before`` does: they break the schema as they did in the
-    input, so a decision that changes one module re-validates that module, not fifty."""
-    modules_after, modules_before = after, before
-    for key in _MODULES:
-        modules_after = modules_after.get(key) if isinstance(modules_after, dict) else None
-        modules_before = modules_before.get(key) if isinstance(modules_before, dict) else None
-    if not isinstance(modules_after, dict) or not isinstance(modules_before, dict):
-        return after
-    kept = {name: value for name, value in modules_after.items() if modules_before.get(name) != value}
-    trimmed = dict(after)
-    node = trimmed
-    for key in _MODULES[:-1]:
-        node[key] = dict(node[key])
-        node = node[key]
-    node[_MODULES[-1]] = kept
-    return trimmed
 
 
 def _pointer(base: str, violation: Violation) -> str:
@@ -138,8 +117,6 @@ def check_output_schema(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
         return
     known = {(v.path, v.message) for v in before[3]} if before else set()
     part, base, schema = after
-    if before is not None and before[2] == schema:
-        part = _changed_only(part, before[0])
     for violation in deployment_violations(part, schema):
         if (violation.path, violation.message) in known:
             continue
