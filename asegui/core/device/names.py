@@ -34,27 +34,31 @@ def k8s_value(name: str) -> str:
     return output
 
 
-def _dns_value(name: str, letter_first: bool) -> str:
-    """``KubeUtils.SanitizeDNSValue``: trim to the first allowed start and last alphanumeric, keep ``[a-z0-9-]``."""
-    if not name:
-        raise InvalidName(_("a DNS name is empty"))
-    name = name.lower()
-    starts = _ALPHA if letter_first else _ALNUM
+def _trimmed(name: str, starts: frozenset[str], allowed: frozenset[str], limit: int) -> str:
+    """The shape of ``SanitizeDNSValue`` and ``SanitizeNameValue``: from the first character that may start the name
+    to the last alphanumeric, keeping only ``allowed`` characters; empty or over ``limit`` throws."""
     start = 0
     while start < len(name) and name[start] not in starts:
         start += 1
     if start == len(name):
-        raise InvalidName(_("\"{name}\" has no character a DNS name can start with").format(name=name))
+        raise InvalidName(_("\"{name}\" has no character a name can start with").format(name=name))
     end = max(start, len(name) - 1)
     while end > start and name[end] not in _ALNUM:
         end -= 1
-    output = "".join(ch for ch in name[start:end + 1] if ch in _DNS_CHARS)
-    if len(output) > MAX_DNS_NAME:
+    output = "".join(ch for ch in name[start:end + 1] if ch in allowed)
+    if len(output) > limit:
         raise InvalidName(_("\"{name}\" is longer than {limit} characters once sanitized")
-                          .format(name=name, limit=MAX_DNS_NAME))
+                          .format(name=name, limit=limit))
     if not output:
         raise InvalidName(_("\"{name}\" is empty once sanitized").format(name=name))
     return output
+
+
+def _dns_value(name: str, letter_first: bool) -> str:
+    """``KubeUtils.SanitizeDNSValue``: lowercase, then trimmed to ``[a-z0-9-]`` (RFC 1035 starts with a letter)."""
+    if not name:
+        raise InvalidName(_("a DNS name is empty"))
+    return _trimmed(name.lower(), _ALPHA if letter_first else _ALNUM, _DNS_CHARS, MAX_DNS_NAME)
 
 
 def dns_label(name: str) -> str:
@@ -75,22 +79,8 @@ def dns_domain(name: str) -> str:
 
 
 def _name_value(name: str) -> str:
-    """``KubeUtils.SanitizeNameValue``: label values and annotation-key names."""
-    start = 0
-    while start < len(name) and name[start] not in _ALNUM:
-        start += 1
-    if start == len(name):
-        raise InvalidName(_("\"{name}\" has no character a name can start with").format(name=name))
-    end = max(start, len(name) - 1)
-    while end > start and name[end] not in _ALNUM:
-        end -= 1
-    output = "".join(ch for ch in name[start:end + 1] if ch in _LABEL_CHARS)
-    if len(output) > MAX_LABEL_VALUE:
-        raise InvalidName(_("\"{name}\" is longer than {limit} characters once sanitized")
-                          .format(name=name, limit=MAX_LABEL_VALUE))
-    if not output:
-        raise InvalidName(_("\"{name}\" is empty once sanitized").format(name=name))
-    return output
+    """``KubeUtils.SanitizeNameValue``: label values and annotation-key names (``-``, ``.``, ``_`` kept)."""
+    return _trimmed(name, _ALNUM, _LABEL_CHARS, MAX_LABEL_VALUE)
 
 
 def label_value(name: str) -> str:
