@@ -262,9 +262,9 @@ def test_every_corpus_manifest_previews_and_no_violation_goes_unsaid(corpus_dir)
         except ManifestError:
             continue
         flagged = {f.module for f in codes(result, "MAN010")}
-        for module in result.device.modules:
-            broken = [o for o in module.objects if kubernetes_violations(o)]
-            assert bool(broken) == (module.name in flagged), (path.name, module.name)
+        for compiled in result.device.modules:
+            broken = [o for o in compiled.objects if kubernetes_violations(o)]
+            assert bool(broken) == (compiled.name in flagged), (path.name, compiled.name)
         assert preview(result)[0]["kind"] in ("Secret", "EdgeDeployment"), path.name
 
 
