@@ -70,6 +70,7 @@ class Result:
     stale_decisions: list[str] = field(default_factory=list)
     settings: DeviceSettings = DEFAULT_SETTINGS
     device: DevicePreview | None = field(default=None, repr=False)  # what the device creates from ``root``
+    _input_count: int = field(default=0, repr=False)
     _cache: dict[tuple[str, str], Rendered] = field(default_factory=dict, repr=False)
 
     @lazy
@@ -125,6 +126,25 @@ class Result:
     @property
     def exit_code(self) -> int:
         return 1 if self.unresolved_errors else 0
+
+    def check_device(self, decisions: Mapping[str, Decision | Mapping[str, Any]] | None = None) -> list[Finding]:
+        """Compile what the device will create and append the device-phase findings, decided by ``decisions`` (the
+        ones :func:`apply` was given); once per result. Reads only this result, so it may run on another thread
+        while nothing else changes the result; returns the findings it added."""
+        if self.device is not None:
+            return self.findings[self._input_count:]
+        doc, renames = self.document, self.renames
+        with _gc_paused():
+            device = compile_device(doc, self.root, renames, self.settings)
+            on_device = list(rules.run_device(rules.DeviceContext(doc, self.root, self.form, renames, device)))
+            unknown = set(decide(on_device, decisions)) if on_device else set(decisions or ())
+        for finding in on_device:
+            finding.renames = renames
+        self._input_count = len(self.findings)
+        self.stale_decisions = [key for key in self.stale_decisions if key in unknown]
+        self.findings = self.findings + on_device
+        self.device = device
+        return on_device
 
     def render(self, side: str = "output", form: Form = "expanded") -> Rendered:
         """Text and pointer->line spans of the input or the output, in a form (for the window)."""
@@ -212,25 +232,23 @@ def _as_decision(value: Decision | Mapping[str, Any] | None) -> Decision:
 
 def apply(doc: Document, findings: list[Finding],
           decisions: Mapping[str, Decision | Mapping[str, Any]] | None = None, form: Form = "auto",
-          settings: DeviceSettings | None = None) -> Result:
-    """Decide, apply the accepted edits to a copy, and emit the output text."""
+          settings: DeviceSettings | None = None, device: bool = True) -> Result:
+    """Decide, apply the accepted edits to a copy, and check what the device will create from it.
+
+    ``device=False`` leaves the device phase (compiling the objects, the device-phase rules) to a later
+    :meth:`Result.check_device`: the window re-applies on every decision and runs that part off its UI thread."""
     if form not in FORMS:
         raise ValueError(f"form must be one of {FORMS}, not {form!r}")
     settings = settings or DEFAULT_SETTINGS
     with _gc_paused():
         stale = decide(findings, decisions)
         root, conflicts, renames = apply_edits(doc.root, [f for f in findings if f.edits])
-        device = compile_device(doc, root, renames, settings)
-        on_device = list(rules.run_device(rules.DeviceContext(doc, root, form, renames, device)))
-        if on_device:
-            unknown = set(decide(on_device, decisions))
-            stale = [key for key in stale if key in unknown]
-    every = findings + on_device if on_device else list(findings)
-    for finding in every:
+    for finding in findings:
         finding.renames = renames
-    result = Result(document=doc, findings=every, root=root, form=form, conflicts=conflicts, renames=renames,
-                    stale_decisions=stale, settings=settings)
-    result.device = device
+    result = Result(document=doc, findings=list(findings), root=root, form=form, conflicts=conflicts,
+                    renames=renames, stale_decisions=stale, settings=settings)
+    if device:
+        result.check_device(decisions)
     return result
 
 

@@ -292,3 +292,27 @@ def test_schema_checks_in_parts_find_what_one_whole_check_finds(corpus_dir):
                 assert split == whole, (path.name, form, schema, split ^ whole)
                 compared += 1
     assert compared > 20
+
+
+def test_the_device_phase_later_or_on_another_thread_gives_what_apply_gives():
+    """The window applies without the device phase and runs it on a worker thread: same findings, same statuses,
+    same stale decisions as one apply() with it."""
+    import threading
+
+    from asegui.core import analyze, apply, load
+
+    data = manifest({"app": module({"HostConfig": {"Binds": ["/a/b:/one", "/ab:/two"]}})}, hub_create_options={})
+    doc = load(data)
+    findings = analyze(doc)
+    hub = next(f for f in convert(data).findings if f.code == "NET010")
+    chosen = {hub.id: {"accepted": True}, "XYZ001:-:/nowhere": {"accepted": False}}
+    whole = [(f.id, f.status) for f in apply(doc, findings, chosen).findings]
+    stale_whole = apply(doc, findings, chosen).stale_decisions
+    later = apply(doc, findings, chosen, device=False)
+    assert later.device is None and hub.id in later.stale_decisions  # not known until the device phase runs
+    worker = threading.Thread(target=later.check_device, args=(chosen,))
+    worker.start()
+    worker.join()
+    assert [(f.id, f.status) for f in later.findings] == whole
+    assert later.stale_decisions == stale_whole == ["XYZ001:-:/nowhere"]
+    assert later.check_device(chosen) == later.findings[len(findings):]  # once per result
