@@ -82,6 +82,8 @@ class DeviceModule:
     lost_ports: list[ServicePort] = field(default_factory=list)
     volumes: Volumes | None = None
     gpus: int = 0                 # nvidia.com/gpu asked for (limits), 0 when stopped
+    gpu_limit: int = 0            # nvidia.com/gpu in the limits, whether or not the module runs
+    chosen_service_type: str | None = None  # serviceOptions.type as the runtime parses it (None: not given)
     pull_secret: str | None = None
     deployment: dict[str, Any] = field(default_factory=dict)
 
@@ -100,6 +102,7 @@ class DevicePreview:
     modules: list[DeviceModule]
     problems: list[Problem]
     claims: list[dict[str, Any]] = field(default_factory=list)
+    _by_name: dict[str, DeviceModule] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def objects(self) -> list[dict[str, Any]]:
@@ -112,7 +115,11 @@ class DevicePreview:
         return result
 
     def module(self, name: str) -> DeviceModule | None:
-        return next((m for m in self.modules if m.name == name), None)
+        """The module named ``name`` in the input (the first, if two are)."""
+        if not self._by_name and self.modules:
+            for module in reversed(self.modules):
+                self._by_name[module.name] = module
+        return self._by_name.get(name)
 
     def summary(self) -> dict[str, Any]:
         """The line the window and the report show: what the device must give."""
@@ -146,7 +153,8 @@ def compile_device(doc: Document, root: Any, renames: dict[str, str] | None = No
         if ref.key != ref.name:  # layered: "properties.desired.modules.<name>"
             output_name = output_name.split(".", 3)[-1]
         module_id = f"${output_name}" if ref.system else output_name
-        module = DeviceModule(ref.name, output_name, names.k8s_value(module_id), ref.system, ref.pointer)
+        module = DeviceModule(ref.name, output_name, names.k8s_value(module_id, strict=False),  # over 63: object-name
+                              ref.system, ref.pointer)
         modules.append(module)
         options = resolve(data, "/settings/createOptions") if ref.co_form not in ("absent", "invalid") else None
         options = options if isinstance(options, dict) else {}
@@ -278,10 +286,11 @@ def _map_module(module: DeviceModule, data: dict[str, Any], options: dict[str, A
     bindings_key = member_key(host, "PortBindings") if host else None
     bound = host_ports(host.get(bindings_key), host_key, bindings_key) if host and bindings_key else []
     module.ports, module.lost_ports = service_ports(exposed, bound)
+    service_options = experimental.get("serviceOptions")
+    service_options = service_options if isinstance(service_options, dict) else {}
+    chosen = _SERVICE_TYPES.get(str(member(service_options, "type")).lower())  # Enum.TryParse, ignoring case
+    module.chosen_service_type = chosen
     if module.ports:
-        service_options = experimental.get("serviceOptions")
-        service_options = service_options if isinstance(service_options, dict) else {}
-        chosen = _SERVICE_TYPES.get(str(member(service_options, "type")).lower())  # Enum.TryParse, ignoring case
         only_exposed = not (host and bindings_key and host.get(bindings_key) is not None)
         service_type = chosen or ("ClusterIP" if only_exposed else settings.service_type)
         spec: dict[str, Any] = {"type": service_type}
@@ -304,7 +313,8 @@ def _map_module(module: DeviceModule, data: dict[str, Any], options: dict[str, A
 
     module.deployment = _deployment(module, data, options, host, experimental, image, annotations, settings)
     module.objects.append(module.deployment)
-    module.gpus = _gpus(module.deployment)
+    module.gpu_limit = _gpus(module.deployment)
+    module.gpus = 0 if module.deployment["spec"]["replicas"] == 0 else module.gpu_limit
 
 
 def _annotations(module: DeviceModule, options: dict[str, Any], problems: list[Problem],
@@ -466,9 +476,7 @@ def _claim(name: str, read_only: bool) -> dict[str, Any]:
 
 
 def _gpus(deployment: dict[str, Any]) -> int:
-    """``nvidia.com/gpu`` the module's pod asks for (limits, as the device plugin reads them); 0 when stopped."""
-    if deployment["spec"]["replicas"] == 0:
-        return 0
+    """``nvidia.com/gpu`` the module's pod asks for (limits, as the device plugin reads them)."""
     resources = deployment["spec"]["template"]["spec"]["containers"][1].get("resources")
     limits = member(resources, "limits") if isinstance(resources, dict) else None
     value = limits.get(GPU_RESOURCE) if isinstance(limits, dict) else None

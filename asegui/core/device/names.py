@@ -25,10 +25,11 @@ class InvalidName(ValueError):
     """What the runtime's sanitizer throws on (the deployment aborts)."""
 
 
-def k8s_value(name: str) -> str:
-    """``KubeUtils.SanitizeK8sValue``: lowercase, then delete every character outside ``[a-z0-9.-]``."""
+def k8s_value(name: str, *, strict: bool = True) -> str:
+    """``KubeUtils.SanitizeK8sValue``: lowercase, then delete every character outside ``[a-z0-9.-]``; a result over
+    253 characters throws, unless ``strict`` is off (a rule naming the object leaves the length to another check)."""
     output = "".join(ch for ch in name.lower() if ch in _GENERIC_CHARS)
-    if len(output) > MAX_K8S_VALUE:
+    if strict and len(output) > MAX_K8S_VALUE:
         raise InvalidName(_("\"{name}\" is longer than {limit} characters once sanitized")
                           .format(name=name, limit=MAX_K8S_VALUE))
     return output

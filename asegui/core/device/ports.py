@@ -22,6 +22,18 @@ def parse_int32(value: Any) -> int | None:
     return number if -2**31 <= number < 2**31 else None
 
 
+def host_port(value: Any) -> int | None:
+    """``PortBinding.HostPort`` through ``int.TryParse``. The field is a string, and Newtonsoft reads a JSON number
+    into a string field as its text (``8080`` -> ``"8080"``, ``8080.0`` -> ``"8080"``), so a number counts too."""
+    if isinstance(value, bool):
+        return None  # "True"/"False"
+    if isinstance(value, int):
+        value = str(value)
+    elif isinstance(value, float) and value.is_integer():
+        value = str(int(value))
+    return parse_int32(value)
+
+
 def port_and_protocol(key: Any) -> tuple[int, str] | None:
     """``PortAndProtocol.Parse``: ``"80"``, ``"80/tcp"``, ``"53/UDP"`` -> (port, protocol); None is skipped."""
     if not isinstance(key, str) or not key.strip():
@@ -45,6 +57,16 @@ class ServicePort:
     protocol: str
     target_port: int | None
     source: tuple[str | int, ...]
+
+    @property
+    def container_port(self) -> int:
+        """The container port the Service port reaches (an exposed port reaches its own number)."""
+        return self.port if self.target_port is None else self.target_port
+
+    @property
+    def key(self) -> str:
+        """The ``ExposedPorts`` or ``PortBindings`` key it came from, as written."""
+        return str(self.source[1] if self.target_port is None else self.source[2])
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.name, "port": self.port, "protocol": self.protocol}
@@ -74,9 +96,9 @@ def host_ports(bindings: Any, host_config_key: str, bindings_key: str) -> list[S
             continue
         port, protocol = parsed
         for index, entry in enumerate(entries if isinstance(entries, list) else ()):
-            host_port = parse_int32(member(entry, "HostPort")) if isinstance(entry, dict) else None
-            if host_port is not None:
-                result.append(ServicePort(f"hostport-{port}-{protocol.lower()}", host_port, protocol, port,
+            number = host_port(member(entry, "HostPort")) if isinstance(entry, dict) else None
+            if number is not None:
+                result.append(ServicePort(f"hostport-{port}-{protocol.lower()}", number, protocol, port,
                                           (host_config_key, bindings_key, key, index)))
     return result
 
@@ -89,7 +111,7 @@ def service_ports(exposed: Iterable[ServicePort], bound: Iterable[ServicePort]) 
     lost: list[ServicePort] = []
     for port in [*exposed, *bound]:
         previous = by_number.get(port.port)
-        if previous is not None and (previous.target_port or previous.port) != (port.target_port or port.port):
+        if previous is not None and previous.container_port != port.container_port:
             lost.append(previous)
         by_number[port.port] = port
     return list(by_number.values()), lost

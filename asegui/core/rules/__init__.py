@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..device.compile import DevicePreview
+from ..device.compile import DevicePreview, compile_device
 from ..device.settings import DEFAULT as DEFAULT_SETTINGS
 from ..device.settings import DeviceSettings
 from ..document import Document
@@ -43,6 +43,13 @@ class Context:
 
     def module(self, name: str) -> ModuleView | None:
         return self._by_name.get(name)
+
+    @lazy
+    def device(self) -> DevicePreview:
+        """What the device's runtime makes of the input as written (no fix applied): the one implementation of its
+        Services, ports, volumes and GPUs that rules read. A rule that needs the facts after its own fix computes
+        that fix's effect itself."""
+        return compile_device(self.doc, self.doc.root, {}, self.settings)
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         """Share a computation between rules (e.g. proposed module names)."""

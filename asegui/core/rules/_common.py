@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..device import names
 from ..findings import Edit, Param
 from ..i18n import _
 from ..model import ModuleView, find_key, per_module
@@ -24,7 +25,6 @@ def has_placeholder(value: Any) -> bool:
 _DNS_LABEL = re.compile(DNS_LABEL)
 _NOT_LABEL_CHARS = re.compile(r"[^a-z0-9]+")
 _LEADING_NON_LETTERS = re.compile(r"^[^a-z]+")
-_NOT_K8S_CHARS = re.compile(r"[^a-z0-9.-]")
 
 
 @lru_cache(maxsize=65536)
@@ -295,6 +295,6 @@ def is_templated(value: Any) -> bool:
 
 @lru_cache(maxsize=65536)
 def k8s_name(module_name: str) -> str:
-    """The runtime's Kubernetes object name for a module id: lowercase, characters outside ``[a-z0-9.-]`` deleted
-    (``KubeUtils.SanitizeK8sValue``)."""
-    return _NOT_K8S_CHARS.sub("", module_name.lower())
+    """The runtime's Kubernetes object name for a module id (``KubeUtils.SanitizeK8sValue``:
+    :func:`..device.names.k8s_value`), whatever its length (the device-phase rules report a name too long)."""
+    return names.k8s_value(module_name, strict=False)

@@ -7,10 +7,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..device.compile import DeviceModule
+from ..device.ports import ServicePort, port_and_protocol
+from ..device.ports import host_port as host_port_number
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
-from ..jsonc import whole_number
-from ..model import ModuleView, Section, find_key, member_key, per_module
+from ..model import ModuleView, Section, member_key, per_module
 from ..pointers import join
 from . import Context, rule
 from ._common import fixed, has_placeholder, host_config_pointer, k8s_at
@@ -19,7 +21,6 @@ PROXY_PORTS = (35000, 35001)           # the IoT Edge proxy sidecar in every mod
 DEVICE_PORTS = (31000, 31001)          # Kubernetes dashboard, Edge container registry
 RESERVED_PORTS = PROXY_PORTS + DEVICE_PORTS
 EDGEHUB_PORTS = (443, 5671, 8883)
-_PORT_KEY = re.compile(r"\s*(\d{1,5})\s*(?:/\s*(tcp|udp|sctp)\s*)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +45,12 @@ class HostPort:
 
 
 def parse_key(key: str) -> tuple[int, str] | None:
-    """``"8080/tcp"`` -> (8080, "tcp"); None for keys the runtime ignores (and placeholders)."""
-    match = _PORT_KEY.fullmatch(key) if isinstance(key, str) else None
-    if not match or has_placeholder(key):
+    """``"8080/tcp"`` -> (8080, "tcp") as the runtime parses it (``PortAndProtocol.Parse``); None for keys it
+    ignores, and for numbers no port can have (the API server refuses them; rules offer nothing for them)."""
+    parsed = port_and_protocol(key)
+    if parsed is None or not 1 <= parsed[0] <= 65535:
         return None
-    number = int(match.group(1))
-    return (number, (match.group(2) or "tcp").lower()) if 1 <= number <= 65535 else None
+    return parsed[0], parsed[1].lower()
 
 
 @per_module
@@ -92,9 +93,7 @@ def host_ports(module: ModuleView) -> list[HostPort]:
             value = entry[member]
             if has_placeholder(value):
                 continue
-            text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
-            number = whole_number(text)
-            result.append(HostPort(port, index, value, number, join(port.pointer, index, member)))
+            result.append(HostPort(port, index, value, host_port_number(value), join(port.pointer, index, member)))
     return result
 
 
@@ -110,21 +109,16 @@ def taken_ports(module: ModuleView, container_port: int, replacing: HostPort | N
     return taken | {p.number for p in exposed(module) + bound(module) if p.number != container_port}
 
 
-@per_module
-def service_ports(module: ModuleView) -> dict[int, PortKey]:
-    """The module's Service ports as the runtime builds them: port number -> the key whose container port it
-    reaches. Exposed ports first, then every binding with an integer HostPort; the last write of a number wins
-    (``KubernetesServiceMapper.PrepareService``). A HostPort that is not an integer (``""`` too) gives nothing."""
-    ports: dict[int, PortKey] = {p.number: p for p in exposed(module)}
-    for host in host_ports(module):
-        if host.number is not None:
-            ports[host.number] = host.port
-    return ports
+def device_of(ctx: Context, module: ModuleView) -> DeviceModule:
+    """The module as the device runs the input (:attr:`Context.device`)."""
+    found = ctx.device.module(module.name)
+    assert found is not None  # every module view is a module of the device
+    return found
 
 
-def has_bindings_key(module: ModuleView) -> bool:
-    """``HostConfig.PortBindings`` is there (even empty): the runtime then no longer makes the Service ClusterIP."""
-    return bindings_section(module) is not None
+def service_ports(device: DeviceModule) -> dict[int, ServicePort]:
+    """The module's Service ports by number, as the device model built them (the last write of a number won)."""
+    return {port.port: port for port in device.ports}
 
 
 def next_free(start: int, used: set[int]) -> int:
@@ -170,14 +164,6 @@ def host_network(module: ModuleView) -> bool:
     return isinstance(mode, str) and mode.strip().lower() == "host"
 
 
-def service_type(module: ModuleView) -> str | None:
-    """``k8s-experimental.serviceOptions.type`` as written (lowercase), if any."""
-    k8s = module.k8s
-    options = k8s.get("serviceOptions") if k8s else None
-    value = options.get(find_key(options, "type") or "type") if isinstance(options, dict) else None
-    return value.lower() if isinstance(value, str) else None
-
-
 def has_service_options(module: ModuleView) -> bool:
     """Any spelling of ``serviceOptions`` (``service-options`` too, which PLT004 renames)."""
     k8s = module.k8s
@@ -186,25 +172,16 @@ def has_service_options(module: ModuleView) -> bool:
     return any(re.sub(r"[-_]", "", str(k)).lower() == "serviceoptions" for k in k8s.data)
 
 
-def gets_load_balancer(module: ModuleView, default_type: str) -> bool:
-    """The runtime gives the module a LoadBalancer Service (an external IP) for the manifest as written.
-
-    No Service without a port (a binding whose HostPort is not an integer gives none); the type is
-    ``serviceOptions.type`` if written, else ClusterIP when there is no ``PortBindings`` key, else the device's
-    default (``KubernetesServiceMapper.GetServiceType``)."""
-    if not service_ports(module):
-        return False
-    chosen = service_type(module)
-    if chosen in ("clusterip", "nodeport", "loadbalancer"):
-        return chosen == "loadbalancer"
-    return has_bindings_key(module) and default_type.lower() == "loadbalancer"
+def gets_load_balancer(device: DeviceModule) -> bool:
+    """The device gives the module a LoadBalancer Service (an external IP) for the manifest as written."""
+    return device.service_type == "LoadBalancer"
 
 
-def binding_changes_nothing(module: ModuleView, default_type: str) -> bool:
+def binding_changes_nothing(device: DeviceModule, default_type: str) -> bool:
     """A binding ``HostPort = container port`` for an exposed port leaves the module's Service as it is: the port
-    is in it already at that number, and the type stays (a ``PortBindings`` key or a written type already
-    decided it, or the device's default is ClusterIP, which the code gives exposed-only modules)."""
-    return has_bindings_key(module) or service_type(module) is not None or default_type.lower() == "clusterip"
+    is in it already at that number, and the type stays — the type a module with bindings gets (the one
+    ``serviceOptions`` gives, else the device's default) is the one it has now."""
+    return device.service_type == (device.chosen_service_type or default_type)
 
 
 @rule("NET001", "exposed-port-needs-binding", "networking", "warning", "choice",
@@ -234,8 +211,13 @@ def binding_changes_nothing(module: ModuleView, default_type: str) -> bool:
 def check_exposed_without_binding(r: Rule, ctx: Context) -> Iterator[Finding]:
     default_type = ctx.settings.service_type
     for module in ctx.modules:
-        unchanged = binding_changes_nothing(module, default_type)
-        for port in unbound_exposed(module):
+        ports = unbound_exposed(module)
+        if not ports:
+            continue
+        device = device_of(ctx, module)
+        unchanged = binding_changes_nothing(device, default_type)
+        service = service_ports(device)
+        for port in ports:
             taken = taken_ports(module, port.number)
             default = next_free(port.number, taken)
             param = port_param(_("HostPort"), default, taken)
@@ -244,8 +226,8 @@ def check_exposed_without_binding(r: Rule, ctx: Context) -> Iterator[Finding]:
                 return [Edit("add", join(host_config_pointer(module), "PortBindings", port.key),
                              [{"HostPort": str(values["host_port"])}])]
 
-            target = service_ports(module).get(port.number)
-            if default != port.number and target is not None and target.number != port.number:
+            target = service.get(port.number)
+            if default != port.number and target is not None and target.container_port != port.number:
                 message = _("Port {port} is only in ExposedPorts, and number {number} of the module's Service "
                             "reaches {other}: a binding needs another HostPort ({host_port} proposed, not applied "
                             "by default); clients would then connect to {module}:{host_port}") \
@@ -287,18 +269,19 @@ def check_exposed_without_binding(r: Rule, ctx: Context) -> Iterator[Finding]:
       after="(clients connect to <module>:8080)")
 def check_host_port_differs(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
-        service = service_ports(module)
-        for host in host_ports(module):
-            if host.number is None or host.number in DEVICE_PORTS or host.port.number in PROXY_PORTS:
+        hosts = host_ports(module)
+        service = service_ports(device_of(ctx, module)) if hosts else {}
+        for host in hosts:
+            winner = service.get(host.number) if host.number is not None else None
+            if winner is None or host.number in DEVICE_PORTS or host.port.number in PROXY_PORTS:
                 continue  # no Service port; NET005 moves it; NET004 (the application must move)
-            winner = service[host.number]
-            if winner.number != host.port.number:
+            if winner.container_port != host.port.number:
                 yield Finding(r, module.name, host.pointer,
                               _("HostPort {host_port} of {port} is also given to {other}, which the runtime keeps "
                                 "(the last port of a number wins): {module}:{host_port} reaches port {target}, and "
                                 "port {number} is not reached through it; give one of them another HostPort")
                               .format(host_port=host.number, port=host.port.key, other=winner.key,
-                                      module=module.name, target=winner.number, number=host.port.number),
+                                      module=module.name, target=winner.container_port, number=host.port.number),
                               severity="error")
                 continue
             if host.number == host.port.number:
@@ -476,7 +459,7 @@ def check_host_network(r: Rule, ctx: Context) -> Iterator[Finding]:
 def check_external_ips(r: Rule, ctx: Context) -> Iterator[Finding]:
     hub = ctx.module("edgeHub")
     default_type = ctx.settings.service_type
-    exposed_modules = [m for m in ctx.user_modules if gets_load_balancer(m, default_type)]
+    exposed_modules = [m for m in ctx.user_modules if gets_load_balancer(device_of(ctx, m))]
     if not exposed_modules and hub is None:
         return
     pointer = exposed_modules[0].pointer if exposed_modules else hub.pointer  # type: ignore[union-attr]
@@ -493,8 +476,8 @@ def check_external_ips(r: Rule, ctx: Context) -> Iterator[Finding]:
         todo = _("Reserve at least 1 IP in the \"Kubernetes external service IPs\" range of the compute network: "
                  "edgeHub")
     optional = [m.name for m in ctx.user_modules
-                if unbound_exposed(m) and not gets_load_balancer(m, default_type)
-                and not binding_changes_nothing(m, default_type)]
+                if unbound_exposed(m) and not gets_load_balancer(device_of(ctx, m))
+                and not binding_changes_nothing(device_of(ctx, m), default_type)]
     if optional:
         message += " " + _("One more for each of {modules} if you accept NET001's port binding.").format(
             modules=", ".join(optional))
@@ -514,7 +497,7 @@ def check_external_ips(r: Rule, ctx: Context) -> Iterator[Finding]:
       after='"k8s-experimental": {"serviceOptions": {"type": "ClusterIP"}} (when only other modules call it)')
 def check_service_exposure(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.user_modules:
-        if has_service_options(module) or not gets_load_balancer(module, ctx.settings.service_type):
+        if has_service_options(module) or not gets_load_balancer(device_of(ctx, module)):
             continue
         host = module.host_config
         assert host is not None  # a LoadBalancer without serviceOptions has a PortBindings key
