@@ -87,3 +87,25 @@ def test_a_host_port_written_as_a_number_counts_for_an_external_ip():
     [ips] = findings(result, "NET007")
     assert "at least 2" in ips.message and services(result)["api"]["type"] == "LoadBalancer"
     assert [f.module for f in findings(result, "NET008")] == ["api"]
+
+
+# GPUs (the limits the device plugin reads) -----------------------------------------------------------------------
+
+def test_a_gpu_limit_of_zero_holds_no_gpu_and_needs_no_recreate():
+    """PLT001 took any ``nvidia.com/gpu`` entry (limits or requests, 0 too) as a GPU held; a pod holds what its limit
+    asks, and 0 is nothing to wait for."""
+    zero = {"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 0}}}}
+    one = {"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": "1"}}}}
+    result = run(manifest({"idle": module(zero), "gpu": module(one)}))
+    assert [f.module for f in findings(result, "PLT001")] == ["gpu"]
+
+
+def test_a_stopped_module_with_a_gpu_still_recreates_on_update():
+    """Kept: a stopped module asks for no GPU now (``gpus`` 0) but holds one once started, so PLT001 reads the limit
+    (``gpu_limit``), not what the device gives it today."""
+    one = {"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}}}
+    result = run(manifest({"gpu": module(one, status="stopped")}))
+    assert [f.module for f in findings(result, "PLT001")] == ["gpu"]
+    doc = parse(manifest({"gpu": module(one, status="stopped")}))
+    device = compile_device(doc, doc.root).module("gpu")
+    assert device is not None and device.gpus == 0 and device.gpu_limit == 1

@@ -15,7 +15,7 @@ from ..model import ModuleView, find_key, member, member_key
 from ..pointers import join
 from . import Context, rule
 from ._common import fixed, has_placeholder, k8s_at, k8s_get, k8s_name, k8s_pointer
-from .networking import bindings_section, bound, exposed, host_network
+from .networking import bindings_section, bound, device_of, exposed, host_network
 from .resources import SOURCE_ARTICLE, gpu_of, writable
 
 K8S = "k8s-experimental"
@@ -73,7 +73,7 @@ def check_strategy(r: Rule, ctx: Context) -> Iterator[Finding]:
         if _has_strategy(module) or not writable(module, "strategy"):
             continue
         reasons = []
-        if gpu_of(module).holds_gpu:
+        if gpu_of(module).asks_docker_for_gpu or device_of(ctx, module).gpu_limit > 0:
             reasons.append(_("a GPU"))
         if host_network(module) and (exposed(module) or bound(module)):
             reasons.append(_("ports on the host network"))

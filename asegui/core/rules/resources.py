@@ -60,9 +60,11 @@ class Gpu:
     time_sharing: bool = False                   # NVIDIA_VISIBLE_DEVICES set (the GPU-sharing approach)
 
     @property
-    def holds_gpu(self) -> bool:
+    def asks_docker_for_gpu(self) -> bool:
+        """An FPGA resource or device, ``Runtime: nvidia`` or a GPU ``DeviceRequests``: what RES001, RES002 and RES006
+        turn into an ``nvidia.com/gpu`` limit (a limit already written is the device model's ``gpu_limit``)."""
         return bool(self.catapult_limits or self.catapult_requests or self.catapult_devices or self.runtime
-                    or self.gpu_requests or self.has_gpu_request)
+                    or self.gpu_requests)
 
     @property
     def owner(self) -> str | None:
