@@ -109,3 +109,26 @@ def test_a_stopped_module_with_a_gpu_still_recreates_on_update():
     doc = parse(manifest({"gpu": module(one, status="stopped")}))
     device = compile_device(doc, doc.root).module("gpu")
     assert device is not None and device.gpus == 0 and device.gpu_limit == 1
+
+
+# Claim names (KubeUtils.SanitizeDNSLabel) ------------------------------------------------------------------------
+
+def test_sto006_names_the_claim_as_the_device_model_does():
+    """Kept: the claim STO006 names is the device model's, from the one sanitizer."""
+    mount = {"Type": "volume", "Source": "_Sql_Data.", "Target": "/var/opt/mssql"}
+    data = manifest({"db": module({"HostConfig": {"Mounts": [mount]}})})
+    fid = findings(run(data), "STO006", "db")[0].id
+    result = run(data, {fid: {"accepted": False}})
+    [finding] = findings(result, "STO006", "db")
+    claims = [o["metadata"]["name"] for o in preview(result) if o["kind"] == "PersistentVolumeClaim"]
+    assert claims == ["sqldata"] and '"sqldata"' in finding.message
+
+
+def test_sto006_does_not_name_a_claim_the_runtime_cannot_sanitize():
+    """A Source over 63 characters once sanitized makes ``SanitizeDNSLabel`` throw: STO006 named a claim of 70
+    characters the runtime never asks for."""
+    source = "Data_" + "x" * 70
+    mount = {"Type": "volume", "Source": source, "Target": "/data"}
+    result = run(manifest({"db": module({"HostConfig": {"Mounts": [mount]}})}))
+    [finding] = findings(result, "STO006", "db")
+    assert "cannot make a claim name" in finding.message and "datax" not in finding.message

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..device import names
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
 from ..model import ModuleView, member, member_key
@@ -22,14 +23,23 @@ _FILE_PATHS = ("/etc/hosts", "/etc/localtime", "/etc/timezone", "/etc/resolv.con
                "/var/run/docker.sock", "/run/docker.sock")
 
 
-_SHARE_NAME = re.compile(r"[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")
 _NOT_SHARE_CHARS = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=4096)
 def is_share_name(name: str) -> bool:
-    """A name the runtime uses as the claim name unchanged: a DNS-1123 label (``SanitizeDNSLabel`` keeps a leading
-    digit, and claim and volume names are DNS-1123), so ``1data`` is fine and ``Sql_Data`` is not."""
-    return bool(_SHARE_NAME.fullmatch(name))
+    """A name the runtime uses as the claim name unchanged (``SanitizeDNSLabel`` leaves it as it is: a DNS-1123
+    label, a leading digit kept), so ``1data`` is fine and ``Sql_Data`` is not."""
+    return claim_name(name) == name
+
+
+def claim_name(source: str) -> str | None:
+    """The claim (and pod volume) a volume mount of ``source`` is named by the runtime, ``KubeUtils.SanitizeDNSLabel``
+    (:func:`..device.names.dns_label`); None where it throws (empty once sanitized, over 63 characters)."""
+    try:
+        return names.dns_label(source)
+    except names.InvalidName:
+        return None
 
 
 def share_name(name: str) -> str:
@@ -322,7 +332,7 @@ class SharesToCreate(Finding):
             return str(fix.values["share"]) if fix.values.get("mount", "volume") == "volume" else None
         # The fix is not applied: a mount keeps its Source, which the runtime sanitizes into the claim name; a bind
         # stays a folder of the node, not a share.
-        return claim_name(share.written) if share.kind == "mount" else None
+        return (claim_name(share.written) or share.written) if share.kind == "mount" else None
 
     def _texts(self) -> tuple[str, str]:
         mounted = self.mounted()
@@ -384,22 +394,15 @@ def check_share_names(r: Rule, ctx: Context) -> Iterator[Finding]:
             def build(values: dict[str, Any], at: str = at) -> list[Edit]:
                 return [Edit("replace", at, values["share"])]
 
-            finding = Finding(r, module.name, at,
-                              _("Share name \"{share}\" is not a DNS label; the runtime would look for a claim "
-                                "named \"{sanitized}\"").format(share=source, sanitized=claim_name(source)),
+            sanitized = claim_name(source)
+            message = _("Share name \"{share}\" is not a DNS label; the runtime would look for a claim named "
+                        "\"{sanitized}\"") if sanitized is not None else \
+                _("Share name \"{share}\" is not a DNS label, and the runtime cannot make a claim name of it (it "
+                  "throws, and no module of the deployment is updated)")
+            finding = Finding(r, module.name, at, message.format(share=source, sanitized=sanitized),
                               params=(param,), build=build)
             _naming_fixes(ctx)[pointer] = finding
             yield finding
-
-
-_EDGE_NON_ALNUM = re.compile(r"^[^a-z0-9]+|[^a-z0-9]+$")
-_NOT_DNS_CHARS = re.compile(r"[^a-z0-9-]")
-
-
-def claim_name(source: str) -> str:
-    """The claim a volume mount of ``source`` asks for: ``KubeUtils.SanitizeDNSLabel`` (lowercase, drop leading and
-    trailing non-alphanumerics, delete characters outside ``[a-z0-9-]``)."""
-    return _NOT_DNS_CHARS.sub("", _EDGE_NON_ALNUM.sub("", source.lower()))
 
 
 @rule("STO007", "duplicate-mount-target", "storage", "error", "manual",
