@@ -585,7 +585,9 @@ def test_case_twin_keys_convert_idempotently(options: dict[str, Any]) -> None:
 # Found by these properties: NAM001 proposed "a" for "0A" and refused it as A's Kubernetes name.
 def test_digit_and_case_twin_module_names_get_valid_defaults_and_convert_idempotently() -> None:
     from tests.helpers import manifest, module
-    assert check_convert(manifest({"0A": module({}), "A": module({})}), reports=False) is None
+    # "0A" has a Service, whose name cannot start with a digit: NAM001 renames it (runtime audit §6.10).
+    assert check_convert(manifest({"0A": module({"ExposedPorts": {"80/tcp": {}}}), "A": module({})}),
+                         reports=False) is None
 
 
 # Found by these properties: a user module named edgeAgent made NAM001 rename the system module.
@@ -601,7 +603,8 @@ def test_module_names_equal_but_for_case_get_valid_defaults_and_convert_idempote
     # Found by tests/fuzz.py: AzureMonitorForIotEdgeModule beside AZUREMONITORFORIOTEDGEMODULE had its default
     # refused because the other module, itself renamed, held that Kubernetes name.
     from tests.helpers import manifest, module
-    assert check_convert(manifest({"AzureMonitor": module({}), "AZUREMONITOR": module({})}), reports=False) is None
+    # A '.' makes both names ones the device refuses, so NAM001 renames both (runtime audit §6.10).
+    assert check_convert(manifest({"Azure.Monitor": module({}), "AZURE.MONITOR": module({})}), reports=False) is None
 
 
 @pytest.mark.parametrize("literal, words", [
@@ -639,7 +642,7 @@ _NUMBER_SITES: list[tuple[str, dict[str, Any]]] = [
     ("HostPort", {"HostConfig": {"PortBindings": {"80/tcp": [{"HostPort": "\u00b2"}]}}}),
     ("User", {"User": _HUGE}), ("User", {"User": "\u00b2:0"}),
     ("fpga limit", {"k8s-experimental": {"resources": {"limits": {"microsoft.com/fpga_catapult": _HUGE}}}}),
-    ("mention", {"Env": ["PEER=http://My_Mod:" + _HUGE]}),
+    ("mention", {"Env": ["PEER=http://my.mod:" + _HUGE]}),
 ]
 
 
@@ -648,7 +651,7 @@ _NUMBER_SITES: list[tuple[str, dict[str, Any]]] = [
 def test_numbers_no_reader_holds_in_any_field_convert_or_are_refused(what: str, create_options: dict[str, Any]) -> None:
     # Found by a review: int() of 5,000 digits (ValueError), of "²" (ValueError), and 10**400 / 2**20 (OverflowError).
     from tests.helpers import manifest, module
-    check_convert(manifest({"My_Mod": module({}), "app": module(create_options)}), reports=False)
+    check_convert(manifest({"my.mod": module({}), "app": module(create_options)}), reports=False)  # renamed: NAM006
 
 
 def test_a_create_options_piece_number_with_too_many_digits_is_a_finding() -> None:

@@ -206,7 +206,7 @@ def test_man006_module_content_root_becomes_modules_content():
 
 
 def test_man006_with_a_renamed_module_keeps_create_options_deployable():
-    result = run(_old_root(manifest({"My_Mod": module({"Env": ["A=1"]})})))
+    result = run(_old_root(manifest({"my.mod": module({"Env": ["A=1"]})})))
     settings = output(result)["modulesContent"]["$edgeAgent"]["properties.desired"]["modules"]["my-mod"]["settings"]
     assert settings == {"image": "contoso.azurecr.io/app:1.0", "createOptions": '{"Env": ["A=1"]}'}
 

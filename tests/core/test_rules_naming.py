@@ -17,19 +17,19 @@ def _desired(result, section: str = "$edgeAgent"):
 
 def test_nam001_renames_module_key_twin_section_and_every_route():
     data = manifest(
-        {"first": module(), "My_Mod": module(), "Other.Mod": module(), "last": module()},
-        routes={"both": "FROM /messages/modules/My_Mod/outputs/out INTO " + IN.format("Other.Mod"),
-                "object": {"route": "FROM /messages/modules/My_Mod/* INTO $upstream", "priority": 1},
+        {"first": module(), "my.mod": module(), "Other.Mod": module(), "last": module()},
+        routes={"both": "FROM /messages/modules/my.mod/outputs/out INTO " + IN.format("Other.Mod"),
+                "object": {"route": "FROM /messages/modules/my.mod/* INTO $upstream", "priority": 1},
                 "untouched": "FROM /messages/modules/first/* INTO " + IN.format("last")},
-        twins={"My_Mod": {"properties.desired": {"rate": 5}}, "last": {"properties.desired": {}}})
+        twins={"my.mod": {"properties.desired": {"rate": 5}}, "last": {"properties.desired": {}}})
     result = run(data)
     assert [(f.module, f.severity, f.values["name"]) for f in findings(result, "NAM001")] == \
-        [("My_Mod", "error", "my-mod"), ("Other.Mod", "error", "other-mod")]
+        [("my.mod", "error", "my-mod"), ("Other.Mod", "error", "other-mod")]
     assert [f.message for f in findings(result, "NAM001")] == [
-        'Module name "My_Mod" is not a Kubernetes name (\'_\', uppercase letters); rename it to "my-mod" '
-        '(module key, twin section, 2 route(s))',
-        'Module name "Other.Mod" is not a Kubernetes name (\'.\', uppercase letters); rename it to "other-mod" '
-        '(module key, 1 route(s))']
+        'Module "my.mod" would run on the device as Kubernetes objects named "my.mod", which the API server refuses '
+        '(\'.\', which a container\'s name cannot have); rename it to "my-mod" (module key, twin section, 2 route(s))',
+        'Module "Other.Mod" would run on the device as Kubernetes objects named "other.mod", which the API server '
+        'refuses (\'.\', which a container\'s name cannot have); rename it to "other-mod" (module key, 1 route(s))']
     assert list(_desired(result)["modules"]) == ["first", "my-mod", "other-mod", "last"]
     assert _desired(result, "$edgeHub")["routes"] == {
         "both": 'FROM /messages/modules/my-mod/outputs/out INTO BrokeredEndpoint("/modules/other-mod/inputs/in")',
@@ -42,7 +42,7 @@ def test_nam001_renames_module_key_twin_section_and_every_route():
 
 
 def test_nam001_renamed_module_keeps_deployable_create_options():
-    data = manifest({"My_Mod": module({"Env": ["A=1"]})})
+    data = manifest({"my.mod": module({"Env": ["A=1"]})})
     result = run(data)
     settings = out_module(result, "my-mod")["settings"]
     assert settings == {"image": "contoso.azurecr.io/app:1.0", "createOptions": '{"Env": ["A=1"]}'}
@@ -60,20 +60,21 @@ def test_nam001_case_only_is_not_renamed():
 
 
 def test_nam001_default_names_are_valid_labels_for_any_input():
-    names = ["<script>x</script>", "__AML_MODULE_NAME", "2camera", "a" * 70 + "B", "Café_Module", "___"]
-    result = run(manifest({n: module() for n in names}))
+    # Each is refused on the device (§6.10): a '.', a digit first with a Service, over 63 characters, nothing left.
+    names = ["<script>.x</script>", "__AML.MODULE_NAME", "2camera", "a" * 70 + "B", "Café.Module", "___"]
+    result = run(manifest({n: module({"ExposedPorts": {"80/tcp": {}}} if n == "2camera" else None) for n in names}))
     proposed = {f.module: f.values["name"] for f in findings(result, "NAM001")}
-    assert proposed == {"<script>x</script>": "script-x-script", "__AML_MODULE_NAME": "aml-module-name",
-                        "2camera": "camera", "a" * 70 + "B": "a" * 63, "Café_Module": "caf-module",
+    assert proposed == {"<script>.x</script>": "script-x-script", "__AML.MODULE_NAME": "aml-module-name",
+                        "2camera": "camera", "a" * 70 + "B": "a" * 63, "Café.Module": "caf-module",
                         "___": "module"}
     assert all(f.severity == "error" for f in findings(result, "NAM001"))
     assert sorted(_desired(result)["modules"]) == sorted(proposed.values())
 
 
 def test_nam001_defaults_are_distinct_from_each_other_and_from_other_modules():
-    result = run(manifest({"my-mod": module(), "My_Mod": module(), "MY.MOD": module(), "Proxy": module()}))
+    result = run(manifest({"my-mod": module(), "my.mod": module(), "MY.MOD": module(), "Proxy": module()}))
     assert {f.module: f.values["name"] for f in findings(result, "NAM001")} == \
-        {"My_Mod": "my-mod-2", "MY.MOD": "my-mod-3"}
+        {"my.mod": "my-mod-2", "MY.MOD": "my-mod-3"}
     # "Proxy" differs from the reserved "proxy" only in case: NAM002's collision, not a NAM001 rename (§6.10).
     assert {f.module: f.values["name"] for f in findings(result, "NAM002")} == {"Proxy": "proxy-2"}
     assert list(_desired(result)["modules"]) == ["my-mod", "my-mod-2", "my-mod-3", "proxy-2"]
@@ -85,8 +86,8 @@ def test_nam001_never_renames_system_modules_or_placeholder_names():
 
 
 def test_nam001_user_given_name_reaches_every_place():
-    data = manifest({"My_Mod": module()}, routes={"r": "FROM /messages/modules/My_Mod/* INTO $upstream"},
-                    twins={"My_Mod": {"properties.desired": {}}})
+    data = manifest({"my.mod": module()}, routes={"r": "FROM /messages/modules/my.mod/* INTO $upstream"},
+                    twins={"my.mod": {"properties.desired": {}}})
     fid = findings(run(data), "NAM001")[0].id
     result = run(data, {fid: {"accepted": True, "params": {"name": "camera"}}})
     assert findings(result, "NAM001")[0].status == "applied"
@@ -96,33 +97,34 @@ def test_nam001_user_given_name_reaches_every_place():
 
 
 def test_nam001_invalid_reserved_or_taken_names_are_refused_with_the_reason():
-    data = manifest({"My_Mod": module(), "other": module()})
+    data = manifest({"my.mod": module(), "other": module()})
     fid = findings(run(data), "NAM001")[0].id
     for name, reason in (("Bad_Name", "DNS label"), ("edgehub", "reserved"), ("proxy", "reserved"),
                          ("other", "already has")):
         result = run(data, {fid: {"params": {"name": name}}})
         finding = findings(result, "NAM001")[0]
         assert finding.status == "needs input" and reason in finding.problems["name"], name
-        assert list(_desired(result)["modules"]) == ["My_Mod", "other"]
+        assert list(_desired(result)["modules"]) == ["my.mod", "other"]
         assert result.exit_code == 1
 
 
 def test_nam001_rejected_keeps_the_name_everywhere():
-    data = manifest({"GPUModule": module()}, routes={"r": "FROM /messages/modules/GPUModule/* INTO $upstream"})
+    data = manifest({"cam.one": module()}, routes={"r": "FROM /messages/modules/cam.one/* INTO $upstream"})
     fid = findings(run(data), "NAM001")[0].id
     result = run(data, {fid: {"accepted": False}})
-    assert list(_desired(result)["modules"]) == ["GPUModule"]
-    assert _desired(result, "$edgeHub")["routes"] == {"r": "FROM /messages/modules/GPUModule/* INTO $upstream"}
-    assert result.exit_code == 0  # case only: a warning
+    assert list(_desired(result)["modules"]) == ["cam.one"]
+    assert _desired(result, "$edgeHub")["routes"] == {"r": "FROM /messages/modules/cam.one/* INTO $upstream"}
+    assert "NAM007" in [f.code for f in result.findings]  # the device refuses it
+    assert result.exit_code == 1
 
 
 def test_nam001_layered_deployment_renames_the_dotted_key_routes_and_twin():
     layered = {"content": {"modulesContent": {
-        "$edgeAgent": {"properties.desired.modules.My_Mod": {
+        "$edgeAgent": {"properties.desired.modules.my.mod": {
             "type": "docker", "status": "running", "restartPolicy": "always",
             "settings": {"image": "contoso.azurecr.io/app:1.0"}}},
-        "$edgeHub": {"properties.desired.routes.up": "FROM /messages/modules/My_Mod/* INTO $upstream"},
-        "My_Mod": {"properties.desired.settings": {"rate": 1}}}}}
+        "$edgeHub": {"properties.desired.routes.up": "FROM /messages/modules/my.mod/* INTO $upstream"},
+        "my.mod": {"properties.desired.settings": {"rate": 1}}}}}
     result = run(json.dumps(layered, indent=2).encode())
     content = output(result)["content"]["modulesContent"]
     assert list(content["$edgeAgent"]) == ["properties.desired.modules.my-mod"]
@@ -134,13 +136,15 @@ def test_nam001_layered_deployment_renames_the_dotted_key_routes_and_twin():
 # --- NAM002 ----------------------------------------------------------------------------------------------------
 
 def test_nam002_not_raised_when_nam001_already_separates_the_pair():
-    for modules in ({"My_Mod": module(), "mymod": module()}, {"mymod": module(), "My_Mod": module()}):
+    # Both become "1mod"; only "1_mod" has a Service, whose name cannot start with a digit (§6.10).
+    served = module({"ExposedPorts": {"80/tcp": {}}})
+    for modules in ({"1_mod": served, "1mod": module()}, {"1mod": module(), "1_mod": served}):
         result = run(manifest(modules))
         assert findings(result, "NAM002") == []
-        [rename] = findings(result, "NAM001")
-        assert (rename.module, rename.values["name"], rename.severity) == ("My_Mod", "my-mod", "error")
-        assert "mymod" in rename.message  # the collision is named: rejecting the rename breaks the deployment
-        assert sorted(_desired(result)["modules"]) == ["my-mod", "mymod"]
+        [rename] = [f for f in findings(result, "NAM001") if f.severity != "info"]
+        assert (rename.module, rename.values["name"], rename.severity) == ("1_mod", "mod", "error")
+        assert '"1mod", which 1mod already has' in rename.message  # rejecting the rename breaks the deployment
+        assert sorted(_desired(result)["modules"]) == ["1mod", "mod"]
         assert not result.conflicts
 
 
@@ -231,16 +235,16 @@ def test_env_rules_quiet_on_a_clean_module():
 def test_nam006_values_naming_a_renamed_module_or_its_container_port():
     scorer = module({"HostConfig": {"PortBindings": {"5001/tcp": [{"HostPort": "5010"}]}}})
     data = manifest({
-        "My_Model": scorer,
-        "client": module({"Env": ["URL=http://My_Model:5001/score", "OTHER=http://mymodelx:5001"],
-                          "Cmd": ["--model", "My_Model"]},
-                         env={"ID": "My_Model"}),
+        "My.Model": scorer,
+        "client": module({"Env": ["URL=http://My.Model:5001/score", "OTHER=http://mymodelx:5001"],
+                          "Cmd": ["--model", "My.Model"]},
+                         env={"ID": "My.Model"}),
         "plain": module({"Cmd": ["--peer", "scorer:5010"]})})
     found = {f.pointer.split("/modules/")[1]: f for f in findings(run(data), "NAM006")}
     assert sorted(found) == ["client/env/ID/value", "client/settings/createOptions/Cmd/1",
                              "client/settings/createOptions/Env/0"]
     message = found["client/settings/createOptions/Env/0"].message
-    assert '"My_Model", renamed to "my-model"' in message and "My_Model:5010" in message
+    assert '"My.Model", renamed to "my-model"' in message and "My.Model:5010" in message
     assert all(f.applicability == "manual" and f.severity == "warning" for f in found.values())
 
 
@@ -253,17 +257,17 @@ def test_nam006_container_port_of_a_remapped_module_without_rename():
 
 
 def test_a_rename_onto_a_taken_key_is_a_reported_conflict_not_a_silent_skip():
-    data = manifest({"My_Mod": module({"Env": ["A=1"]}), "other": module({"Env": ["B=1"]})})
-    fid = findings(run(data), "NAM001", "My_Mod")[0].id
+    data = manifest({"my.mod": module({"Env": ["A=1"]}), "other": module({"Env": ["B=1"]})})
+    fid = findings(run(data), "NAM001", "my.mod")[0].id
     from asegui.core import analyze, apply, load
     from asegui.core.findings import Edit
     doc = load(data)
     found = analyze(doc)
     target = next(f for f in found if f.id == fid)
-    target.build = lambda values: [Edit("rename", doc.module("My_Mod").pointer, "other")]
+    target.build = lambda values: [Edit("rename", doc.module("my.mod").pointer, "other")]
     result = apply(doc, found)
     assert result.conflicts and "already taken" in result.conflicts[0].message
-    assert "My_Mod" in output(result)["modulesContent"]["$edgeAgent"]["properties.desired"]["modules"]
+    assert "my.mod" in output(result)["modulesContent"]["$edgeAgent"]["properties.desired"]["modules"]
 
 
 def test_a_user_module_called_edge_agent_is_renamed_and_the_system_module_never():
@@ -280,9 +284,9 @@ def test_nam001_renames_routes_of_a_module_id_with_a_star():
     """IoT Hub allows ``*`` in module ids; the routes naming such a module must follow its rename as any other's
     (the route index reads ids up to the first ``*`` and once missed them, leaving routes to a module that no
     longer exists)."""
-    data = manifest({"cam*1": module(), "sink": module()},
-                    routes={"up": "FROM /messages/modules/cam*1/outputs/* INTO " + IN.format("sink"),
-                            "to": "FROM /messages/modules/sink/* INTO " + IN.format("cam*1"),
+    data = manifest({"cam.*1": module(), "sink": module()},
+                    routes={"up": "FROM /messages/modules/cam.*1/outputs/* INTO " + IN.format("sink"),
+                            "to": "FROM /messages/modules/sink/* INTO " + IN.format("cam.*1"),
                             "other": "FROM /messages/modules/cam/* INTO $upstream"})
     result = run(data)
     [finding] = findings(result, "NAM001")
@@ -298,12 +302,12 @@ def test_nam001_renames_routes_of_a_module_id_with_a_star():
 def test_nam001_a_module_id_that_starts_another_leaves_the_longer_ids_routes_alone():
     """``*`` belongs to the id it is in: renaming ``Cam`` must not rewrite ``Cam*1``'s routes, which follow ``Cam*1``'s
     own rename; the wildcard ``/messages/modules/*`` names no module and is never rewritten."""
-    data = manifest({"Cam_": module(), "Cam_*1": module(), "sink": module()},
-                    routes={"r1": "FROM /messages/modules/Cam_*1/outputs/* INTO " + IN.format("sink"),
+    data = manifest({"Cam.": module(), "Cam.*1": module(), "sink": module()},
+                    routes={"r1": "FROM /messages/modules/Cam.*1/outputs/* INTO " + IN.format("sink"),
                             "all": "FROM /messages/modules/* INTO $upstream"})
     result = run(data)
     cam, star = findings(result, "NAM001")
-    assert (cam.module, star.module) == ("Cam_", "Cam_*1")
+    assert (cam.module, star.module) == ("Cam.", "Cam.*1")
     assert cam.message.endswith("(module key)") and star.message.endswith("(module key, 1 route(s))")
     new = star.values["name"]
     assert list(_desired(result)["modules"]) == [cam.values["name"], new, "sink"]
@@ -315,17 +319,17 @@ def test_nam001_a_module_id_that_starts_another_leaves_the_longer_ids_routes_alo
 def test_nam001_default_name_avoids_a_twin_section_already_in_the_manifest():
     """A stray twin section called like the default would have been taken over by the renamed module, and the module's
     own twin left to nobody: the default steps aside, and the same name given by hand is refused with the reason."""
-    twins = {"My_Mod": {"properties.desired": {"a": 1}}, "my-mod": {"properties.desired": {"b": 2}}}
-    data = manifest({"My_Mod": module()}, twins=twins)
+    twins = {"my.mod": {"properties.desired": {"a": 1}}, "my-mod": {"properties.desired": {"b": 2}}}
+    data = manifest({"my.mod": module()}, twins=twins)
     result = run(data)
     [finding] = findings(result, "NAM001")
     assert finding.values["name"] == "my-mod-2" and not result.conflicts
     content = output(result)["modulesContent"]
-    assert (content["my-mod-2"], content["my-mod"]) == (twins["My_Mod"], twins["my-mod"])
+    assert (content["my-mod-2"], content["my-mod"]) == (twins["my.mod"], twins["my-mod"])
 
     [chosen] = findings(run(data, {finding.id: {"params": {"name": "my-mod"}}}), "NAM001")
     assert chosen.status == "needs input"
-    assert chosen.problems == {"name": 'modulesContent already has a section "my-mod"; the twin section of "My_Mod" '
+    assert chosen.problems == {"name": 'modulesContent already has a section "my-mod"; the twin section of "my.mod" '
                                        'could not be renamed to it'}
 
 
@@ -333,19 +337,19 @@ def test_nam001_rewrites_the_module_id_in_connection_module_conditions():
     """A condition that tests the sending module names its id too, in any form edgeHub's grammar takes (either
     side, single or double quotes, braces); left alone, the route would silently stop matching after the rename
     (found by two reviews). Other quoted text is not an id and stays."""
-    data = manifest({"My_Mod": module(), "sink": module()}, routes={
-        "eq": "FROM /messages/* WHERE $connectionModuleId = 'My_Mod' INTO $upstream",
-        "ne": "FROM /messages/* WHERE $connectionModuleId <> 'My_Mod' AND $body.s = 'My_Mod' INTO " + IN.format("sink"),
-        "other": "FROM /messages/* WHERE $connectionModuleId = 'My_Mod2' INTO $upstream",
-        "forms": "FROM /messages/* WHERE 'My_Mod' = {$connectionModuleId} OR $connectionModuleId != \"My_Mod\" "
+    data = manifest({"my.mod": module(), "sink": module()}, routes={
+        "eq": "FROM /messages/* WHERE $connectionModuleId = 'my.mod' INTO $upstream",
+        "ne": "FROM /messages/* WHERE $connectionModuleId <> 'my.mod' AND $body.s = 'my.mod' INTO " + IN.format("sink"),
+        "other": "FROM /messages/* WHERE $connectionModuleId = 'my.mod2' INTO $upstream",
+        "forms": "FROM /messages/* WHERE 'my.mod' = {$connectionModuleId} OR $connectionModuleId != \"my.mod\" "
                  "INTO $upstream"})
     result = run(data)
     [finding] = findings(result, "NAM001")
     assert finding.message.endswith("(module key, 3 route(s))")
     assert _desired(result, "$edgeHub")["routes"] == {
         "eq": "FROM /messages/* WHERE $connectionModuleId = 'my-mod' INTO $upstream",
-        "ne": "FROM /messages/* WHERE $connectionModuleId <> 'my-mod' AND $body.s = 'My_Mod' INTO " + IN.format("sink"),
-        "other": "FROM /messages/* WHERE $connectionModuleId = 'My_Mod2' INTO $upstream",
+        "ne": "FROM /messages/* WHERE $connectionModuleId <> 'my-mod' AND $body.s = 'my.mod' INTO " + IN.format("sink"),
+        "other": "FROM /messages/* WHERE $connectionModuleId = 'my.mod2' INTO $upstream",
         "forms": "FROM /messages/* WHERE 'my-mod' = {$connectionModuleId} OR $connectionModuleId != \"my-mod\" "
                  "INTO $upstream"}
 
@@ -362,38 +366,38 @@ def test_nam001_a_module_called_star_is_renamed_in_sinks_but_the_source_wildcard
 
 def test_nam001_a_name_given_by_hand_never_takes_over_a_stray_twin_section():
     """Without a twin of its own the module would silently take the stray section's desired properties."""
-    data = manifest({"B_1": module()}, twins={"b-1": {"properties.desired": {"stale": 2}}})
+    data = manifest({"b.1": module()}, twins={"b-1": {"properties.desired": {"stale": 2}}})
     [finding] = findings(run(data), "NAM001")
     assert finding.values["name"] == "b-1-2"
     [chosen] = findings(run(data, {finding.id: {"params": {"name": "b-1"}}}), "NAM001")
     assert chosen.status == "needs input"
-    assert chosen.problems == {"name": 'modulesContent already has a section "b-1"; module "B_1" would take it over '
+    assert chosen.problems == {"name": 'modulesContent already has a section "b-1"; module "b.1" would take it over '
                                        "as its twin section"}
 
 
 def test_nam001_conditions_match_the_property_in_any_case_and_read_escaped_quotes():
     """edgeHub reads system property names ignoring case and strings with backslash escapes (found by a review)."""
-    data = manifest({"Cam'1": module(), "Cam_2": module()}, routes={
-        "upper": "FROM /messages/* WHERE $ConnectionModuleId = 'Cam_2' INTO $upstream",
-        "escaped": "FROM /messages/* WHERE $connectionModuleId = 'Cam\\'1' INTO $upstream",
-        "left": "FROM /messages/* WHERE \"Cam'1\" = $connectionModuleId INTO $upstream"})
+    data = manifest({"Cam'.1": module(), "Cam.2": module()}, routes={
+        "upper": "FROM /messages/* WHERE $ConnectionModuleId = 'Cam.2' INTO $upstream",
+        "escaped": "FROM /messages/* WHERE $connectionModuleId = 'Cam\\'.1' INTO $upstream",
+        "left": "FROM /messages/* WHERE \"Cam'.1\" = $connectionModuleId INTO $upstream"})
     result = run(data)
     new = {f.module: f.values["name"] for f in findings(result, "NAM001")}
     assert _desired(result, "$edgeHub")["routes"] == {
-        "upper": f"FROM /messages/* WHERE $ConnectionModuleId = '{new['Cam_2']}' INTO $upstream",
-        "escaped": f"FROM /messages/* WHERE $connectionModuleId = '{new[chr(39).join(['Cam', '1'])]}' INTO $upstream",
-        "left": f"FROM /messages/* WHERE \"{new['Cam' + chr(39) + '1']}\" = $connectionModuleId INTO $upstream"}
+        "upper": f"FROM /messages/* WHERE $ConnectionModuleId = '{new['Cam.2']}' INTO $upstream",
+        "escaped": f"FROM /messages/* WHERE $connectionModuleId = '{new[chr(39).join(['Cam', '.1'])]}' INTO $upstream",
+        "left": f"FROM /messages/* WHERE \"{new['Cam' + chr(39) + '.1']}\" = $connectionModuleId INTO $upstream"}
 
 
 def test_nam001_a_rename_refused_as_a_conflict_leaves_its_routes_and_twin_alone():
     """Two names typed by hand that are the same: the second rename is refused, and so are its route and twin edits
     (they used to go through, pointing the route at the other module; found by a review)."""
-    data = manifest({"A_1": module(), "B_1": module()},
-                    routes={"r": "FROM /messages/modules/A_1/* INTO " + IN.format("B_1")},
-                    twins={"B_1": {"properties.desired": {"b": 1}}})
+    data = manifest({"a.1": module(), "b.1": module()},
+                    routes={"r": "FROM /messages/modules/a.1/* INTO " + IN.format("b.1")},
+                    twins={"b.1": {"properties.desired": {"b": 1}}})
     ids = {f.module: f.id for f in findings(run(data), "NAM001")}
-    result = run(data, {ids["A_1"]: {"params": {"name": "xx"}}, ids["B_1"]: {"params": {"name": "xx"}}})
-    assert [(c.first, c.second) for c in result.conflicts] == [(ids["A_1"], ids["B_1"])]
-    assert list(_desired(result)["modules"]) == ["xx", "B_1"]
-    assert _desired(result, "$edgeHub")["routes"] == {"r": "FROM /messages/modules/xx/* INTO " + IN.format("B_1")}
-    assert output(result)["modulesContent"]["B_1"] == {"properties.desired": {"b": 1}}
+    result = run(data, {ids["a.1"]: {"params": {"name": "xx"}}, ids["b.1"]: {"params": {"name": "xx"}}})
+    assert [(c.first, c.second) for c in result.conflicts] == [(ids["a.1"], ids["b.1"])]
+    assert list(_desired(result)["modules"]) == ["xx", "b.1"]
+    assert _desired(result, "$edgeHub")["routes"] == {"r": "FROM /messages/modules/xx/* INTO " + IN.format("b.1")}
+    assert output(result)["modulesContent"]["b.1"] == {"properties.desired": {"b": 1}}

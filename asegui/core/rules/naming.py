@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..device import names
 from ..document import Document, ModuleRef
 from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
@@ -30,31 +31,74 @@ MEMO_RENAMES = "naming.renames"
 class Rename:
     """A module the naming rules propose to rename, and why."""
 
-    code: str                  # NAM001 (not a DNS label) or NAM002 (collision / reserved)
+    code: str                  # NAM001 (a name the device refuses) or NAM002 (collision / reserved)
     ref: ModuleRef
     new: str                   # the proposed (default) name, a DNS label distinct from every other
     clash: str | None = None   # the other module whose Kubernetes name it shares, or the reserved name
+    why: tuple[str, ...] = ()  # NAM001: why the API server would refuse the objects named after it
 
 
 def _is_placeholder_name(name: str) -> bool:
     """A module key a build step substitutes (``${MODULE}``, ``$MODULE``): left alone, since renaming it would stop
-    the substitution. AML's ``__AML_MODULE_NAME`` and ``<…>`` keys are renamed: they are deployed as written.
+    the substitution. AML's ``__AML_MODULE_NAME`` and ``<…>`` keys are deployed as written, so they are read like any
+    other name.
     """
     return any(token.startswith("$") for token in template_tokens(name))
 
 
 def plan_renames(ctx: Context) -> dict[str, Rename]:
     """Every module NAM001/NAM002 rename, by current name, with distinct valid default names (shared memo)."""
-    return ctx.memo(MEMO_RENAMES, lambda: _plan(ctx.doc))
+    return ctx.memo(MEMO_RENAMES, lambda: _plan(ctx.doc, _refusals(ctx)))
 
 
-def _plan(doc: Document) -> dict[str, Rename]:
+# The container's name and the module label must be a DNS-1123 label; a Service's name a DNS-1035 label (§2).
+_DNS_1123_LABEL = re.compile(r"(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?")
+
+
+def _refusals(ctx: Context) -> dict[str, list[str]]:
+    """User module -> why the API server would refuse the objects the runtime names after it (§6.10): nothing left
+    once sanitized, not a DNS-1123 label ('.', over 63 characters, '-' or '.' at an end), or a digit first where
+    the module has a Service (DNS-1035). Names the runtime turns into valid names itself are absent."""
+    refused: dict[str, list[str]] = {}
+    digit_first: list[str] = []
+    for ref in ctx.doc.modules:
+        if ref.system or _is_placeholder_name(ref.name) or ref.name in refused:
+            continue
+        why = _why_refused(ref.name)
+        if why:
+            refused[ref.name] = why
+        elif names.k8s_value(ref.name, strict=False)[:1].isdigit():
+            digit_first.append(ref.name)
+    for name in digit_first:  # the device model is compiled only when some name needs it
+        module = ctx.device.module(name)
+        if module is not None and module.service is not None:
+            refused[name] = [_("a digit first: the module has a Service, whose name must start with a letter")]
+    return refused
+
+
+def _why_refused(name: str) -> list[str]:
+    """Why the sanitized ``name`` is not a DNS-1123 label (empty when it is one)."""
+    k8s = names.k8s_value(name, strict=False)
+    if _DNS_1123_LABEL.fullmatch(k8s):
+        return []
+    reasons = []
+    if not k8s:
+        reasons.append(_("nothing left once sanitized"))
+    if len(k8s) > 63:
+        reasons.append(_("longer than 63 characters"))
+    if "." in k8s:
+        reasons.append(_("'.', which a container's name cannot have"))
+    if k8s[:1] in ("-", ".") or k8s[-1:] in ("-", "."):
+        reasons.append(_("'-' or '.' at an end"))
+    return reasons or [_("not a DNS-1123 label")]
+
+
+def _plan(doc: Document, refused: dict[str, list[str]]) -> dict[str, Rename]:
     refs = doc.modules
-    # A name that differs from a DNS label only in case is not renamed: the runtime lowercases it for the objects and
-    # maps them back through an annotation, and a rename would give the module a new IoT Hub identity.
-    invalid = [m for m in refs if not m.system and not is_dns_label(m.name) and not is_dns_label(m.name.lower())
-               and not _is_placeholder_name(m.name)]
-    invalid_names = {m.name for m in invalid}
+    # Only a name whose objects the API server would refuse is renamed (§6.10): one the runtime turns into a valid
+    # name itself (My_Module -> mymodule, upper case) works as it is, and a rename gives the module a new IoT Hub
+    # identity (its twin's reported properties and its connection string change).
+    invalid_names = set(refused)
     staying = [m for m in refs if m.name not in invalid_names]
     # Kubernetes names already held: system modules first (never renamed), then user modules in order;
     # a later module whose name reduces to a held (or reserved) one is renamed by NAM002.
@@ -85,7 +129,7 @@ def _plan(doc: Document) -> dict[str, Rename]:
         new = _proposal(ref.name, taken)
         taken.add(new)
         code = "NAM001" if ref.name in invalid_names else "NAM002"
-        plan[ref.name] = Rename(code, ref, new, clash_of.get(ref.name))
+        plan[ref.name] = Rename(code, ref, new, clash_of.get(ref.name), tuple(refused.get(ref.name, ())))
     return {ref.name: plan[ref.name] for ref in refs if ref.name in plan and not ref.system}  # module order
 
 
@@ -193,25 +237,6 @@ def _sections(doc: Document) -> frozenset[str]:
     return sections
 
 
-def _why_invalid(name: str) -> str:
-    reasons = []
-    if len(name) > 63:
-        reasons.append(_("longer than 63 characters"))
-    if "_" in name:
-        reasons.append(_("'_'"))
-    if "." in name:
-        reasons.append(_("'.'"))
-    if name[:1].isdigit():
-        reasons.append(_("starts with a digit"))
-    if re.search(r"[^A-Za-z0-9_.-]", name):
-        reasons.append(_("characters outside letters, digits and '-'"))
-    if re.search(r"[A-Z]", name):
-        reasons.append(_("uppercase letters"))
-    if name[:1] == "-" or name[-1:] in ("-", "."):
-        reasons.append(_("starts or ends with '-'"))
-    return ", ".join(reasons) or _("not a DNS label")
-
-
 def _places(doc: Document, name: str) -> str:
     """Where a rename of module ``name`` lands: its key, its twin section (if any), the routes naming it."""
     routes = len(routes_naming(doc, name))
@@ -236,53 +261,77 @@ def _rename_finding(r: Rule, ctx: Context, rename: Rename, message: str, severit
 
 @rule("NAM001", "module-name-dns-label", "naming", "error", "choice",
       "Module name is not a Kubernetes name",
-      "On the GPU device every module becomes a Kubernetes Deployment, container and Service named after the "
-      "module id: lowercased, with every character outside `a-z 0-9 . -` deleted. The container and Service "
-      "names must be DNS labels (lowercase letters, digits and '-', starting with a letter, at most 63 "
-      "characters), so a name with '_', '.', a leading digit or more than 63 characters fails, and `My_Module` "
-      "silently becomes `mymodule`. Rename the module to a DNS label. The rename changes the module id "
-      "everywhere it lives in the manifest: the key in `modules`, the module twin section, and every route "
-      "(`/messages/modules/<id>/…`, `BrokeredEndpoint(\"/modules/<id>/inputs/…\")`, and conditions "
-      "`WHERE $connectionModuleId = '<id>'`). The module gets a new IoT "
-      "Hub identity, and anything outside the manifest that uses the old id (code, scripts, direct method "
-      "callers) must change too. A name that differs only in case is not renamed: the runtime lowercases it for "
-      "the Kubernetes objects and maps them back to the module id through the annotation "
-      "`net.azure-devices.edge.original-moduleid`, so it works as it is, and a rename would give the module a new "
-      "IoT Hub identity (an info finding says which name the objects get).",
+      "On the GPU device the runtime names every Kubernetes object of a module — ServiceAccount, Deployment, "
+      "container, Service, the module label — after its id run through `SanitizeK8sValue`: lowercased, with every "
+      "character outside `a-z 0-9 . -` deleted; it keeps the id itself in the annotation "
+      "`net.azure-devices.edge.original-moduleid` and maps the objects back to the module through it. Microsoft's "
+      "article on moving modules from FPGA to GPU devices advises renaming every module whose id is not a DNS label "
+      "(lowercase letters, digits and '-'). The runtime's code shows that most such ids work as they are: "
+      "`My_Module` runs as `mymodule`, `cam_1` as `cam1`, upper case is lowercased. A rename is not free: it gives "
+      "the module a new IoT Hub module identity (its twin's reported properties start empty and its connection "
+      "string changes), and anything outside the manifest that uses the old id (code, scripts, direct method "
+      "callers) must change too. So a rename is proposed, and applied by default, only where the API server would "
+      "refuse the objects — which aborts the deployment of every module: nothing left once sanitized; a sanitized "
+      "name that is not a DNS-1123 label (a '.', which a container's name cannot have, more than 63 characters, "
+      "'-' or '.' at either end); or a digit first when the module has a Service (it has `ExposedPorts` or "
+      "`PortBindings`), whose name must be a DNS-1035 label, starting with a letter. Any other id that is not a "
+      "DNS label gets an info finding saying what the objects are named; two ids that reduce to one name are "
+      "NAM002's. The rename changes the module id everywhere it lives in the manifest: the key in `modules`, the "
+      "module twin section, and every route (`/messages/modules/<id>/…`, "
+      "`BrokeredEndpoint(\"/modules/<id>/inputs/…\")`, and conditions `WHERE $connectionModuleId = '<id>'`).",
       "Microsoft Learn: Run existing IoT Edge modules from Azure Stack Edge Pro FPGA devices on Azure Stack "
-      "Edge Pro GPU device — Other differences (module names); kubernetes.io Object Names and IDs; "
-      "Azure/iotedge release/1.1-k8s-preview, edge-agent/.../Kubernetes/KubeUtils.cs (SanitizeK8sValue) and "
-      "edgedeployment/serviceaccount/KubernetesServiceAccountMapper.cs (original-moduleid annotation)",
-      before='"modules": {"My_Module": {…}}, "routes": {"r": "FROM /messages/modules/My_Module/* INTO $upstream"}',
-      after='"modules": {"my-module": {…}}, "routes": {"r": "FROM /messages/modules/my-module/* INTO $upstream"}')
+      "Edge Pro GPU device — Other differences (module names); kubernetes.io Object Names and IDs (DNS-1123 and "
+      "DNS-1035 labels); Azure/iotedge release/1.1-k8s-preview, "
+      "edge-agent/src/Microsoft.Azure.Devices.Edge.Agent.Kubernetes/KubeUtils.cs (SanitizeK8sValue), "
+      "edgedeployment/deployment/KubernetesDeploymentMapper.cs and edgedeployment/service/KubernetesServiceMapper.cs "
+      "(objects named after the sanitized id), edgedeployment/serviceaccount/KubernetesServiceAccountMapper.cs "
+      "(original-moduleid annotation)",
+      before='"modules": {"cam.one": {…}}, "routes": {"r": "FROM /messages/modules/cam.one/* INTO $upstream"}',
+      after='"modules": {"cam-one": {…}}, "routes": {"r": "FROM /messages/modules/cam-one/* INTO $upstream"}')
 def check_module_names(r: Rule, ctx: Context) -> Iterator[Finding]:
-    for rename in plan_renames(ctx).values():
+    plan = plan_renames(ctx)
+    for rename in plan.values():
         if rename.code != "NAM001":
             continue
         name, new = rename.ref.name, rename.new
-        lowered = name.lower()
         places = _places(ctx.doc, name)
+        k8s = _shown(k8s_name(name))
         clash = next((m for m in _k8s_names(ctx.doc).get(k8s_name(name), ()) if m != name), None)
-        if clash or (is_dns_label(lowered) and lowered in RESERVED):
+        if clash and k8s_name(name):
             message = _("Module \"{name}\" would get the Kubernetes name \"{k8s}\", which {other} already has; "
                         "rename it to \"{new}\" ({places})") \
-                .format(name=name, k8s=k8s_name(name), other=clash or lowered, new=new, places=places)
-            yield _rename_finding(r, ctx, rename, message, severity="error")
+                .format(name=name, k8s=k8s, other=clash, new=new, places=places)
+        elif not k8s_name(name):
+            message = _("Nothing of module name \"{name}\" is left once the runtime sanitizes it (lowercase, "
+                        "characters outside a-z 0-9 . - deleted), and the API server refuses objects without a "
+                        "name; rename it to \"{new}\" ({places})").format(name=name, new=new, places=places)
         else:
-            message = _("Module name \"{name}\" is not a Kubernetes name ({why}); rename it to \"{new}\" "
-                        "({places})") \
-                .format(name=name, why=_why_invalid(name), new=new, places=places)
-            yield _rename_finding(r, ctx, rename, message)
-    plan = plan_renames(ctx)
+            message = _("Module \"{name}\" would run on the device as Kubernetes objects named \"{k8s}\", which "
+                        "the API server refuses ({why}); rename it to \"{new}\" ({places})") \
+                .format(name=name, k8s=k8s, why=", ".join(rename.why), new=new, places=places)
+        yield _rename_finding(r, ctx, rename, message)
     for module in ctx.user_modules:
         name = module.name
-        if name not in plan and name != name.lower() and is_dns_label(name.lower()):
-            yield Finding(r, name, module.pointer,
-                          _("Module \"{name}\" runs as Kubernetes objects named \"{k8s}\" (the runtime lowercases "
-                            "the id and maps the objects back to it through an annotation): nothing to change; a "
-                            "rename would give the module a new IoT Hub identity")
-                          .format(name=name, k8s=k8s_name(name)),
-                          severity="info", applicability="manual")
+        k8s = k8s_name(name)
+        if name in plan or _is_placeholder_name(name) or (k8s == name and not k8s[:1].isdigit()):
+            continue
+        message = _("Module \"{name}\" runs on the device as Kubernetes objects named \"{k8s}\"") \
+            .format(name=name, k8s=k8s)
+        if k8s != name:
+            message += _(" (the runtime lowercases the id, deletes characters outside a-z 0-9 . - and maps the "
+                         "objects back to the id through an annotation)")
+        if k8s[:1].isdigit():
+            message += _("; a name starting with a digit is accepted for its Deployment but not for a Service (a "
+                         "DNS-1035 label starts with a letter), and the module has no ExposedPorts or PortBindings, "
+                         "so it gets no Service; rename it before giving it ports")
+        message += _(". Nothing to change: a rename would give the module a new IoT Hub identity (its twin's "
+                     "reported properties and its connection string change)")
+        yield Finding(r, name, module.pointer, message, severity="info", applicability="manual")
+
+
+def _shown(k8s: str) -> str:
+    """A sanitized name as a message shows it: one over 63 characters cut short."""
+    return k8s if len(k8s) <= 63 else k8s[:40] + "…"
 
 
 @rule("NAM002", "module-name-collision", "naming", "error", "choice",
