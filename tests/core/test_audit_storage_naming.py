@@ -145,3 +145,90 @@ def test_6_10_nam001_does_not_propose_case_only_renames():
     assert routes == {"r": "FROM /messages/modules/MyModule/* INTO $upstream"}
     explanation = rules.get("NAM001").explanation  # type: ignore[union-attr]
     assert "original-moduleid" in explanation and "that case is a warning" not in explanation
+
+
+# --- §6.10: only names the device would refuse are renamed ---------------------------------------------------------
+
+IN = 'BrokeredEndpoint("/modules/{}/inputs/in")'
+
+
+def _modules_out(result) -> list[str]:
+    return list(json.loads(result.text)["modulesContent"]["$edgeAgent"]["properties.desired"]["modules"])
+
+
+def _routes(text: bytes | str) -> dict:
+    return json.loads(text)["modulesContent"]["$edgeHub"]["properties.desired"]["routes"]
+
+
+def test_6_10_nam001_leaves_names_the_runtime_sanitizes_itself():
+    """§6.10: SanitizeK8sValue (KubeUtils.cs) deletes '_' and every other character outside ``[a-z0-9.-]``, and the
+    Deployment, ServiceAccount and Service are all named after the result, so ``My_Module`` runs as ``mymodule`` and
+    ``cam_1`` as ``cam1``. Renaming them would give each a new IoT Hub module identity; an info finding says what the
+    objects are named instead."""
+    data = manifest({"My_Module": module({"Env": ["A=1"]}), "cam_1": module({"ExposedPorts": {"80/tcp": {}}})},
+                    routes={"r": "FROM /messages/modules/My_Module/* INTO " + IN.format("cam_1")},
+                    twins={"My_Module": {"properties.desired": {"rate": 1}}})
+    result = run(data)
+    found = {f.module: f for f in findings(result, "NAM001")}
+    assert {name: (f.severity, f.applicability, f.params) for name, f in found.items()} == \
+        {"My_Module": ("info", "manual", ()), "cam_1": ("info", "manual", ())}
+    assert '"mymodule"' in found["My_Module"].message and '"cam1"' in found["cam_1"].message
+    assert all("new IoT Hub identity" in f.message and "connection string" in f.message for f in found.values())
+    assert _modules_out(result) == ["My_Module", "cam_1"]
+    content = json.loads(result.text)["modulesContent"]
+    assert content["$edgeHub"]["properties.desired"]["routes"] == _routes(data)
+    assert "My_Module" in content
+    assert not findings(result, "NAM007") and result.exit_code == 0
+
+
+def test_6_10_nam001_renames_a_name_with_a_dot_by_default():
+    """§6.10: SanitizeK8sValue keeps '.', but the container's name must be a DNS-1123 label: the API server refuses
+    the Deployment and the whole deployment aborts (§1.3). The rename stays the default."""
+    data = manifest({"cam.one": module()}, routes={"r": "FROM /messages/modules/cam.one/* INTO $upstream"})
+    result = run(data)
+    [finding] = findings(result, "NAM001")
+    assert (finding.severity, finding.applicability, finding.values["name"], finding.accepted_by_default) == \
+        ("error", "choice", "cam-one", True)
+    assert '"cam.one"' in finding.message and "refuses" in finding.message
+    assert _modules_out(result) == ["cam-one"]
+    assert _routes(result.text) == {"r": "FROM /messages/modules/cam-one/* INTO $upstream"}
+    assert not findings(result, "NAM007")
+
+
+def test_6_10_nam001_renames_a_digit_first_name_only_when_the_module_has_a_service():
+    """§6.10: a leading digit is a valid DNS-1123 label (Deployment, ServiceAccount, container) but not a DNS-1035
+    label, which a Service's name must be (KubernetesServiceMapper.cs names it after the module). The device model
+    says whether the module gets a Service: ExposedPorts or PortBindings."""
+    served = run(manifest({"1cam": module({"ExposedPorts": {"80/tcp": {}}})}))
+    [finding] = findings(served, "NAM001")
+    assert (finding.severity, finding.values["name"], finding.accepted_by_default) == ("error", "cam", True)
+    assert "Service" in finding.message
+    assert _modules_out(served) == ["cam"]
+
+    bound = run(manifest({"1cam": module({"HostConfig": {"PortBindings": {"80/tcp": [{"HostPort": "8080"}]}}})}))
+    assert [f.values["name"] for f in findings(bound, "NAM001")] == ["cam"]
+
+    alone = run(manifest({"1cam": module({"Env": ["A=1"]})}))
+    [note] = findings(alone, "NAM001")
+    assert (note.severity, note.applicability, note.params) == ("info", "manual", ())
+    assert '"1cam"' in note.message and "Service" in note.message
+    assert _modules_out(alone) == ["1cam"]
+    assert not findings(alone, "NAM007") and alone.exit_code == 0
+
+
+def test_6_10_nam001_renames_a_name_over_63_characters_or_with_nothing_left():
+    """§6.10: a sanitized name over 63 characters is no DNS-1123 label, and one with nothing left names no object."""
+    long = "Camera_" + "x" * 70
+    result = run(manifest({long: module(), "__": module()}))
+    proposed = {f.module: (f.severity, f.values["name"]) for f in findings(result, "NAM001")}
+    assert proposed == {long: ("error", ("camera-" + "x" * 70)[:63]), "__": ("error", "module")}
+    assert not findings(result, "NAM007")
+
+
+def test_6_10_nam001_explanation_gives_the_article_and_the_code():
+    explanation = rules.get("NAM001").explanation  # type: ignore[union-attr]
+    source = rules.get("NAM001").source  # type: ignore[union-attr]
+    assert "DNS label" in explanation and "SanitizeK8sValue" in explanation and "original-moduleid" in explanation
+    assert "new IoT Hub module identity" in explanation and "DNS-1035" in explanation
+    assert "KubeUtils.cs" in source and "KubernetesServiceMapper.cs" in source and "Microsoft Learn" in source
+    assert "My_Module" not in rules.get("NAM001").before  # type: ignore[union-attr]
