@@ -864,6 +864,7 @@ class MainWindow(QMainWindow):
         try:
             data = Path(path).read_bytes()
             chosen = decisions.loads(data, path)
+            device = decisions.loads_settings(data, path)  # None in files saved before the device had settings
         except OSError as exc:
             dialogs.error(self, self.tr("Cannot load decisions"),
                           self.tr("{path} cannot be read: {reason}").format(path=path, reason=exc.strerror or exc))
@@ -871,8 +872,12 @@ class MainWindow(QMainWindow):
         except ManifestError as exc:
             dialogs.error(self, self.tr("Cannot load decisions"), str(exc))
             return False
-        stale = session.replace_decisions(chosen, self.tr("load decisions"))
+        changed = device is not None and device != session.settings
+        stale = session.replace_decisions(chosen, self.tr("load decisions"), device)
         notes = []
+        if changed and device is not None:
+            notes.append(self.tr("for a device with %n GPU(s) and {kind} Services", "", device.gpus).format(
+                kind=device.service_type))
         try:
             saved_for = json.loads(data.decode("utf-8-sig")).get("input_sha256")
         except (ValueError, AttributeError):

@@ -282,10 +282,8 @@ class Session:
         return self.result.text.encode("utf-8")
 
     def decisions_bytes(self) -> bytes:
-        if hasattr(decisions, "loads_settings"):  # the device's settings are saved with the decisions
-            return decisions.dumps(self.result.findings, self.input_sha256,  # type: ignore[call-arg]
-                                   settings=self.settings).encode("utf-8")
-        return decisions.dumps(self.result.findings, self.input_sha256).encode("utf-8")
+        """The decisions file, with the device's settings: a replay compiles the same objects."""
+        return decisions.dumps(self.result.findings, self.input_sha256, settings=self.settings).encode("utf-8")
 
     # -- changing ----------------------------------------------------------------------------------------------
     def current(self, finding_id: str) -> Decision:
