@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..core import Finding
 from ..core.device.settings import GPU_COUNTS, SERVICE_TYPES
@@ -33,35 +33,40 @@ class DevicePane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel(self)
         self.summary.setObjectName("device-summary")
         self.summary.setAccessibleName(self.tr("What the device must give"))
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setWordWrap(True)
-        bar.addWidget(self.summary, 1)
-        self.gpus = QComboBox(self)
+        # wraps to the pane's width instead of widening the pane (the split stays the user's)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.summary)
+        # The device's settings change the GPU manifest too (GPU limits, Service types): the window shows this bar
+        # beside both views, in the corner of their tabs.
+        self.settings_bar = QWidget(self)
+        self.settings_bar.setObjectName("device-settings")
+        bar = QHBoxLayout(self.settings_bar)
+        bar.setContentsMargins(4, 0, 0, 2)
+        self.gpus = QComboBox(self.settings_bar)
         self.gpus.setObjectName("device-gpus")
         for count in GPU_COUNTS:
             self.gpus.addItem(self.tr("%n GPU(s)", "", count), count)
         self.gpus.setAccessibleName(self.tr("GPUs the device has"))
         self.gpus.setToolTip(self.tr("GPUs the device has: Azure Stack Edge Pro GPU comes with one or two"))
-        self.service_type = QComboBox(self)
+        self.service_type = QComboBox(self.settings_bar)
         self.service_type.setObjectName("device-service-type")
         for kind in SERVICE_TYPES:
             self.service_type.addItem(kind, kind)
         self.service_type.setAccessibleName(self.tr("Service type of modules with ports"))
         self.service_type.setToolTip(self.tr("LoadBalancer: each module with port bindings gets an external IP of "
                                              "the device's pool; ClusterIP: reachable inside the device only"))
-        device_label = QLabel(self.tr("Device:"), self)
+        device_label = QLabel(self.tr("&Device:"), self.settings_bar)
         device_label.setBuddy(self.gpus)
         bar.addWidget(device_label)
         bar.addWidget(self.gpus)
         bar.addWidget(self.service_type)
         for combo in (self.gpus, self.service_type):
             combo.activated.connect(self._settings_chosen)
-        layout.addLayout(bar)
         self.view = CodeView("device-view", self, language="yaml")
         self.view.setAccessibleName(self.tr("Kubernetes objects on the device (YAML)"))
         layout.addWidget(self.view)

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.device_view = self.device_pane.view
         self.device_pane.settingsRequested.connect(self.set_device_settings)
         self.output_tabs.addTab(self.device_pane, self.tr("On the device"))
+        self.output_tabs.setCornerWidget(self.device_pane.settings_bar, Qt.Corner.TopRightCorner)
         self.output_tabs.setTabToolTip(0, self.tr("The converted deployment manifest, as it will be exported"))
         self.output_tabs.setTabToolTip(1, self.tr("The Kubernetes objects the GPU device's runtime creates from it"))
         self.output_tabs.currentChanged.connect(self._output_tab_changed)
