@@ -40,6 +40,7 @@ MANAGEMENT_URI = "http://localhost:35000/"
 WORKLOAD_API_VERSION = "2019-11-05"
 MODULE_LABEL = "net.azure-devices.edge.module"      # A/Constants.cs
 DEVICE_LABEL = "net.azure-devices.edge.deviceid"
+DEVICE_LABEL_VALUE = names.label_value(DEVICE_PLACEHOLDER)  # SanitizeLabelValue(deviceId), the same for every object
 ORIGINAL_MODULE_ID = "net.azure-devices.edge.original-moduleid"
 GPU_RESOURCE = "nvidia.com/gpu"
 MASK = "••••"
@@ -190,7 +191,7 @@ def _spec_module(name: str, data: dict[str, Any], image: str, options: dict[str,
 
 def _labels(module: DeviceModule) -> dict[str, str]:
     """``EdgeDeploymentController.DeployModulesAsync``: the module and device labels of every module object."""
-    return {MODULE_LABEL: module.k8s_name, DEVICE_LABEL: names.label_value(DEVICE_PLACEHOLDER)}
+    return {MODULE_LABEL: module.k8s_name, DEVICE_LABEL: DEVICE_LABEL_VALUE}
 
 
 def _metadata(module: DeviceModule, **extra: Any) -> dict[str, Any]:
@@ -250,7 +251,7 @@ def _pull_secret(image: str, credentials: list[tuple[str, dict[str, Any]]], modu
                                     "auth": _base64(f"{user}:{MASK}")}}}
         return {"apiVersion": "v1", "kind": "Secret",
                 "metadata": {"name": name, "namespace": NAMESPACE,
-                             "labels": {DEVICE_LABEL: names.label_value(DEVICE_PLACEHOLDER)}},
+                             "labels": {DEVICE_LABEL: DEVICE_LABEL_VALUE}},
                 "type": "kubernetes.io/dockerconfigjson",
                 "data": {".dockerconfigjson": _base64(json.dumps(auth, ensure_ascii=False))}}
     return None
@@ -470,7 +471,7 @@ def _claim(name: str, read_only: bool) -> dict[str, Any]:
     PersistentVolume of the same name (ASE Kubernetes storage article), so ``volumeName`` is the share."""
     return {"apiVersion": "v1", "kind": "PersistentVolumeClaim",
             "metadata": {"name": name, "namespace": NAMESPACE,
-                         "labels": {DEVICE_LABEL: names.label_value(DEVICE_PLACEHOLDER)}},
+                         "labels": {DEVICE_LABEL: DEVICE_LABEL_VALUE}},
             "spec": {"accessModes": ["ReadOnlyMany" if read_only else "ReadWriteMany"],
                      "resources": {"requests": {"storage": "100Mi"}}, "volumeName": name}}
 

@@ -8,6 +8,7 @@ device model reports it as an error instead of guessing a name.
 from __future__ import annotations
 
 import string
+from functools import lru_cache
 
 from ..i18n import _
 
@@ -62,11 +63,13 @@ def _dns_value(name: str, letter_first: bool) -> str:
     return _trimmed(name.lower(), _ALPHA if letter_first else _ALNUM, _DNS_CHARS, MAX_DNS_NAME)
 
 
+@lru_cache(maxsize=4096)
 def dns_label(name: str) -> str:
     """``KubeUtils.SanitizeDNSLabel`` (RFC 1123: may start with a digit): volume and claim names."""
     return _dns_value(name, letter_first=False)
 
 
+@lru_cache(maxsize=4096)
 def dns_domain(name: str) -> str:
     """``KubeUtils.SanitizeDNSDomain``: each dot-separated part through the RFC 1035 sanitizer (letter first),
     so a part of digits only — an IP address — throws."""
@@ -84,6 +87,7 @@ def _name_value(name: str) -> str:
     return _trimmed(name, _ALNUM, _LABEL_CHARS, MAX_LABEL_VALUE)
 
 
+@lru_cache(maxsize=4096)
 def label_value(name: str) -> str:
     """``KubeUtils.SanitizeLabelValue``."""
     if not name:
@@ -91,6 +95,7 @@ def label_value(name: str) -> str:
     return _name_value(name.lower())
 
 
+@lru_cache(maxsize=4096)
 def annotation_key(key: str) -> str:
     """``KubeUtils.SanitizeAnnotationKey``: Docker ``Labels`` keys become pod and Service annotation keys."""
     if not key:
@@ -102,6 +107,7 @@ def annotation_key(key: str) -> str:
     return output
 
 
+@lru_cache(maxsize=4096)
 def pull_secret_name(username: str, address: str) -> str:
     """``ImagePullSecretName.Create``: ``SanitizeDNSDomain(lower(username) + "-" + host)``, the host being the
     address without its scheme and path, ``:`` turned into ``-``."""

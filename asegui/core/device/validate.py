@@ -79,7 +79,7 @@ _seen: dict[tuple[str, str], tuple[Violation, ...]] = {}
 
 def kubernetes_violations(obj: dict[str, Any], version: str = "1.25") -> tuple[Violation, ...]:
     """Every way ``obj`` breaks the strict Kubernetes schema of ``version`` (empty: valid, or a kind with no schema)."""
-    key = (version, json.dumps(obj, sort_keys=True, ensure_ascii=False))
+    key = (version, json.dumps(obj, ensure_ascii=False, check_circular=False))  # compiled in a fixed key order
     found = _seen.get(key)
     if found is None:
         validator = _kubernetes_validator(version, str(obj.get("kind", "")), str(obj.get("apiVersion", "")))
@@ -168,7 +168,7 @@ def _opaque_create_options(body: Any) -> Any:
 
 
 def _remembered(key: str, value: Any, validator: Any) -> tuple[Violation, ...]:
-    text = (key, json.dumps(value, sort_keys=True, ensure_ascii=False))
+    text = (key, json.dumps(value, ensure_ascii=False, check_circular=False))  # the manifest's own key order
     found = _deployment_seen.get(text)
     if found is None:
         found = tuple(_violations(validator, value))
