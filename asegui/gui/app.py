@@ -31,8 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="render the window at 1400x900 offscreen, save it as a PNG and exit")
     parser.add_argument("--select", metavar="CODE", help="with --screenshot: select the first finding with CODE")
     parser.add_argument("--view", choices=("gpu", "device"), default=None,
-                        help="beside the FPGA manifest show the GPU manifest (gpu) or the Kubernetes objects the device "
-                             "creates from it (device)")
+                        help="beside the FPGA manifest show the GPU manifest (gpu) or the Kubernetes objects the "
+                             "device creates from it (device)")
     parser.add_argument("--dark", action="store_true", help="use the dark palette")
     return parser
 

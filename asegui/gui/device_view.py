@@ -71,7 +71,7 @@ class DevicePane(QWidget):
         self.view.setAccessibleName(self.tr("Kubernetes objects on the device (YAML)"))
         layout.addWidget(self.view)
         self.session: Session | None = None
-        self.mask = True
+        self.masking = True
         self.dirty = True
         self.places: dict[str, dict[str, list[tuple[int, int]]]] = {}  # module -> kind -> line ranges
         self.named: dict[tuple[str, str], tuple[int, int]] = {}  # (kind, name) -> line range: claims, Secrets
@@ -80,7 +80,7 @@ class DevicePane(QWidget):
     # -- content ---------------------------------------------------------------------------------------------
     def set_session(self, session: Session | None, mask: bool = True) -> None:
         """Show the session's current result: the summary at once, the objects when the pane is (or gets) shown."""
-        self.session, self.mask = session, mask
+        self.session, self.masking = session, mask
         self.dirty = True
         self._show_summary()
         if session is None:
@@ -88,14 +88,14 @@ class DevicePane(QWidget):
             self.view.clear_range()
             self.places = {}
         elif self.isVisible():
-            self.render()
+            self.render_objects()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
         if self.dirty and self.session is not None:
-            self.render()
+            self.render_objects()
 
-    def render(self) -> None:
+    def render_objects(self) -> None:
         """The objects as YAML; the text is replaced only where it changed (CodeView keeps the rest)."""
         session = self.session
         self.dirty = False
@@ -126,7 +126,7 @@ class DevicePane(QWidget):
             places[module.name] = kinds
         self.places = places
         text = "".join(parts)
-        self.view.set_content(session.masked(text) if self.mask else text)
+        self.view.set_content(session.masked(text) if self.masking else text)
 
     def _dump(self, obj: dict[str, Any]) -> str:
         """One object's YAML document, kept by content: PyYAML writes some 40 objects a second in pure Python."""
@@ -209,7 +209,7 @@ class DevicePane(QWidget):
 
     def show_finding(self, finding: Finding | None, scroll: bool = True) -> None:
         if self.dirty and self.session is not None and self.isVisible():
-            self.render()
+            self.render_objects()
         ranges = self.ranges_for(finding) if finding is not None else []
         if ranges:
             self.view.show_range(ranges, scroll)

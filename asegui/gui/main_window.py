@@ -129,7 +129,8 @@ class MainWindow(QMainWindow):
                 box_layout.addWidget(self.output_problems)
             box_layout.addWidget(view)
         self.panes_splitter.addWidget(self.output_tabs)
-        self.output_tabs.addTab(self.output_view.parentWidget(), self.tr("GPU manifest"))
+        self.output_box = box  # the GPU manifest's title, problems and pane
+        self.output_tabs.addTab(self.output_box, self.tr("GPU manifest"))
         self.device_pane = DevicePane(self.output_tabs)
         self.device_view = self.device_pane.view
         self.device_pane.settingsRequested.connect(self.set_device_settings)
@@ -606,7 +607,7 @@ class MainWindow(QMainWindow):
     # =================================================================================================== view
     @guarded
     def set_device_view(self, on: bool) -> None:
-        self.output_tabs.setCurrentWidget(self.device_pane if on else self.output_view.parentWidget())
+        self.output_tabs.setCurrentWidget(self.device_pane if on else self.output_box)
 
     def _output_tab_changed(self, index: int) -> None:
         on = self.output_tabs.widget(index) is self.device_pane
