@@ -316,3 +316,21 @@ def test_the_device_phase_later_or_on_another_thread_gives_what_apply_gives():
     assert [(f.id, f.status) for f in later.findings] == whole
     assert later.stale_decisions == stale_whole == ["XYZ001:-:/nowhere"]
     assert later.check_device(chosen) == later.findings[len(findings):]  # once per result
+
+
+def test_the_yaml_preview_is_the_same_with_or_without_libyaml(corpus_dir):
+    """dump_all uses libyaml's emitter where PyYAML has it; the text must not depend on that."""
+    yaml = pytest.importorskip("yaml")
+    if not hasattr(yaml, "CSafeDumper"):
+        pytest.skip("PyYAML built without libyaml")
+    from asegui.core.device.yaml_text import dump_all
+
+    for path in sorted(corpus_dir.glob("*.json")):
+        try:
+            objects = preview(convert(path.read_bytes()))
+        except ManifestError:
+            continue
+        pure = yaml.dump_all(objects, Dumper=yaml.SafeDumper, sort_keys=False, allow_unicode=True,
+                             default_flow_style=False, width=120, explicit_start=True)
+        assert dump_all(objects) == pure, path.name
+        assert list(yaml.safe_load_all(pure)) == objects, path.name

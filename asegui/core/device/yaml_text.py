@@ -10,8 +10,10 @@ def dump_all(objects: list[dict[str, Any]]) -> str:
     """YAML documents in the given order, keys in the objects' order (PyYAML comes with kubernetes-validate)."""
     import yaml  # on first use: the window's first frame does not need it
 
-    return yaml.safe_dump_all(objects, sort_keys=False, allow_unicode=True, default_flow_style=False, width=120,
-                              explicit_start=True)
+    # libyaml's emitter when PyYAML was built with it (about 3x faster than the pure-Python one; same text)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump_all(objects, Dumper=dumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
+                         width=120, explicit_start=True)
 
 
 def dump_list(objects: list[dict[str, Any]]) -> str:
