@@ -532,7 +532,8 @@ def test_output_too_long_to_deploy_is_shown_above_the_gpu_pane_until_the_cause_i
     import json
 
     from tests.helpers import manifest, module
-    options: dict[str, Any] = {"Env": [""], "HostConfig": {"PortBindings": {"8080/tcp": [{"HostPort": "8080"}]}}}
+    # a GPU limit: PLT001 then adds the Recreate strategy (the core adds it for a GPU only, runtime-audit §6.11)
+    options: dict[str, Any] = {"Env": [""], "k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}}}
     options["Env"] = ["x" * (4090 - len(json.dumps(options, separators=(",", ":"))))]  # 6 short of 4096
     path = tmp_path / "near.json"
     path.write_bytes(manifest({"bigapp": module(options)}))
