@@ -48,10 +48,12 @@ def module_form(doc: Document, module: ModuleRef, form: Form) -> Literal["deploy
     return "expanded" if doc.template else "deployable"
 
 
-def shape(doc: Document, root: Any, form: Form, renames: dict[str, str] | None = None) -> Any:
+def shape(doc: Document, root: Any, form: Form, renames: dict[str, str] | None = None,
+          keep: frozenset[str] = frozenset()) -> Any:
     """``root`` with each module's createOptions in its output form. ``root`` is not changed: only the
     containers on the way to a reshaped ``settings`` are copied (a deep copy of the whole document cost as much
-    as writing it out)."""
+    as writing it out). ``keep`` names modules (by input pointer) whose pieces are written back as the input had
+    them even where MAN004 would rewrite them (its rewrite was rejected), as long as nothing in them changed."""
     renames = renames or {}
     reshaped: dict[str, dict[str, Any]] = {}
     for module in doc.modules:
@@ -63,7 +65,8 @@ def shape(doc: Document, root: Any, form: Form, renames: dict[str, str] | None =
         if module_form(doc, module, form) == "expanded":
             continue
         value = settings["createOptions"]
-        if module.co_form in ("string", "chunks") and not module.co_rewrite and value == module.co_original:
+        if module.co_form in ("string", "chunks") and (not module.co_rewrite or module.pointer in keep) \
+                and value == module.co_original:
             pieces = module.co_chunks
         else:
             pieces = split_chunks(compact(value))

@@ -79,8 +79,21 @@ class Result:
         decision but needs this text only to export)."""
         doc = self.document
         with _gc_paused():
-            shaped = emit.shape(doc, self.root, self.form, self.renames) if self.form != "expanded" else self.root
+            shaped = emit.shape(doc, self.root, self.form, self.renames, self.kept_pieces) \
+                if self.form != "expanded" else self.root
             return emit.dumps(shaped, doc.indent())
+
+    @lazy
+    def kept_pieces(self) -> frozenset[str]:
+        """Modules whose createOptions pieces MAN004 would rewrite (comments, renumbering, oversize pieces) and whose
+        rewrite was rejected: written back as the input had them."""
+        kept = set()
+        for finding in self.findings:
+            if finding.code == "MAN004" and finding.applicability == "auto" and not finding.accepted:
+                ref = self.document.module(finding.module or "")
+                if ref is not None:
+                    kept.add(ref.pointer)
+        return frozenset(kept)
 
     @lazy
     def output_warnings(self) -> list[str]:
@@ -98,6 +111,10 @@ class Result:
             after = resolve(self.root, map_pointer(module.create_options_pointer, self.renames))
             if not isinstance(after, dict) or after == before:
                 continue
+            if module.pointer in self.kept_pieces:
+                warnings.append(_("createOptions of module \"{module}\" is rewritten although its MAN004 rewrite was "
+                                  "rejected: accepted fixes changed it, and changed pieces are written as strict JSON "
+                                  "in pieces of 512").format(module=module.name))
             length = len(emit.compact(after))
             if length > limit >= len(emit.compact(before)):
                 warnings.append(_("After the accepted fixes, createOptions of module \"{module}\" is {length} "
@@ -157,7 +174,7 @@ class Result:
                 if side == "input":
                     root = emit.shape(doc, doc.root, form)
                 else:
-                    root = emit.shape(doc, self.root, form, self.renames)
+                    root = emit.shape(doc, self.root, form, self.renames, self.kept_pieces)
                 indent = doc.indent()
                 cache[key] = Rendered(emit.dumps(root, indent), emit.line_map(root, indent))
         rendered: Rendered = cache[key]
