@@ -111,8 +111,38 @@ class Param:
 
 
 @dataclass(frozen=True)
+class Example:
+    """A rule's before and after as data: a small manifest with ``before`` raises the rule's code, one with ``after``
+    does not (a test holds every rule to it), and the explanation shows them when the rule gives no text of its own.
+
+    ``at`` says where both go in the small manifest :func:`asegui.core.rules.example_manifest` builds (one user
+    module, ``app``): ``"HostConfig"`` or ``"createOptions"`` of the module's createOptions, ``"module"`` the
+    module itself, ``"modules"`` the modules by id (replacing ``app``), ``"edgeHub"`` the edgeHub system module,
+    ``"desired"`` the edgeAgent's desired properties, ``"manifest"`` the whole document. Each is a JSON merge patch
+    (RFC 7386: a ``None`` member deletes it). ``"text"``: ``(old, new)`` pairs replaced in the manifest's text, for
+    what JSON values cannot say (comments, duplicate keys)."""
+
+    before: Any
+    after: Any
+    at: Literal["HostConfig", "createOptions", "module", "modules", "edgeHub", "desired", "manifest", "text"] = \
+        "HostConfig"
+
+    def text(self, side: Any) -> str:
+        """How one side reads in an explanation: the members of a JSON object, as the manifest spells them."""
+        import json
+
+        if self.at == "text" or not isinstance(side, dict):
+            return ""
+        return json.dumps(side, ensure_ascii=False)[1:-1] if side else ""
+
+
+@dataclass(frozen=True)
 class Rule:
-    """A rule's one declaration; the CLI, the report and the window all render this."""
+    """A rule's one declaration; the CLI, the report and the window all render this.
+
+    ``severity`` and ``applicability`` are what its findings usually carry; ``severities`` and ``applicabilities``
+    everything they may carry (the usual one first). ``source`` is the text the explanation cites; ``links`` the
+    same places as addresses (``https://…``), for a window or a report to open."""
 
     code: str
     slug: str
@@ -126,12 +156,27 @@ class Rule:
     after: str = ""
     check: Callable[[Any, Any], Iterable[Finding]] | None = None
     phase: Literal["input", "device"] = "input"  # "device": checks the objects compiled from the converted manifest
+    severities: tuple[str, ...] = ()
+    applicabilities: tuple[Applicability, ...] = ()
+    links: tuple[str, ...] = ()
+    example: Example | None = None
+
+    def __post_init__(self) -> None:
+        if self.severity not in self.severities:
+            object.__setattr__(self, "severities", (self.severity, *self.severities))
+        if self.applicability not in self.applicabilities:
+            object.__setattr__(self, "applicabilities", (self.applicability, *self.applicabilities))
 
     def to_json(self) -> dict[str, Any]:
-        return {"code": self.code, "slug": self.slug, "area": self.area, "severity": self.severity,
-                "applicability": self.applicability, "title": _(self.title),
-                "explanation": _(self.explanation), "source": self.source,
-                "before": self.before, "after": self.after}
+        data: dict[str, Any] = {"code": self.code, "slug": self.slug, "area": self.area, "severity": self.severity,
+                                "applicability": self.applicability}
+        if len(self.severities) > 1:
+            data["severities"] = list(self.severities)
+        if len(self.applicabilities) > 1:
+            data["applicabilities"] = list(self.applicabilities)
+        data.update({"title": _(self.title), "explanation": _(self.explanation), "source": self.source,
+                     "links": list(self.links), "before": self.before, "after": self.after})
+        return data
 
 
 @dataclass(slots=True)

@@ -39,7 +39,8 @@ RUNTIME_MAX_CHUNKS = 100  # the pieces the device's edgeAgent joins (Docker Cons
       "DockerConfig.cs; Azure/iotedge design doc \"Extending createOptions length\"; Azure/iotedgedev "
       "deploymentmanifest.py (TWIN_VALUE_MAX_CHUNKS = 8); microsoft/vscode-azure-iot-edge constants.ts",
       before='"createOptions": "…", "createOptions01": "…", … "createOptions08": "…"',
-      after="(at most createOptions07, 4096 characters of compact JSON)")
+      after="(at most createOptions07, 4096 characters of compact JSON)",
+      severities=("error",))
 def check_create_options_length(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         options = module.create_options
@@ -186,7 +187,8 @@ def check_schema_version(r: Rule, ctx: Context) -> Iterator[Finding]:
       "Azure/iotedge edge-util JsonEx (ChunkedProperty); Azure/iotedge design doc \"Extending createOptions "
       "length\"; Microsoft Learn: How to configure container create options for IoT Edge modules",
       before='"createOptions": "{\\"HostConfig\\":{", "createOptions02": "}}"',
-      after='"createOptions": "{\\"HostConfig\\":{", "createOptions01": "}}"')
+      after='"createOptions": "{\\"HostConfig\\":{", "createOptions01": "}}"',
+      severities=("warning", "info"), applicabilities=("auto",))
 def check_create_options_form(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         ref = module.ref

@@ -256,10 +256,10 @@ def _rename_finding(r: Rule, ctx: Context, rename: Rename, message: str, severit
         return rename_edits(doc, ref, values["name"])
 
     return Finding(r, ref.name, ref.pointer, message, params=(_name_param(doc, plan, ref, rename.new),),
-                   build=build, severity=severity)
+                   build=build, severity=severity, applicability="choice")
 
 
-@rule("NAM001", "module-name-dns-label", "naming", "error", "choice",
+@rule("NAM001", "module-name-dns-label", "naming", "info", "manual",
       "Module name is not a Kubernetes name",
       "On the GPU device the runtime names every Kubernetes object of a module — ServiceAccount, Deployment, "
       "container, Service, the module label — after its id run through `SanitizeK8sValue`: lowercased, with every "
@@ -287,7 +287,8 @@ def _rename_finding(r: Rule, ctx: Context, rename: Rename, message: str, severit
       "(objects named after the sanitized id), edgedeployment/serviceaccount/KubernetesServiceAccountMapper.cs "
       "(original-moduleid annotation)",
       before='"modules": {"cam.one": {…}}, "routes": {"r": "FROM /messages/modules/cam.one/* INTO $upstream"}',
-      after='"modules": {"cam-one": {…}}, "routes": {"r": "FROM /messages/modules/cam-one/* INTO $upstream"}')
+      after='"modules": {"cam-one": {…}}, "routes": {"r": "FROM /messages/modules/cam-one/* INTO $upstream"}',
+      severities=("error",), applicabilities=("choice",))
 def check_module_names(r: Rule, ctx: Context) -> Iterator[Finding]:
     plan = plan_renames(ctx)
     for rename in plan.values():
@@ -309,7 +310,7 @@ def check_module_names(r: Rule, ctx: Context) -> Iterator[Finding]:
             message = _("Module \"{name}\" would run on the device as Kubernetes objects named \"{k8s}\", which "
                         "the API server refuses ({why}); rename it to \"{new}\" ({places})") \
                 .format(name=name, k8s=k8s, why=", ".join(rename.why), new=new, places=places)
-        yield _rename_finding(r, ctx, rename, message)
+        yield _rename_finding(r, ctx, rename, message, severity="error")
     for module in ctx.user_modules:
         name = module.name
         k8s = k8s_name(name)
@@ -347,7 +348,8 @@ def _shown(k8s: str) -> str:
       "Azure/iotedge 1.1-k8s-preview KubernetesPlanner (name collision), KubeUtils.SanitizeK8sValue, "
       "KubernetesDeploymentMapper.PrepareProxyContainer; kubernetes/charts/edge-kubernetes values.yaml",
       before='"modules": {"proxy": {…}}',
-      after='"modules": {"proxy-2": {…}}')
+      after='"modules": {"proxy-2": {…}}',
+      severities=("warning",))
 def check_name_collisions(r: Rule, ctx: Context) -> Iterator[Finding]:
     for rename in plan_renames(ctx).values():
         if rename.code != "NAM002":
@@ -381,7 +383,8 @@ def _dunder(name: str) -> str:
       "Microsoft Learn: Run existing IoT Edge modules … on Azure Stack Edge Pro GPU — Other differences; "
       "Azure Stack Edge 2207 release notes, known issue 18; Kubernetes apimachinery validation (envVarNameFmt)",
       before='"Env": ["Logging:LogLevel=Debug"]',
-      after='"Env": ["Logging__LogLevel=Debug"]')
+      after='"Env": ["Logging__LogLevel=Debug"]',
+      applicabilities=("manual",))
 def check_env_colons(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         entries = env_entries(module)
@@ -418,7 +421,8 @@ def check_env_colons(r: Rule, ctx: Context) -> Iterator[Finding]:
       "Kubernetes apimachinery validation.go (envVarNameFmt); Azure/iotedge 1.1-k8s-preview "
       "KubernetesDeploymentMapper.ParseEnv",
       before='"Env": ["2FA_MODE=on", "HOME"]',
-      after='"Env": ["TWO_FA_MODE=on", "HOME=/root"]')
+      after='"Env": ["TWO_FA_MODE=on", "HOME=/root"]',
+      severities=("warning",))
 def check_env_names(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         for entry in env_entries(module):

@@ -266,7 +266,8 @@ def check_exposed_without_binding(r: Rule, ctx: Context) -> Iterator[Finding]:
       "mapped port\"); Azure/iotedge release/1.1-k8s-preview, edge-agent/…/Kubernetes/edgedeployment/service/"
       "PortExtensions.cs (ExtractHostPorts) and KubernetesServiceMapper.cs (ports keyed by number)",
       before='"PortBindings": {"80/tcp": [{"HostPort": "8080"}]}',
-      after="(clients connect to <module>:8080)")
+      after="(clients connect to <module>:8080)",
+      severities=("error",))
 def check_host_port_differs(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         hosts = host_ports(module)
@@ -402,7 +403,8 @@ def check_device_ports(r: Rule, ctx: Context) -> Iterator[Finding]:
       "release/1.1-k8s-preview, edge-agent/…/Kubernetes/edgedeployment/deployment/KubernetesDeploymentMapper.cs "
       "(IsHostNetwork: compared ignoring case)",
       before='"NetworkMode": "Host", "NetworkingConfig": {"EndpointsConfig": {"host": {}}}',
-      after='"NetworkMode": "Host"')
+      after='"NetworkMode": "Host"',
+      severities=("error",), applicabilities=("manual",))
 def check_host_network(r: Rule, ctx: Context) -> Iterator[Finding]:
     first: str | None = None
     for module in ctx.modules:

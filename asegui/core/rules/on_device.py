@@ -64,7 +64,8 @@ def check_edgehub_service(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
       _RUNTIME + "edgedeployment/service/KubernetesServiceMapper.cs (PrepareService), PortExtensions.cs; Kubernetes "
       "API: Service port names must be unique",
       before='"PortBindings": {"80/tcp": [{"HostPort": "8080"}, {"HostPort": "8081"}]}',
-      after='"PortBindings": {"80/tcp": [{"HostPort": "8080"}]}', phase="device")
+      after='"PortBindings": {"80/tcp": [{"HostPort": "8080"}]}', phase="device",
+      severities=("warning",))
 def check_service_ports(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
     for module in ctx.device.modules:
         ref = ctx.doc.module(module.name)

@@ -109,7 +109,8 @@ def _has_strategy(module: ModuleView) -> bool:
       "is exactly how Docker read it.",
       f"{SOURCE_ARTICLE} — Other differences; Azure Stack Edge Pro GPU — Deploy an IoT Edge workload using GPU "
       "sharing; Azure/iotedge 1.1-k8s-preview CombinedKubernetesConfigProvider",
-      before='"Entrypoint": "/app/start.sh"', after='"Entrypoint": ["/app/start.sh"]')
+      before='"Entrypoint": "/app/start.sh"', after='"Entrypoint": ["/app/start.sh"]',
+      severities=("error",))
 def check_entrypoint(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         options = module.create_options
@@ -181,7 +182,7 @@ _HINTS = {
 }
 
 
-@rule("PLT003", "dropped-create-options", "platform", "warning", "choice",
+@rule("PLT003", "dropped-create-options", "platform", "info", "choice",
       "Option the runtime drops in silence",
       "On the GPU device the runtime reads only `Env`, `ExposedPorts`, `HostConfig`, `Image`, `Labels`, `Cmd`, "
       "`Entrypoint`, `WorkingDir` and `k8s-experimental`, and inside `HostConfig` only `Binds`, `Mounts`, "
@@ -202,7 +203,8 @@ _HINTS = {
       "edgedeployment/deployment/KubernetesDeploymentMapper.cs (fields read), edgedeployment/service/"
       f"PortExtensions.cs (HostPort only); microsoft/iotedge-k8s-doc knownissues.md; {SOURCE_ARTICLE} — Other "
       "differences",
-      before='"HostConfig": {"CapAdd": ["NET_ADMIN"]}', after="(kept or removed; not applied on the device)")
+      before='"HostConfig": {"CapAdd": ["NET_ADMIN"]}', after="(kept or removed; not applied on the device)",
+      severities=("warning",))
 def check_dropped_options(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         options = module.create_options
@@ -325,7 +327,8 @@ def _dropped(r: Rule, module: ModuleView, pointer: str, key: str, value: Any, pr
       "Azure/iotedge 1.1-k8s-preview KubernetesExperimentalCreatePodParameters and "
       "CombinedKubernetesConfigProvider; kubernetes/doc/create-options.md",
       before='"k8s-experimental": {"service-options": {"type": "ClusterIP"}}',
-      after='"k8s-experimental": {"serviceOptions": {"type": "ClusterIP"}}')
+      after='"k8s-experimental": {"serviceOptions": {"type": "ClusterIP"}}',
+      severities=("error",), applicabilities=("manual",))
 def check_k8s_keys(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         options = module.create_options
@@ -434,7 +437,8 @@ _RESTART = ("always", "never", "on-failure", "on-unhealthy", "unknown")
       "Newtonsoft's StringEnumConverter) and edge-agent/…/Kubernetes/KubernetesModule.cs (restartPolicy not "
       "mapped); IoT Edge limits and restrictions; Azure Stack Edge Pro GPU — Deploy an IoT Edge workload using "
       "GPU sharing",
-      before='"restartPolicy": "on-failure"', after='(Kubernetes restarts the module whenever it stops)')
+      before='"restartPolicy": "on-failure"', after='(Kubernetes restarts the module whenever it stops)',
+      severities=("error",), applicabilities=("choice",))
 def check_restart_policy(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         value = module.data.get("restartPolicy")

@@ -247,7 +247,8 @@ def _gpu_limit_edit(module: ModuleView, count: int) -> Edit:
       "(resources from k8s-experimental, one pod per module)",
       before='"k8s-experimental": {"resources": {"limits": {"microsoft.com/fpga_catapult": 2}, '
              '"requests": {"microsoft.com/fpga_catapult": 2}}}',
-      after='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 2}}}')
+      after='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 2}}}',
+      applicabilities=("auto", "manual"))
 def check_fpga_resource(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         gpu = gpu_of(module)
@@ -302,7 +303,8 @@ def check_fpga_resource(r: Rule, ctx: Context) -> Iterator[Finding]:
       f"{SOURCE_ARTICLE} — Compute acceleration usage; microsoft/iotedge-k8s-doc bp/resources.md (do not mount "
       "device paths; use device plugins)",
       before='"Devices": [{"PathOnHost": "/dev/catapult0", "PathInContainer": "/dev/catapult0"}]',
-      after='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}}')
+      after='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}}',
+      applicabilities=("auto", "manual"))
 def check_catapult_devices(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         gpu = gpu_of(module)
@@ -401,7 +403,7 @@ def check_model_image(r: Rule, ctx: Context) -> Iterator[Finding]:
                       .format(module=module.name))
 
 
-@rule("RES006", "devices-not-translated", "resources", "error", "manual",
+@rule("RES006", "devices-not-translated", "resources", "warning", "choice",
       "Devices and GPU runtime settings are not translated",
       "Kubernetes on the GPU device ignores `HostConfig.Devices`, `DeviceRequests` and `Runtime`. A device such as "
       "a USB camera (`/dev/video0`) or an Intel GPU (`/dev/dri`) is not passed to the module: there is no device "
@@ -420,17 +422,19 @@ def check_model_image(r: Rule, ctx: Context) -> Iterator[Finding]:
       f"(fields read); {SOURCE_ARTICLE} — Compute acceleration usage; Azure Stack Edge Pro GPU — Configure GPU "
       "modules",
       before='"HostConfig": {"Runtime": "nvidia"}',
-      after='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}}')
+      after='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}}',
+      severities=("error", "info"), applicabilities=("manual",))
 def check_devices(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         gpu = gpu_of(module)
         for pointer, path in gpu.other_devices:
             yield Finding(r, module.name, pointer,
                           _("Device {path} is not passed to the module on the GPU device (Devices are not "
-                            "translated)").format(path=path or "?"))
+                            "translated)").format(path=path or "?"), severity="error", applicability="manual")
         for pointer in gpu.other_requests:
             yield Finding(r, module.name, pointer,
-                          _("DeviceRequests entry that is not a GPU is not translated on the GPU device"))
+                          _("DeviceRequests entry that is not a GPU is not translated on the GPU device"),
+                          severity="error", applicability="manual")
         if not (gpu.runtime or gpu.gpu_requests):
             continue
         removals = gpu.runtime + [p for p, _entry in gpu.gpu_requests]
@@ -503,7 +507,8 @@ def _ceil_div(numerator: int, denominator: int) -> int:
       f"{SOURCE_ARTICLE} — Memory and CPU usage; Azure/iotedge 1.1-k8s-preview KubernetesDeploymentMapper "
       "(PrepareModuleResourceRequirements); Kubernetes: Resource management for pods and containers",
       before='"HostConfig": {"Memory": 33554432, "NanoCpus": 500000000}',
-      after='"k8s-experimental": {"resources": {"limits": {"memory": "32Mi", "cpu": "500m"}}}')
+      after='"k8s-experimental": {"resources": {"limits": {"memory": "32Mi", "cpu": "500m"}}}',
+      applicabilities=("manual",))
 def check_memory_cpu(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         found = memory_cpu(module)
@@ -608,7 +613,7 @@ def check_limits_recommended(r: Rule, ctx: Context) -> Iterator[Finding]:
                       accepted_by_default=False)
 
 
-@rule("RES009", "ipc-and-shared-memory", "resources", "error", "choice",
+@rule("RES009", "ipc-and-shared-memory", "resources", "info", "manual",
       "Shared memory between modules needs host IPC",
       "Modules that share memory (for example Live Video Analytics and an inference module over gRPC) use "
       "`IpcMode: shareable` on one module and `container:<module>` on the other with Docker. Kubernetes reads "
@@ -618,7 +623,8 @@ def check_limits_recommended(r: Rule, ctx: Context) -> Iterator[Finding]:
       "`emptyDir` volume with `medium: Memory` there through `k8s-experimental.volumes`.",
       f"{SOURCE_ARTICLE} — Memory and CPU usage; Live Video Analytics on Azure Stack Edge (host IPC); "
       "Azure/iotedge 1.1-k8s-preview KubernetesDeploymentMapper (IpcMode)",
-      before='"HostConfig": {"IpcMode": "container:lvaEdge"}', after='"HostConfig": {"IpcMode": "host"}')
+      before='"HostConfig": {"IpcMode": "container:lvaEdge"}', after='"HostConfig": {"IpcMode": "host"}',
+      severities=("error",), applicabilities=("choice",))
 def check_ipc(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         host = module.host_config
@@ -633,7 +639,7 @@ def check_ipc(r: Rule, ctx: Context) -> Iterator[Finding]:
             yield Finding(r, module.name, pointer,
                           _("IpcMode \"{mode}\" is not translated; \"host\" shares memory between pods")
                           .format(mode=mode),
-                          build=fixed(Edit("replace", pointer, "host")))
+                          build=fixed(Edit("replace", pointer, "host")), severity="error", applicability="choice")
         if host.key("ShmSize") is not None:
             yield Finding(r, module.name, host.at("ShmSize"),
                           _("ShmSize is not translated; with host IPC the node's /dev/shm applies"),

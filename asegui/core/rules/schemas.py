@@ -57,7 +57,7 @@ def _missing_member(violation: Violation) -> str | None:
     return name if name in _SYSTEM_DEFAULTS else None
 
 
-@rule("MAN009", "deployment-schema", "manifest", "warning", "auto",
+@rule("MAN009", "deployment-schema", "manifest", "warning", "manual",
       "Manifest does not follow the official deployment schema",
       "Microsoft publishes JSON Schemas for IoT Edge deployments (schemaVersion 1.0 and 1.1, and the templates of the "
       "IoT Edge tools); IoT Hub stores what it is given, so a manifest that breaks them reaches the device and fails "
@@ -68,7 +68,8 @@ def _missing_member(violation: Violation) -> str | None:
       "SchemaStore azure-iot-edge-deployment-1.0/2.0 and -template-4.0 (Apache-2.0, shipped with this tool); "
       "Microsoft Learn: Properties of the IoT Edge agent and IoT Edge hub module twins",
       before='"edgeHub": {"type": "docker", "status": "running", "settings": {…}}',
-      after='"edgeHub": {"type": "docker", "status": "running", "restartPolicy": "always", "settings": {…}}')
+      after='"edgeHub": {"type": "docker", "status": "running", "restartPolicy": "always", "settings": {…}}',
+      applicabilities=("auto",))
 def check_input_schema(r: Rule, ctx: Context) -> Iterator[Finding]:
     checked = _input(ctx.doc)
     if checked is None:
@@ -85,7 +86,7 @@ def check_input_schema(r: Rule, ctx: Context) -> Iterator[Finding]:
             yield Finding(r, module, join(place, missing),
                           _("{module} has no \"{member}\", which the schema requires: \"{value}\" is added")
                           .format(module=module or "-", member=missing, value=value),
-                          build=fixed(Edit("add", join(place, missing), value)))
+                          build=fixed(Edit("add", join(place, missing), value)), applicability="auto")
         else:
             yield Finding(r, module, place, _("Not as the official schema {schema} says: {problem}")
                           .format(schema=schema, problem=describe(violation)), applicability="manual")
