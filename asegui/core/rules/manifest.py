@@ -14,6 +14,7 @@ from ..findings import Edit, Finding, Param, Rule
 from ..i18n import _
 from ..pointers import join, resolve
 from . import Context, rule
+from . import _links as L
 from ._common import IOT_EDGE_DOLLAR_WORDS, is_templated, template_tokens
 
 MAX_DESIRED = 32 * 1024                          # bytes, IoT Hub's limit for a twin's desired properties
@@ -40,7 +41,8 @@ RUNTIME_MAX_CHUNKS = 100  # the pieces the device's edgeAgent joins (Docker Cons
       "deploymentmanifest.py (TWIN_VALUE_MAX_CHUNKS = 8); microsoft/vscode-azure-iot-edge constants.ts",
       before='"createOptions": "…", "createOptions01": "…", … "createOptions08": "…"',
       after="(at most createOptions07, 4096 characters of compact JSON)",
-      severities=("error",))
+      severities=("error",),
+      links=(L.DOCKER_CONSTANTS, L.DOCKER_CONFIG, L.CREATE_OPTIONS))
 def check_create_options_length(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         options = module.create_options
@@ -109,7 +111,8 @@ def twin_size(value: Any, compacted: Callable[[dict[str, Any]], str] = compact) 
       "layer is counted; the device's merged deployment is larger.",
       "Microsoft Learn: IoT Edge limits and restrictions; IoT Hub device twins — Device twin size",
       before="(a $edgeAgent section of 40 KB)",
-      after="(split into a base and a layered deployment under 32 KB each)")
+      after="(split into a base and a layered deployment under 32 KB each)",
+      links=(L.LIMITS, L.TWINS))
 def check_agent_size(r: Rule, ctx: Context) -> Iterator[Finding]:
     doc = ctx.doc
     pointer = doc.agent if doc.agent is not None else join(doc.content, "$edgeAgent")
@@ -155,7 +158,8 @@ def _schema_versions(ctx: Context) -> list[tuple[str, str, Any]]:
       "(ValidateSchemaVersion) and edge-agent/.../Kubernetes/planners/KubernetesPlanner.cs (one deployment "
       "of every module, no startupOrder)",
       before='"schemaVersion": "1.2"',
-      after='"schemaVersion": "1.1"')
+      after='"schemaVersion": "1.1"',
+      links=(L.AGENT_HUB_TWINS, L.AGENT_CONNECTION, L.PLANNER))
 def check_schema_version(r: Rule, ctx: Context) -> Iterator[Finding]:
     for name, pointer, value in _schema_versions(ctx):
         if isinstance(value, str) and (_SCHEMA_OK.fullmatch(value) or is_templated(value)):
@@ -188,7 +192,8 @@ def check_schema_version(r: Rule, ctx: Context) -> Iterator[Finding]:
       "length\"; Microsoft Learn: How to configure container create options for IoT Edge modules",
       before='"createOptions": "{\\"HostConfig\\":{", "createOptions02": "}}"',
       after='"createOptions": "{\\"HostConfig\\":{", "createOptions01": "}}"',
-      severities=("warning", "info"), applicabilities=("auto",))
+      severities=("warning", "info"), applicabilities=("auto",),
+      links=(L.JSON_EX, L.CREATE_OPTIONS))
 def check_create_options_form(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         ref = module.ref
@@ -281,7 +286,8 @@ def _pointer(chain: Chain) -> str:
       "Microsoft Learn: Use Visual Studio Code to develop and debug modules (deployment.template.json); "
       "Azure/iotedgedev",
       before='"image": "${MODULES.SampleModule}"',
-      after='"image": "${MODULES.SampleModule}" (replaced by the build step)')
+      after='"image": "${MODULES.SampleModule}" (replaced by the build step)',
+      links=(L.COMPOSITION,))
 def check_placeholders(r: Rule, ctx: Context) -> Iterator[Finding]:
     if not _may_hold_placeholders(_text_to_scan(ctx.doc)):
         return
@@ -313,7 +319,8 @@ def check_placeholders(r: Rule, ctx: Context) -> Iterator[Finding]:
       "Microsoft Learn: Learn how to deploy modules and establish routes in IoT Edge (deployment manifest); "
       "Azure CLI az iot edge set-modules",
       before='{"moduleContent": {"$edgeAgent": …}}',
-      after='{"modulesContent": {"$edgeAgent": …}}')
+      after='{"modulesContent": {"$edgeAgent": …}}',
+      links=(L.COMPOSITION,))
 def check_root_key(r: Rule, ctx: Context) -> Iterator[Finding]:
     if ctx.doc.wrapper == "moduleContent" and "modulesContent" not in ctx.doc.root:
         yield Finding(r, None, "/moduleContent",
@@ -331,7 +338,8 @@ def check_root_key(r: Rule, ctx: Context) -> Iterator[Finding]:
       "RFC 8259 (JSON has no comments); Microsoft Learn: Azure CLI az iot edge set-modules; Visual Studio Code "
       "Azure IoT Edge deployment templates",
       before='{\n  // camera on the loading dock\n  "modulesContent": { … },\n}',
-      after='{\n  "modulesContent": { … }\n}')
+      after='{\n  "modulesContent": { … }\n}',
+      links=(L.RFC_8259, L.COMPOSITION))
 def check_manifest_comments(r: Rule, ctx: Context) -> Iterator[Finding]:
     if not ctx.doc.jsonc:
         return
@@ -357,7 +365,8 @@ def check_manifest_comments(r: Rule, ctx: Context) -> Iterator[Finding]:
       "RFC 8259 §4 (names within an object should be unique; most readers keep the last); Newtonsoft.Json "
       "DuplicatePropertyNameHandling.Replace (the IoT Hub service's reader); Python json",
       before='"modules": {"camera": {"settings": {"image": "cam:1"}}, "camera": {"settings": {"image": "cam:2"}}}',
-      after='"modules": {"camera": {"settings": {"image": "cam:2"}}}')
+      after='"modules": {"camera": {"settings": {"image": "cam:2"}}}',
+      links=(L.RFC_8259 + "#section-4",))
 def check_duplicate_keys(r: Rule, ctx: Context) -> Iterator[Finding]:
     for duplicate in ctx.doc.duplicates:
         pointer = join(duplicate.pointer, duplicate.key)

@@ -17,6 +17,7 @@ from ..model import ModuleView
 from ..patch import ROUTE_ID, condition_patterns, named_id, plain_route_id, route_names
 from ..pointers import join, resolve
 from . import Context, rule
+from . import _links as L
 from ._common import dns_label, env_entries, fixed, is_dns_label, is_templated, k8s_name, template_tokens
 from .networking import host_ports
 
@@ -288,7 +289,9 @@ def _rename_finding(r: Rule, ctx: Context, rename: Rename, message: str, severit
       "(original-moduleid annotation)",
       before='"modules": {"cam.one": {…}}, "routes": {"r": "FROM /messages/modules/cam.one/* INTO $upstream"}',
       after='"modules": {"cam-one": {…}}, "routes": {"r": "FROM /messages/modules/cam-one/* INTO $upstream"}',
-      severities=("error",), applicabilities=("choice",))
+      severities=("error",), applicabilities=("choice",),
+      links=(L.FPGA_TO_GPU + "#other-differences", L.K8S_NAMES, L.KUBE_UTILS, L.DEPLOYMENT_MAPPER, L.SERVICE_MAPPER,
+             L.SERVICE_ACCOUNT_MAPPER))
 def check_module_names(r: Rule, ctx: Context) -> Iterator[Finding]:
     plan = plan_renames(ctx)
     for rename in plan.values():
@@ -349,7 +352,8 @@ def _shown(k8s: str) -> str:
       "KubernetesDeploymentMapper.PrepareProxyContainer; kubernetes/charts/edge-kubernetes values.yaml",
       before='"modules": {"proxy": {…}}',
       after='"modules": {"proxy-2": {…}}',
-      severities=("warning",))
+      severities=("warning",),
+      links=(L.PLANNER, L.KUBE_UTILS, L.DEPLOYMENT_MAPPER, L.CHART_VALUES))
 def check_name_collisions(r: Rule, ctx: Context) -> Iterator[Finding]:
     for rename in plan_renames(ctx).values():
         if rename.code != "NAM002":
@@ -384,7 +388,8 @@ def _dunder(name: str) -> str:
       "Azure Stack Edge 2207 release notes, known issue 18; Kubernetes apimachinery validation (envVarNameFmt)",
       before='"Env": ["Logging:LogLevel=Debug"]',
       after='"Env": ["Logging__LogLevel=Debug"]',
-      applicabilities=("manual",))
+      applicabilities=("manual",),
+      links=(L.FPGA_TO_GPU + "#other-differences", L.RELEASE_2207, L.K8S_VALIDATION))
 def check_env_colons(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         entries = env_entries(module)
@@ -422,7 +427,8 @@ def check_env_colons(r: Rule, ctx: Context) -> Iterator[Finding]:
       "KubernetesDeploymentMapper.ParseEnv",
       before='"Env": ["2FA_MODE=on", "HOME"]',
       after='"Env": ["TWO_FA_MODE=on", "HOME=/root"]',
-      severities=("warning",))
+      severities=("warning",),
+      links=(L.K8S_VALIDATION, L.DEPLOYMENT_MAPPER))
 def check_env_names(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         for entry in env_entries(module):
@@ -452,7 +458,8 @@ def check_env_names(r: Rule, ctx: Context) -> Iterator[Finding]:
       "KubernetesDeploymentMapper.cs (env section, then Env); Docker CreateCommand.InjectEnvVars; Kubernetes "
       "kubelet (the last of two env entries with one name is used)",
       before='"env": {"MODE": {"value": "a"}}, … "Env": ["MODE=b"]',
-      after='"env": {"MODE": {"value": "a"}}')
+      after='"env": {"MODE": {"value": "a"}}',
+      links=(L.DEPLOYMENT_MAPPER, L.DOCKER_CREATE))
 def check_env_duplicates(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         entries = env_entries(module)
@@ -532,7 +539,8 @@ def _mentions(text: str, name: str) -> list[int | None]:
       "Microsoft Learn: Azure Stack Edge Pro GPU — Expose a stateless application via an IoT Edge module; "
       "microsoft/iotedge-k8s-doc (services: clients reach <module>:<HostPort>)",
       before='"Env": ["SCORING_URL=http://My_Model:5001/score"]  (My_Model renamed, HostPort 5010)',
-      after='"Env": ["SCORING_URL=http://my-model:5010/score"]')
+      after='"Env": ["SCORING_URL=http://my-model:5010/score"]',
+      links=(L.STATELESS_APP, L.K8S_DOC + "bp/network/modulecomms.html"))
 def check_references(r: Rule, ctx: Context) -> Iterator[Finding]:
     plan = plan_renames(ctx)
     remapped: dict[str, dict[int, str]] = {}

@@ -15,6 +15,7 @@ from ..i18n import _
 from ..model import ModuleView, Section, member_key, per_module
 from ..pointers import join
 from . import Context, rule
+from . import _links as L
 from ._common import fixed, has_placeholder, host_config_pointer, k8s_at
 
 PROXY_PORTS = (35000, 35001)           # the IoT Edge proxy sidecar in every module pod
@@ -207,7 +208,8 @@ def binding_changes_nothing(device: DeviceModule, default_type: str) -> bool:
       "modules; ports keyed by number)",
       before='"ExposedPorts": {"8080/tcp": {}}, "HostConfig": {"PortBindings": {"80/tcp": [{"HostPort": "80"}]}}',
       after='"ExposedPorts": {"8080/tcp": {}}, "HostConfig": {"PortBindings": {"80/tcp": [{"HostPort": "80"}], '
-            '"8080/tcp": [{"HostPort": "8080"}]}}')
+            '"8080/tcp": [{"HostPort": "8080"}]}}',
+      links=(L.FPGA_TO_GPU + "#network", L.K8S_DOC + "bp/network/modulecomms.html", L.SERVICE_MAPPER))
 def check_exposed_without_binding(r: Rule, ctx: Context) -> Iterator[Finding]:
     default_type = ctx.settings.service_type
     for module in ctx.modules:
@@ -267,7 +269,8 @@ def check_exposed_without_binding(r: Rule, ctx: Context) -> Iterator[Finding]:
       "PortExtensions.cs (ExtractHostPorts) and KubernetesServiceMapper.cs (ports keyed by number)",
       before='"PortBindings": {"80/tcp": [{"HostPort": "8080"}]}',
       after="(clients connect to <module>:8080)",
-      severities=("error",))
+      severities=("error",),
+      links=(L.FPGA_TO_GPU + "#network", L.PORT_EXTENSIONS, L.SERVICE_MAPPER))
 def check_host_port_differs(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         hosts = host_ports(module)
@@ -311,7 +314,8 @@ def check_host_port_differs(r: Rule, ctx: Context) -> Iterator[Finding]:
       "Microsoft Learn: Run existing IoT Edge modules … on Azure Stack Edge Pro GPU — Network; Azure Stack Edge "
       "2202/2207 release notes (multi-protocol LoadBalancer services)",
       before='"PortBindings": {"1700/udp": [{"HostPort": "1700"}], "8080/tcp": [{"HostPort": "8080"}]}',
-      after="(one protocol per module: move the UDP listener to a module of its own)")
+      after="(one protocol per module: move the UDP listener to a module of its own)",
+      links=(L.FPGA_TO_GPU + "#network", L.RELEASE_2207))
 def check_mixed_protocols(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         ports = bound(module) + exposed(module)
@@ -342,7 +346,8 @@ def check_mixed_protocols(r: Rule, ctx: Context) -> Iterator[Finding]:
       "(proxy container; container ports without hostPort) and charts/edge-kubernetes values.yaml "
       "(ports.management, ports.workload)",
       before='"ExposedPorts": {"35000/tcp": {}}',
-      after='"ExposedPorts": {"9000/tcp": {}} (after the application listens on 9000)')
+      after='"ExposedPorts": {"9000/tcp": {}} (after the application listens on 9000)',
+      links=(L.FPGA_TO_GPU + "#web-proxy", L.DEPLOYMENT_MAPPER, L.CHART_VALUES))
 def check_proxy_ports(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         seen: set[int] = set()
@@ -370,7 +375,8 @@ def _replace_host_port(host: HostPort) -> Callable[[dict[str, Any]], list[Edit]]
       "Microsoft Learn: Azure Stack Edge Pro GPU 2202 release notes (reserved ports); Kubernetes dashboard on "
       "Azure Stack Edge Pro GPU",
       before='"PortBindings": {"8080/tcp": [{"HostPort": "31000"}]}',
-      after='"PortBindings": {"8080/tcp": [{"HostPort": "8080"}]}')
+      after='"PortBindings": {"8080/tcp": [{"HostPort": "8080"}]}',
+      links=(L.K8S_NETWORKING,))
 def check_device_ports(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         for host in host_ports(module):
@@ -404,7 +410,9 @@ def check_device_ports(r: Rule, ctx: Context) -> Iterator[Finding]:
       "(IsHostNetwork: compared ignoring case)",
       before='"NetworkMode": "Host", "NetworkingConfig": {"EndpointsConfig": {"host": {}}}',
       after='"NetworkMode": "Host"',
-      severities=("error",), applicabilities=("manual",))
+      severities=("error",), applicabilities=("manual",),
+      links=(L.FPGA_TO_GPU + "#network", L.K8S_DOC + "knownissues.html", L.K8S_DOC + "bp/network/hostnetwork.html",
+             L.DEPLOYMENT_MAPPER))
 def check_host_network(r: Rule, ctx: Context) -> Iterator[Finding]:
     first: str | None = None
     for module in ctx.modules:
@@ -457,7 +465,8 @@ def check_host_network(r: Rule, ctx: Context) -> Iterator[Finding]:
       "release/1.1-k8s-preview, edge-agent/…/Kubernetes/edgedeployment/service/KubernetesServiceMapper.cs and "
       "PortExtensions.cs",
       before='"PortBindings": {"5000/tcp": [{"HostPort": "5000"}]}',
-      after="(the external service IP range holds at least 2 IPs: edgeHub + this module)")
+      after="(the external service IP range holds at least 2 IPs: edgeHub + this module)",
+      links=(L.K8S_NETWORKING, L.NETWORK_PROXY, L.SERVICE_MAPPER, L.PORT_EXTENSIONS))
 def check_external_ips(r: Rule, ctx: Context) -> Iterator[Finding]:
     hub = ctx.module("edgeHub")
     default_type = ctx.settings.service_type
@@ -496,7 +505,8 @@ def check_external_ips(r: Rule, ctx: Context) -> Iterator[Finding]:
       "Microsoft Learn: Troubleshoot IoT Edge issues on Azure Stack Edge Pro GPU (serviceOptions); Run existing "
       "IoT Edge modules … on Azure Stack Edge Pro GPU — Network",
       before='"PortBindings": {"5000/tcp": [{"HostPort": "5000"}]}',
-      after='"k8s-experimental": {"serviceOptions": {"type": "ClusterIP"}} (when only other modules call it)')
+      after='"k8s-experimental": {"serviceOptions": {"type": "ClusterIP"}} (when only other modules call it)',
+      links=(L.FPGA_TO_GPU + "#network", L.K8S_NETWORKING))
 def check_service_exposure(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.user_modules:
         if has_service_options(module) or not gets_load_balancer(device_of(ctx, module)):

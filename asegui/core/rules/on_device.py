@@ -14,6 +14,7 @@ from ..findings import Finding, Rule
 from ..i18n import _
 from ..pointers import join
 from . import DeviceContext, rule
+from . import _links as L
 
 _RUNTIME = "Azure/iotedge release/1.1-k8s-preview, edge-agent/src/Microsoft.Azure.Devices.Edge.Agent.Kubernetes/"
 _ABORTS = ("The runtime builds every module's objects before applying any, so this one failure stops every module "
@@ -38,7 +39,8 @@ def _problems(ctx: DeviceContext, *kinds: str) -> Iterator[Problem]:
       "runtime does not; Microsoft Learn: Azure Stack Edge Pro GPU networking (edgehub service)",
       before='"edgeHub": {"settings": {"createOptions": "{}"}}',
       after='"edgeHub": {"settings": {"createOptions": "{\\"HostConfig\\":{\\"PortBindings\\":{…}}}"}}',
-      phase="device")
+      phase="device",
+      links=(L.SERVICE_MAPPER, L.DEPLOYMENT_MAPPER, L.DOCKER_CREATE, L.K8S_NETWORKING))
 def check_edgehub_service(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
     device = ctx.device
     hub = next((m for m in device.modules if m.system and m.k8s_name == "edgehub"), None)
@@ -65,7 +67,8 @@ def check_edgehub_service(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
       "API: Service port names must be unique",
       before='"PortBindings": {"80/tcp": [{"HostPort": "8080"}, {"HostPort": "8081"}]}',
       after='"PortBindings": {"80/tcp": [{"HostPort": "8080"}]}', phase="device",
-      severities=("warning",))
+      severities=("warning",),
+      links=(L.SERVICE_MAPPER, L.PORT_EXTENSIONS))
 def check_service_ports(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
     for module in ctx.device.modules:
         ref = ctx.doc.module(module.name)
@@ -94,7 +97,8 @@ def check_service_ports(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
       "`Source` or `Target` — even a type it would otherwise ignore. " + _ABORTS + " Give every entry all three.",
       _RUNTIME + "edgedeployment/deployment/KubernetesDeploymentMapper.cs (CollectModuleVolumes)",
       before='"Mounts": [{"Source": "data", "Target": "/data"}]',
-      after='"Mounts": [{"Type": "volume", "Source": "data", "Target": "/data"}]', phase="device")
+      after='"Mounts": [{"Type": "volume", "Source": "data", "Target": "/data"}]', phase="device",
+      links=(L.DEPLOYMENT_MAPPER,))
 def check_incomplete_mounts(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
     for problem in _problems(ctx, "volume-incomplete-mount"):
         yield Finding(r, problem.module, problem.pointer, _("{reason}").format(reason=problem.values["reason"]))
@@ -112,7 +116,8 @@ def check_incomplete_mounts(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
       "(SanitizeDNSLabel)",
       before='"Binds": ["/data:/in"], "Mounts": [{"Type": "volume", "Source": "data", "Target": "/out"}]',
       after='"Binds": ["/srv/data:/in"], "Mounts": [{"Type": "volume", "Source": "data", "Target": "/out"}]',
-      phase="device")
+      phase="device",
+      links=(L.DEPLOYMENT_MAPPER, L.KUBE_UTILS))
 def check_volume_names(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
     for problem in _problems(ctx, "volume-collision"):
         sources = ", ".join(f'"{s}"' for s in problem.values["sources"])
@@ -132,7 +137,8 @@ def check_volume_names(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
       "their modules never start. Give the GPU to the modules that need it, or set the device's GPU count.",
       "Microsoft Learn: Azure Stack Edge Pro GPU technical specifications; Kubernetes: Schedule GPUs (limits)",
       before="(three modules with nvidia.com/gpu: 1, one GPU on the device)",
-      after="(one module with nvidia.com/gpu: 1)", phase="device")
+      after="(one module with nvidia.com/gpu: 1)", phase="device",
+      links=(L.GPU_MODULES, "https://kubernetes.io/docs/tasks/manage-gpus/scheduling-gpus/"))
 def check_gpus(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
     device = ctx.device
     asking = [m for m in device.modules if m.gpus]
@@ -160,7 +166,8 @@ def check_gpus(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
       _RUNTIME + "KubeUtils.cs (SanitizeDNSLabel, SanitizeAnnotationKey, SanitizeK8sValue), "
       "planners/KubernetesPlanner.cs",
       before='"Binds": ["/mnt/a-very-long-directory-name-that-goes-on-and-on-for-more-than-63-chars:/data"]',
-      after='"Binds": ["/mnt/short:/data"]', phase="device")
+      after='"Binds": ["/mnt/short:/data"]', phase="device",
+      links=(L.KUBE_UTILS, L.PLANNER))
 def check_names(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
     for problem in _problems(ctx, "volume-name", "label-key"):
         yield Finding(r, problem.module, problem.pointer,
@@ -186,7 +193,8 @@ def check_names(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
       "the sanitizer throws and no module of the deployment is updated. Use the registry's DNS name.",
       _RUNTIME + "edgedeployment/ImagePullSecretName.cs, KubeUtils.cs (SanitizeDNSDomain)",
       before='"registryCredentials": {"local": {"address": "10.0.0.5:5000", …}}',
-      after='"registryCredentials": {"local": {"address": "registry.contoso.local:5000", …}}', phase="device")
+      after='"registryCredentials": {"local": {"address": "registry.contoso.local:5000", …}}', phase="device",
+      links=(L.PULL_SECRET_NAME, L.KUBE_UTILS))
 def check_secret_names(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
     seen: set[str] = set()
     for problem in _problems(ctx, "secret-name"):
@@ -207,7 +215,8 @@ def check_secret_names(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
       "Azure/iotedge 1.2.0 Agent.Core/NestedEdgeParentUrlParser.cs (absent from release/1.1-k8s-preview); "
       "Agent.Docker/DockerConfig.cs (ValidateAndGetImage)",
       before='"image": "$upstream:443/azureiotedge-hub:1.2"',
-      after='"image": "mcr.microsoft.com/azureiotedge-hub:1.1"', phase="device")
+      after='"image": "mcr.microsoft.com/azureiotedge-hub:1.1"', phase="device",
+      links=(L.NESTED_PARENT, L.DOCKER_CONFIG))
 def check_images(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
     for problem in _problems(ctx, "upstream-image"):
         yield Finding(r, problem.module, problem.pointer,
@@ -227,7 +236,8 @@ def check_images(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
       "kubernetes-validate (strict schemas of Kubernetes 1.25, the version of the device); " + _RUNTIME
       + "KubernetesExperimentalCreatePodParameters.cs (sections copied as written)",
       before='"k8s-experimental": {"volumes": [{"volumeMounts": [{"readOnly": "false", …}]}]}',
-      after='"k8s-experimental": {"volumes": [{"volumeMounts": [{"readOnly": false, …}]}]}', phase="device")
+      after='"k8s-experimental": {"volumes": [{"volumeMounts": [{"readOnly": false, …}]}]}', phase="device",
+      links=("https://github.com/willthames/kubernetes-validate", L.EXPERIMENTAL))
 def check_kubernetes_schema(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
     version = ctx.device.settings.kubernetes_version
     for module in ctx.device.modules:

@@ -14,6 +14,7 @@ from ..jsonc import whole_number
 from ..model import ModuleView, find_key, member, member_key
 from ..pointers import join
 from . import Context, rule
+from . import _links as L
 from ._common import fixed, has_placeholder, k8s_at, k8s_get, k8s_name, k8s_pointer
 from .networking import bindings_section, bound, device_of, exposed, host_network
 from .resources import SOURCE_ARTICLE, gpu_of, writable
@@ -67,7 +68,9 @@ def _normal(key: str) -> str:
       "deployment/KubernetesDeploymentMapper.cs (container ports without hostPort) and pvc/KubernetesPvcMapper.cs "
       "(ReadWriteMany / ReadOnlyMany)",
       before='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}}',
-      after='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}, "strategy": {"type": "Recreate"}}')
+      after='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}, "strategy": {"type": "Recreate"}}',
+      links=(L.FPGA_TO_GPU + "#deployment-strategy", L.K8S_DOC + "bp/depstrat.html", L.K8S_STRATEGY,
+             L.DEPLOYMENT_MAPPER, L.PVC_MAPPER))
 def check_strategy(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         if _has_strategy(module) or not writable(module, "strategy"):
@@ -110,7 +113,8 @@ def _has_strategy(module: ModuleView) -> bool:
       f"{SOURCE_ARTICLE} — Other differences; Azure Stack Edge Pro GPU — Deploy an IoT Edge workload using GPU "
       "sharing; Azure/iotedge 1.1-k8s-preview CombinedKubernetesConfigProvider",
       before='"Entrypoint": "/app/start.sh"', after='"Entrypoint": ["/app/start.sh"]',
-      severities=("error",))
+      severities=("error",),
+      links=(L.FPGA_TO_GPU + "#other-differences", L.GPU_SHARING, L.CONFIG_PROVIDER))
 def check_entrypoint(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         options = module.create_options
@@ -204,7 +208,9 @@ _HINTS = {
       f"PortExtensions.cs (HostPort only); microsoft/iotedge-k8s-doc knownissues.md; {SOURCE_ARTICLE} — Other "
       "differences",
       before='"HostConfig": {"CapAdd": ["NET_ADMIN"]}', after="(kept or removed; not applied on the device)",
-      severities=("warning",))
+      severities=("warning",),
+      links=(L.CONFIG_PROVIDER, L.DEPLOYMENT_MAPPER, L.PORT_EXTENSIONS, L.K8S_DOC + "knownissues.html",
+             L.FPGA_TO_GPU + "#other-differences"))
 def check_dropped_options(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         options = module.create_options
@@ -328,7 +334,8 @@ def _dropped(r: Rule, module: ModuleView, pointer: str, key: str, value: Any, pr
       "CombinedKubernetesConfigProvider; kubernetes/doc/create-options.md",
       before='"k8s-experimental": {"service-options": {"type": "ClusterIP"}}',
       after='"k8s-experimental": {"serviceOptions": {"type": "ClusterIP"}}',
-      severities=("error",), applicabilities=("manual",))
+      severities=("error",), applicabilities=("manual",),
+      links=(L.EXPERIMENTAL, L.CONFIG_PROVIDER, L.CREATE_OPTIONS_DOC))
 def check_k8s_keys(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         options = module.create_options
@@ -438,7 +445,8 @@ _RESTART = ("always", "never", "on-failure", "on-unhealthy", "unknown")
       "mapped); IoT Edge limits and restrictions; Azure Stack Edge Pro GPU — Deploy an IoT Edge workload using "
       "GPU sharing",
       before='"restartPolicy": "on-failure"', after='(Kubernetes restarts the module whenever it stops)',
-      severities=("error",), applicabilities=("choice",))
+      severities=("error",), applicabilities=("choice",),
+      links=(L.I_MODULE, L.KUBE_MODULE, L.LIMITS, L.GPU_SHARING))
 def check_restart_policy(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         value = module.data.get("restartPolicy")
@@ -472,7 +480,8 @@ def _document_pointer(ctx: Context) -> str:
       "minutes: it is not a failure. Check the pod with the device's Kubernetes dashboard or `iotedge list` "
       "before changing the deployment.",
       f"{SOURCE_ARTICLE} — Other differences",
-      before="(module shows backoff after the deployment)", after="(wait for the image pull to finish)")
+      before="(module shows backoff after the deployment)", after="(wait for the image pull to finish)",
+      links=(L.FPGA_TO_GPU + "#other-differences",))
 def check_backoff(r: Rule, ctx: Context) -> Iterator[Finding]:
     if ctx.modules or ctx.doc.agent is not None:
         yield Finding(r, None, _document_pointer(ctx),
@@ -488,7 +497,8 @@ def check_backoff(r: Rule, ctx: Context) -> Iterator[Finding]:
       "modules keep Docker semantics, so the FPGA manifest needs far fewer changes (paths, devices and the GPU "
       "passed to the VM). This tool targets the managed Kubernetes runtime.",
       f"{SOURCE_ARTICLE} (note, October 2021 version); Azure Stack Edge Pro GPU — Deploy IoT Edge on an Ubuntu VM",
-      before="(managed IoT Edge on Kubernetes)", after="(or IoT Edge 1.4+ in an Ubuntu VM on the device)")
+      before="(managed IoT Edge on Kubernetes)", after="(or IoT Edge 1.4+ in an Ubuntu VM on the device)",
+      links=(L.FPGA_TO_GPU,))
 def check_linux_vm(r: Rule, ctx: Context) -> Iterator[Finding]:
     if ctx.modules or ctx.doc.agent is not None:
         yield Finding(r, None, _document_pointer(ctx),
@@ -505,7 +515,8 @@ def check_linux_vm(r: Rule, ctx: Context) -> Iterator[Finding]:
       "way (for example `[\"/bin/sh\", \"-c\", \"…\"]`).",
       "Azure/iotedge 1.1-k8s-preview CombinedKubernetesConfigProvider (GetPropertiesStringArray); Docker Engine "
       "API ContainerCreate (Cmd: string or array)",
-      before='"Cmd": "--port 8080"', after='"Cmd": ["--port 8080"]')
+      before='"Cmd": "--port 8080"', after='"Cmd": ["--port 8080"]',
+      links=(L.CONFIG_PROVIDER, L.CREATE_OPTIONS))
 def check_cmd_string(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         options = module.create_options
@@ -537,7 +548,9 @@ def check_cmd_string(r: Rule, ctx: Context) -> Iterator[Finding]:
       "DefaultStartupOrder) and edgedeployment/deployment/KubernetesDeploymentMapper.cs (no imagePullPolicy on "
       "the container); Kubernetes: Images — default image pull policy",
       before='"imagePullPolicy": "never", "startupOrder": 2',
-      after="(kept; the image must be pullable, and the module must tolerate any start order)")
+      after="(kept; the image must be pullable, and the module must tolerate any start order)",
+      links=(L.KUBE_MODULE, L.DEPLOYMENT_MAPPER,
+             "https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy"))
 def check_settings_not_applied(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         key = find_key(module.data, "imagePullPolicy")
@@ -593,7 +606,8 @@ def foreign_platform(image: str) -> tuple[str, str] | None:
       "Microsoft Learn: Azure Stack Edge Pro GPU technical specifications (Intel Xeon CPUs) and Kubernetes "
       "on Azure Stack Edge Pro GPU (Linux nodes); Azure IoT Edge dev tooling platforms (amd64, arm32v7, "
       "arm64v8, windows-amd64)",
-      before='"image": "contoso/camera:1.0-arm32v7"', after='"image": "contoso/camera:1.0-amd64"')
+      before='"image": "contoso/camera:1.0-arm32v7"', after='"image": "contoso/camera:1.0-amd64"',
+      links=(L.K8S_NETWORKING,))
 def check_image_platform(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         found = foreign_platform(module.image)

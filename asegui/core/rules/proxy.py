@@ -11,6 +11,7 @@ from ..i18n import _
 from ..model import ModuleView, per_module
 from ..pointers import join
 from . import Context, rule
+from . import _links as L
 from ._common import EnvEntry, env_entries, has_placeholder
 
 PROXY_NAMES = ("https_proxy", "http_proxy", "all_proxy")
@@ -39,7 +40,8 @@ def _lists_localhost(value: str) -> bool:
       "Microsoft Learn: Run existing IoT Edge modules … on Azure Stack Edge Pro GPU — Web proxy; "
       "microsoft/iotedge-k8s-doc bp/network/proxy.md",
       before='"env": {"https_proxy": {"value": "http://proxy:3128"}}',
-      after='"env": {"https_proxy": {"value": "http://proxy:3128"}, "no_proxy": {"value": "localhost"}}')
+      after='"env": {"https_proxy": {"value": "http://proxy:3128"}, "no_proxy": {"value": "localhost"}}',
+      links=(L.FPGA_TO_GPU + "#web-proxy", L.K8S_DOC + "bp/network/proxy.html"))
 def check_no_proxy(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         proxies = proxy_vars(module)
@@ -84,7 +86,8 @@ def check_no_proxy(r: Rule, ctx: Context) -> Iterator[Finding]:
       "Microsoft Learn: Run existing IoT Edge modules … on Azure Stack Edge Pro GPU — Web proxy; Troubleshoot IoT "
       "Edge issues on Azure Stack Edge Pro GPU; Configure an IoT Edge device to communicate through a proxy server",
       before='edgeHub "env": {"https_proxy": {"value": "http://proxy:3128"}}',
-      after='edgeHub "env": {"https_proxy": {"value": "http://proxy:3128"}, "UpstreamProtocol": {"value": "AmqpWs"}}')
+      after='edgeHub "env": {"https_proxy": {"value": "http://proxy:3128"}, "UpstreamProtocol": {"value": "AmqpWs"}}',
+      links=(L.FPGA_TO_GPU + "#web-proxy", L.NETWORK_PROXY))
 def check_upstream_protocol(r: Rule, ctx: Context) -> Iterator[Finding]:
     hub = next((m for m in ctx.modules if m.system and m.name == "edgeHub"), None)
     if hub is None:
@@ -137,7 +140,8 @@ def proxy_problem(value: str) -> str | None:
       "Microsoft Learn: Azure Stack Edge Pro GPU — Configure network, compute network, web proxy; Azure Stack "
       "Edge Pro GPU 2202/2207 release notes (NTLM proxy not supported)",
       before='"https_proxy": {"value": "http://DOMAIN\\\\user:pw@proxy:8080"}',
-      after='"https_proxy": {"value": "http://user:pw@proxy:8080"} (a proxy with basic authentication)')
+      after='"https_proxy": {"value": "http://user:pw@proxy:8080"} (a proxy with basic authentication)',
+      links=(L.NETWORK_PROXY, L.RELEASE_2207))
 def check_unsupported_proxy(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         for var in proxy_vars(module):

@@ -13,6 +13,7 @@ from ..jsonc import whole_number
 from ..model import ModuleView, Section, member, per_module
 from ..pointers import join
 from . import Context, rule
+from . import _links as L
 from ._common import binds, env_remove_edits, fixed, has_placeholder, k8s_at, k8s_get, quantity_param
 from .storage import etc_hosts_handled, is_fpga_module
 
@@ -248,7 +249,8 @@ def _gpu_limit_edit(module: ModuleView, count: int) -> Edit:
       before='"k8s-experimental": {"resources": {"limits": {"microsoft.com/fpga_catapult": 2}, '
              '"requests": {"microsoft.com/fpga_catapult": 2}}}',
       after='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 2}}}',
-      applicabilities=("auto", "manual"))
+      applicabilities=("auto", "manual"),
+      links=(L.FPGA_TO_GPU + "#compute-acceleration-usage", L.GPU_SHARING, L.DEPLOYMENT_MAPPER))
 def check_fpga_resource(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         gpu = gpu_of(module)
@@ -304,7 +306,8 @@ def check_fpga_resource(r: Rule, ctx: Context) -> Iterator[Finding]:
       "device paths; use device plugins)",
       before='"Devices": [{"PathOnHost": "/dev/catapult0", "PathInContainer": "/dev/catapult0"}]',
       after='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}}',
-      applicabilities=("auto", "manual"))
+      applicabilities=("auto", "manual"),
+      links=(L.FPGA_TO_GPU + "#compute-acceleration-usage", L.K8S_DOC + "bp/resources.html"))
 def check_catapult_devices(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         gpu = gpu_of(module)
@@ -343,7 +346,8 @@ def check_catapult_devices(r: Rule, ctx: Context) -> Iterator[Finding]:
       "`WIRESERVER_ADDRESS` told an FPGA model host where the FPGA wireserver was. The GPU device has no "
       "wireserver, so the variable is removed.",
       f"{SOURCE_ARTICLE} — Compute acceleration usage (\"the wireserver is not needed\")",
-      before='"Env": ["WIRESERVER_ADDRESS=10.139.218.1"]', after="(no WIRESERVER_ADDRESS)")
+      before='"Env": ["WIRESERVER_ADDRESS=10.139.218.1"]', after="(no WIRESERVER_ADDRESS)",
+      links=(L.FPGA_TO_GPU + "#compute-acceleration-usage",))
 def check_wireserver(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         names = {name for name in module.env_names() if name.upper() == "WIRESERVER_ADDRESS"}
@@ -360,7 +364,8 @@ def check_wireserver(r: Rule, ctx: Context) -> Iterator[Finding]:
       "the bind is removed.",
       f"{SOURCE_ARTICLE} — Compute acceleration usage and Storage; Azure-Samples/aml-hardware-accelerated-models "
       "deploy-to-databox-edge",
-      before='"Binds": ["/etc/hosts:/etc/hosts"]', after="(no /etc/hosts bind)")
+      before='"Binds": ["/etc/hosts:/etc/hosts"]', after="(no /etc/hosts bind)",
+      links=(L.FPGA_TO_GPU + "#compute-acceleration-usage",))
 def check_etc_hosts(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         for bind in binds(module):
@@ -383,7 +388,8 @@ def is_accelerated_model(module: ModuleView) -> bool:
       f"{SOURCE_ARTICLE}; Migrate workloads from an Azure Stack Edge Pro FPGA to an Azure Stack Edge Pro GPU "
       "(\"ML models that used the FPGA must be changed\")",
       before='"image": "intelligentedge/void-detection-brainwave:1.0.0"',
-      after='"image": "<registry>/void-detection-gpu:1.0.0"')
+      after='"image": "<registry>/void-detection-gpu:1.0.0"',
+      links=(L.FPGA_TO_GPU,))
 def check_model_image(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.user_modules:
         if not is_accelerated_model(module):
@@ -423,7 +429,9 @@ def check_model_image(r: Rule, ctx: Context) -> Iterator[Finding]:
       "modules",
       before='"HostConfig": {"Runtime": "nvidia"}',
       after='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}}',
-      severities=("error", "info"), applicabilities=("manual",))
+      severities=("error", "info"), applicabilities=("manual",),
+      links=(L.K8S_DOC + "bp/resources.html", L.DEPLOYMENT_MAPPER, L.FPGA_TO_GPU + "#compute-acceleration-usage",
+             L.GPU_MODULES))
 def check_devices(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         gpu = gpu_of(module)
@@ -508,7 +516,9 @@ def _ceil_div(numerator: int, denominator: int) -> int:
       "(PrepareModuleResourceRequirements); Kubernetes: Resource management for pods and containers",
       before='"HostConfig": {"Memory": 33554432, "NanoCpus": 500000000}',
       after='"k8s-experimental": {"resources": {"limits": {"memory": "32Mi", "cpu": "500m"}}}',
-      applicabilities=("manual",))
+      applicabilities=("manual",),
+      links=(L.FPGA_TO_GPU + "#memory-and-cpu-usage", L.DEPLOYMENT_MAPPER,
+             "https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/"))
 def check_memory_cpu(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         found = memory_cpu(module)
@@ -581,7 +591,8 @@ def _memory_cpu_finding(r: Rule, module: ModuleView, fields: list[str], memory: 
       "before accepting.",
       f"{SOURCE_ARTICLE} — Memory and CPU usage; microsoft/iotedge-k8s-doc bp/resources.md",
       before="(no resources)",
-      after='"k8s-experimental": {"resources": {"limits": {"memory": "128Mi", "cpu": "500m"}}}')
+      after='"k8s-experimental": {"resources": {"limits": {"memory": "128Mi", "cpu": "500m"}}}',
+      links=(L.FPGA_TO_GPU + "#memory-and-cpu-usage", L.K8S_DOC + "bp/resources.html"))
 def check_limits_recommended(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.user_modules:
         if memory_cpu(module) or not writable(module, "resources", "limits"):
@@ -624,7 +635,8 @@ def check_limits_recommended(r: Rule, ctx: Context) -> Iterator[Finding]:
       f"{SOURCE_ARTICLE} — Memory and CPU usage; Live Video Analytics on Azure Stack Edge (host IPC); "
       "Azure/iotedge 1.1-k8s-preview KubernetesDeploymentMapper (IpcMode)",
       before='"HostConfig": {"IpcMode": "container:lvaEdge"}', after='"HostConfig": {"IpcMode": "host"}',
-      severities=("error",), applicabilities=("choice",))
+      severities=("error",), applicabilities=("choice",),
+      links=(L.FPGA_TO_GPU + "#memory-and-cpu-usage", L.DEPLOYMENT_MAPPER))
 def check_ipc(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         host = module.host_config

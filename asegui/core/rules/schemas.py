@@ -14,6 +14,7 @@ from ..findings import Edit, Finding, Rule
 from ..i18n import _
 from ..pointers import join, resolve
 from . import Context, DeviceContext, rule
+from . import _links as L
 from ._common import fixed, is_templated
 
 # What a missing member of a system module defaults to when a fix adds it: edgeAgent's and edgeHub's documented values.
@@ -69,7 +70,8 @@ def _missing_member(violation: Violation) -> str | None:
       "Microsoft Learn: Properties of the IoT Edge agent and IoT Edge hub module twins",
       before='"edgeHub": {"type": "docker", "status": "running", "settings": {…}}',
       after='"edgeHub": {"type": "docker", "status": "running", "restartPolicy": "always", "settings": {…}}',
-      applicabilities=("auto",))
+      applicabilities=("auto",),
+      links=(L.SCHEMA_STORE + "azure-iot-edge-deployment-2.0.json", L.AGENT_HUB_TWINS))
 def check_input_schema(r: Rule, ctx: Context) -> Iterator[Finding]:
     checked = _input(ctx.doc)
     if checked is None:
@@ -109,7 +111,8 @@ def _module_at(ctx: Context, pointer: str) -> str | None:
       "accepted fixes or values — typically a value typed by hand. Change or reject the decision that made it; "
       "places already broken in the input are MAN009's.",
       "SchemaStore azure-iot-edge-deployment-1.0/2.0 and -template-4.0 (Apache-2.0, shipped with this tool)",
-      phase="device")
+      phase="device",
+      links=(L.SCHEMA_STORE + "azure-iot-edge-deployment-2.0.json",))
 def check_output_schema(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
     doc = ctx.doc
     after = _checked(doc, ctx.root, ctx.form, ctx.renames)

@@ -14,6 +14,7 @@ from ..i18n import _
 from ..model import ModuleView, member, member_key
 from ..pointers import join
 from . import Context, rule
+from . import _links as L
 from ._common import Bind, binds, has_placeholder, mounts, mounts_pointer
 
 SHARE_ROOT = "/home/hcsshares/"
@@ -124,7 +125,8 @@ def _mount(kind: str, source: str, target: str, read_only: bool) -> dict[str, An
       "Microsoft Learn: Run existing IoT Edge modules from Azure Stack Edge Pro FPGA devices on Azure Stack "
       "Edge Pro GPU device — Storage; microsoft/iotedge-k8s-doc bp/storage/ase.md",
       before='"Binds": ["/home/hcsshares/localin:/home/input"]',
-      after='"Mounts": [{"Type": "volume", "Source": "localin", "Target": "/home/input"}]')
+      after='"Mounts": [{"Type": "volume", "Source": "localin", "Target": "/home/input"}]',
+      links=(L.FPGA_TO_GPU + "#storage", L.K8S_DOC + "bp/storage/ase.html"))
 def check_share_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         for bind in binds(module):
@@ -162,7 +164,8 @@ def check_share_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
       "edge-agent/.../Kubernetes/edgedeployment/deployment/KubernetesDeploymentMapper.cs (Binds and bind Mounts "
       "become one hostPath volume)",
       before='"Binds": ["/var/dashboard/data:/data"]',
-      after='"Mounts": [{"Type": "bind", "Source": "/var/dashboard/data", "Target": "/data"}]')
+      after='"Mounts": [{"Type": "bind", "Source": "/var/dashboard/data", "Target": "/data"}]',
+      links=(L.FPGA_TO_GPU + "#storage", L.K8S_DOC + "bp/storage/hoststorage.html", L.DEPLOYMENT_MAPPER))
 def check_directory_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         for bind in binds(module):
@@ -202,7 +205,8 @@ def check_directory_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
       "Mounts works only for directory, and not for file\"); Azure Stack Edge 2207 release notes, known issue 12; "
       "microsoft/iotedge-k8s-doc bp/docksock.md",
       before='"Binds": ["/var/run/docker.sock:/var/run/docker.sock"]',
-      after="(remove the bind; redesign without the Docker socket)")
+      after="(remove the bind; redesign without the Docker socket)",
+      links=(L.FPGA_TO_GPU + "#storage", L.RELEASE_2207, L.K8S_DOC + "bp/docksock.html"))
 def check_file_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         for bind in binds(module):
@@ -230,7 +234,8 @@ def check_file_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
       "Microsoft Learn: Run existing IoT Edge modules … on Azure Stack Edge Pro GPU — Storage (inference from "
       "the Mounts format); Kubernetes VolumeMount.subPath",
       before='"Binds": ["/home/hcsshares/data/images:/images"]',
-      after='"Mounts": [{"Type": "volume", "Source": "data", "Target": "/data"}] (and the app reads /data/images)')
+      after='"Mounts": [{"Type": "volume", "Source": "data", "Target": "/data"}] (and the app reads /data/images)',
+      links=(L.FPGA_TO_GPU + "#storage", "https://kubernetes.io/docs/concepts/storage/volumes/#using-subpath"))
 def check_share_subpath(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         for bind in binds(module):
@@ -250,7 +255,8 @@ def check_share_subpath(r: Rule, ctx: Context) -> Iterator[Finding]:
       "exist leaves the pod Pending.",
       "Microsoft Learn: Azure Stack Edge Pro GPU — Kubernetes storage management; Manage shares",
       before='"Binds": ["/home/hcsshares/cloudout:/home/output"]',
-      after="(create the share \"cloudout\" on the GPU device, as a cloud share)")
+      after="(create the share \"cloudout\" on the GPU device, as a cloud share)",
+      links=(L.K8S_STORAGE,))
 def check_shares_to_create(r: Rule, ctx: Context) -> Iterator[Finding]:
     groups: dict[str, list[_Share]] = {}
     for module in ctx.modules:
@@ -378,7 +384,8 @@ class SharesToCreate(Finding):
       "edge-agent/.../Kubernetes/KubeUtils.cs (SanitizeDNSLabel) and edgedeployment/deployment/"
       "KubernetesDeploymentMapper.cs (GetVolume)",
       before='{"Type": "volume", "Source": "Sql_Data", "Target": "/var/opt/mssql"}',
-      after='{"Type": "volume", "Source": "sql-data", "Target": "/var/opt/mssql"}')
+      after='{"Type": "volume", "Source": "sql-data", "Target": "/var/opt/mssql"}',
+      links=(L.K8S_DOC + "bp/storage/ase.html", L.KUBE_UTILS, L.DEPLOYMENT_MAPPER))
 def check_share_names(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         for _index, pointer, entry in mounts(module):
@@ -412,7 +419,8 @@ def check_share_names(r: Rule, ctx: Context) -> Iterator[Finding]:
       "Microsoft Learn: Live Video Analytics on Azure Stack Edge (volume targets); Kubernetes pod validation "
       "(mountPath must be unique)",
       before='"Binds": ["/data:/data"], "Mounts": [{"Type": "volume", "Source": "data", "Target": "/data"}]',
-      after="(one of the two moves to another target)")
+      after="(one of the two moves to another target)",
+      links=(L.K8S_STORAGE, "https://kubernetes.io/docs/concepts/storage/volumes/"))
 def check_duplicate_targets(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         targets: dict[str, str] = {}
