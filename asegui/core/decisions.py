@@ -7,13 +7,16 @@ window can be replayed on dozens of devices from a script.
 from __future__ import annotations
 
 import json
-from typing import Any
+import re
+from typing import TYPE_CHECKING, Any
 
 from .device.settings import DeviceSettings
 from .errors import ManifestError
 from .findings import Decision, Finding
-from .i18n import _
-from .jsonc import decode, parse
+from .jsonc import decode, parse, strip_jsonc
+
+if TYPE_CHECKING:
+    from .boundary import DecisionsFile
 
 FORMAT = "asegui-decisions"
 VERSION = 1
@@ -39,41 +42,53 @@ def dumps(findings: list[Finding], input_sha256: str = "", settings: DeviceSetti
 
 
 def loads(data: bytes, source: str | None = None) -> dict[str, Decision]:
-    """Read a decisions file; a file that is not one is a ManifestError naming it."""
-    try:
-        value = parse(decode(data).text).value
-    except ManifestError as exc:
-        raise exc.with_source(source) from None
-    if not isinstance(value, dict) or not isinstance(value.get("decisions"), dict):
-        raise ManifestError(_("This is not a decisions file: it needs an object \"decisions\" "
-                              "that maps finding ids to decisions."), source=source)
-    result: dict[str, Decision] = {}
-    for key, entry in value["decisions"].items():
-        if not isinstance(entry, dict):
-            raise ManifestError(_("The decision for {id} must be an object.").format(id=key), source=source)
-        accepted = entry.get("accepted")
-        if accepted is not None and not isinstance(accepted, bool):
-            raise ManifestError(_("\"accepted\" for {id} must be true or false.").format(id=key), source=source)
-        params = entry.get("params") or {}
-        if not isinstance(params, dict):
-            raise ManifestError(_("\"params\" for {id} must be an object.").format(id=key), source=source)
-        note = entry.get("note") or ""
-        result[key] = Decision(accepted=accepted, params=dict(params), note=str(note))
-    return result
+    """Read a decisions file; a file that is not one, or a decision that is wrong, is a ManifestError naming the
+    finding and the field (and where it is written, when the key can be found in the text)."""
+    checked = _checked(data, source)
+    return {key: Decision(accepted=entry.accepted, params=dict(entry.params or {}), note=entry.note or "")
+            for key, entry in checked.decisions.items()}
 
 
 def loads_settings(data: bytes, source: str | None = None) -> DeviceSettings | None:
     """The device settings saved in a decisions file, or None when it has none (files saved before they existed)."""
+    device = _checked(data, source).device
+    return None if device is None else DeviceSettings(**device.model_dump())
+
+
+def _checked(data: bytes, source: str | None) -> DecisionsFile:
+    """The file read and checked against the model of the format (:mod:`.boundary`)."""
     try:
-        value = parse(decode(data).text).value
+        text = decode(data).text
+        value = parse(text).value
     except ManifestError as exc:
         raise exc.with_source(source) from None
-    device = value.get("device") if isinstance(value, dict) else None
-    if device is None:
-        return None
-    if not isinstance(device, dict):
-        raise ManifestError(_("\"device\" must be an object of device settings."), source=source)
+    from .boundary import Problem, read_decisions  # imports pydantic: only when a file is read, never at start-up
+
     try:
-        return DeviceSettings.from_json(device)
-    except (TypeError, ValueError) as exc:
-        raise ManifestError(_("\"device\": {problem}").format(problem=exc), source=source) from None
+        return read_decisions(value)
+    except Problem as problem:
+        line, column = _position(text, problem.path)
+        raise ManifestError(problem.message, line, column, source) from None
+
+
+def _position(text: str, path: tuple[str | int, ...]) -> tuple[int | None, int | None]:
+    """Line and column (1-based) of the last key of ``path``, found key by key in the text with comments blanked out
+    (so columns stay the user's); (None, None) when a key is not written as ``json.dumps`` writes it."""
+    if not path:
+        return None, None
+    try:
+        blanked = strip_jsonc(text)[0]
+    except ManifestError:
+        return None, None
+    index = 0
+    for key in path:
+        found = None
+        for spelling in dict.fromkeys((json.dumps(str(key), ensure_ascii=False), json.dumps(str(key)))):
+            found = re.compile(re.escape(spelling) + r"\s*:").search(blanked, index)
+            if found:
+                break
+        if found is None:
+            return None, None
+        index = found.start()
+    line = blanked.count("\n", 0, index) + 1
+    return line, index - (blanked.rfind("\n", 0, index) + 1) + 1
