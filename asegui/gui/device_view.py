@@ -1,15 +1,19 @@
 """"On the device": the Kubernetes objects the GPU device's runtime creates from the converted manifest, as YAML,
 with a line saying what the device must give (Services and their external IPs, share claims, GPUs) and the
 device's own settings (GPUs, service type), which change the objects.
+
+A decision's objects are compiled and checked on a worker: until they come, the view keeps the objects it shows,
+and a "checking…" note at the end of the summary line says so if they are slow to come.
 """
 
 from __future__ import annotations
 
 import html
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..core import Finding
@@ -18,8 +22,12 @@ from . import theme
 from .code_view import CodeView
 from .session import Session
 
+if TYPE_CHECKING:
+    from ..core.device.compile import DevicePreview
+
 YAML_KEPT = 4096  # objects' YAML kept by content; a decision changes one module's objects, the rest are found here
 CLAIMS_SHOWN = 6  # share names written out in the summary line (all of them in its tooltip)
+CHECKING_DELAY_MS = 150  # the "checking…" note waits this long: a check done sooner changes nothing on screen
 
 
 class DevicePane(QWidget):
@@ -40,7 +48,31 @@ class DevicePane(QWidget):
         self.summary.setWordWrap(True)
         # wraps to the pane's width instead of widening the pane (the split stays the user's)
         self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        layout.addWidget(self.summary)
+        # While the worker checks a decision's objects the view shows the previous ones: a quiet note says so. Its
+        # place is kept while it is hidden, so the summary never reflows when it comes and goes.
+        self.checking = QLabel(self.tr("checking…"), self)
+        self.checking.setObjectName("device-checking")
+        self.checking.setAccessibleName(self.tr("Checking the objects of the last decision"))
+        self.checking.setToolTip(self.tr("The objects of the last decision are being compiled and checked; the "
+                                         "view shows the previous ones until then"))
+        self.checking.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        font = self.checking.font()
+        font.setItalic(True)
+        self.checking.setFont(font)
+        self.checking.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        policy = self.checking.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.checking.setSizePolicy(policy)
+        self.checking.hide()
+        self._checking_timer = QTimer(self)
+        self._checking_timer.setSingleShot(True)
+        self._checking_timer.setInterval(CHECKING_DELAY_MS)
+        self._checking_timer.timeout.connect(self._show_checking)
+        summary_row = QHBoxLayout()
+        summary_row.setContentsMargins(0, 0, 0, 0)
+        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(self.checking, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(summary_row)
         # The device's settings change the GPU manifest too (GPU limits, Service types): the window shows this bar
         # beside both views, in the corner of their tabs.
         self.settings_bar = QWidget(self)
@@ -73,21 +105,25 @@ class DevicePane(QWidget):
         self.session: Session | None = None
         self.masking = True
         self.dirty = True
+        self._device: DevicePreview | None = None  # the objects shown (or to show when the pane is shown)
         self.places: dict[str, dict[str, list[tuple[int, int]]]] = {}  # module -> kind -> line ranges
         self.named: dict[tuple[str, str], tuple[int, int]] = {}  # (kind, name) -> line range: claims, Secrets
         self._yaml: dict[str, str] = {}
 
     # -- content ---------------------------------------------------------------------------------------------
     def set_session(self, session: Session | None, mask: bool = True) -> None:
-        """Show the session's current result: the summary at once, the objects when the pane is (or gets) shown."""
-        self.session, self.masking = session, mask
-        self.dirty = True
+        """Show the session's last objects: the summary at once, the objects when the pane is (or gets) shown;
+        the text is made again only for other objects (a decision whose check is pending keeps the last ones)."""
+        device = session.device if session is not None else None
+        if session is not self.session or mask != self.masking or device is not self._device:
+            self.dirty = True
+        self.session, self.masking, self._device = session, mask, device
         self._show_summary()
         if session is None:
             self.view.set_content("")
             self.view.clear_range()
             self.places = {}
-        elif self.isVisible():
+        elif self.dirty and self.isVisible():
             self.render_objects()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
@@ -99,7 +135,7 @@ class DevicePane(QWidget):
         """The objects as YAML; the text is replaced only where it changed (CodeView keeps the rest)."""
         session = self.session
         self.dirty = False
-        device = session.result.device if session is not None else None
+        device = self._device
         if session is None or device is None:
             return
         parts: list[str] = []
@@ -141,7 +177,8 @@ class DevicePane(QWidget):
 
     def _show_summary(self) -> None:
         session = self.session
-        device = session.result.device if session is not None else None
+        device = self._device
+        self._note_pending()
         if session is None or device is None:
             self.summary.clear()
             return
@@ -190,6 +227,23 @@ class DevicePane(QWidget):
             lines.append(self.tr("Shares to create with \"Use the share with Edge compute\": {names}").format(
                 names=", ".join(claims)))
         return "\n".join(lines)
+
+    def _note_pending(self) -> None:
+        """The note comes when a check has been pending for a moment, and goes as soon as none is."""
+        if self.session is not None and self.session.device_pending:
+            if not self.checking.isVisibleTo(self) and not self._checking_timer.isActive():
+                self._checking_timer.start()
+        else:
+            self._checking_timer.stop()
+            self.checking.hide()
+
+    def _show_checking(self) -> None:
+        if self.session is not None and self.session.device_pending:
+            self.checking.show()
+
+    def checking_shown(self) -> bool:
+        """The "checking…" note is up (whether or not the pane is on screen)."""
+        return self.checking.isVisibleTo(self)
 
     def _settings_chosen(self, _index: int) -> None:
         self.settingsRequested.emit(int(self.gpus.currentData()), str(self.service_type.currentData()))

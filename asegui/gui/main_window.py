@@ -6,6 +6,7 @@ A view over :mod:`asegui.core` through :class:`Session`: it holds no migration l
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import json
 import logging
@@ -37,8 +38,9 @@ from .checklist import ChecklistView
 from .code_view import CodeView
 from .detail import DetailPanel
 from .device_view import DevicePane
+from .device_worker import DeviceWorker
 from .errors import guarded
-from .session import Session
+from .session import DevicePhase, Session
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
@@ -67,6 +69,9 @@ class MainWindow(QMainWindow):
         self._anchors: list[tuple[int, int]] = []
         self._saved_undo_depth = 0
         self._refreshing = False  # the checklist is rebuilt after a decision: its selection is kept, not re-made
+        # a decision repaints the GPU manifest at once; the device's objects are compiled and checked on a worker
+        self._device_worker = DeviceWorker(self)
+        self._device_worker.finished.connect(self._device_finished)
         self.setObjectName("main-window")
         self.setWindowIcon(theme.icon("asegui"))
         self.setAcceptDrops(True)
@@ -369,11 +374,11 @@ class MainWindow(QMainWindow):
 
     def set_session(self, session: Session) -> None:
         """Show a freshly opened document (the caller has loaded it without error)."""
-        previous = self.session
-        if previous is not None:
-            previous.listeners.clear()
+        self._detach(self.session)
         self.session = session
         session.listeners.append(self._session_changed)
+        session.device_listeners.append(self._device_checked)
+        session.run_device = functools.partial(self._device_worker.submit, session)
         self._saved_undo_depth = 0
         self.checklist.set_session(session)
         self.detail.show_finding(None)
@@ -391,12 +396,39 @@ class MainWindow(QMainWindow):
         self.input_view.scroll_to_line(1)
         self.output_view.scroll_to_line(1)
 
+    @staticmethod
+    def _detach(session: Session | None) -> None:
+        """A session the window no longer shows: it tells the window nothing more, and a device phase of it that
+        a worker still runs is dropped when it finishes (see _device_finished)."""
+        if session is not None:
+            session.listeners.clear()
+            session.device_listeners.clear()
+            session.run_device = None
+
     def _session_changed(self) -> None:
         """A decision changed: re-render the GPU side, the counts and the selection's highlight.
 
-        Findings on the device's objects come and go with the decisions: the checklist is rebuilt then, keeping
-        the selected finding if it is still there."""
+        The findings on the device's objects follow when the worker has checked them (_device_checked)."""
         self._render()
+        self._refresh_findings()
+
+    @guarded
+    def _device_finished(self, session: Session, phase: DevicePhase) -> None:
+        """A worker finished a device phase: the session takes it in if it is the current result's."""
+        if session is self.session:
+            session.device_ready(phase)
+
+    def _device_checked(self) -> None:
+        """The current result's device phase is done: its objects in the device view, and its findings in the
+        checklist (rows come and go, the selection and the scroll position stay) and in the counts."""
+        if self.session is None:
+            return
+        self.device_pane.set_session(self.session, self.mask_secrets)
+        self._refresh_findings()
+
+    def _refresh_findings(self) -> None:
+        """Findings on the device's objects come and go with the decisions: the checklist is rebuilt then, keeping
+        the selected finding if it is still there."""
         self._refreshing = True
         try:
             self.checklist.refresh()
@@ -742,8 +774,7 @@ class MainWindow(QMainWindow):
 
     @guarded
     def close_document(self) -> None:
-        if self.session is not None:
-            self.session.listeners.clear()
+        self._detach(self.session)
         self.session = None
         self.checklist.set_session(None)
         self.detail.show_finding(None)
@@ -772,6 +803,7 @@ class MainWindow(QMainWindow):
         session = self.session
         if session is None:
             return False
+        session.complete()  # the device phase, if the worker has not finished it: its errors count too
         unresolved = session.unresolved_errors()
         if unresolved:
             listing = "\n".join(f"• {f.code} {f.module or '—'}: {f.message}" for f in unresolved)
@@ -818,6 +850,7 @@ class MainWindow(QMainWindow):
             dialogs.error(self, self.tr("Export the migration report"),
                           self.tr("A report is written as .html, .md or .json, and never over the manifest."))
             return False
+        session.complete()  # the device's objects and their findings belong in the report
         text = render_report(session.result, Path(path).suffix, input_name=session.display_name,
                              output_name=Path(self._proposed(".gpu.json")).name)
         try:
@@ -991,6 +1024,7 @@ class MainWindow(QMainWindow):
             self.save_layout()
         except Exception as exc:  # noqa: BLE001
             errors.report(exc, self, "closeEvent")
+        self._device_worker.shutdown()  # no thread outlives the window (a phase left pending runs on export)
         if errors.redactor == self._redact:
             errors.redactor = lambda text: text
         event.accept()

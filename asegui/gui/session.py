@@ -3,16 +3,23 @@
 The window asks this object for everything it shows; it holds no migration logic of its own.
 Analysis runs once per document; every change of a decision re-runs ``apply`` (cheap), so the
 output pane, the counts and the export always come from the same ``Result``.
+
+The device phase of a result (compiling the objects the device creates and checking them) may be left to a
+runner the window gives (:attr:`Session.run_device`, a worker thread): the GPU manifest is shown at once, and the
+findings on the device's objects follow when :meth:`Session.device_ready` is called with the phase. Until then
+the session shows the previous device findings and objects (:attr:`Session.device_pending` says so); export,
+reports and saved decisions call :meth:`Session.complete` first.
 """
 
 from __future__ import annotations
 
 import copy
 import difflib
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core import (
     AREAS,
@@ -32,6 +39,9 @@ from ..core import (
     resolve,
 )
 from ..core.redact import redact_text
+
+if TYPE_CHECKING:
+    from ..core.device.compile import DevicePreview
 
 NEEDS_ME = ("needs input", "open")
 MEMO_LIMIT = 50_000  # diffed segments kept for a document before the cache starts afresh
@@ -117,6 +127,25 @@ def _opcodes(left: list[str], right: list[str],
     return found
 
 
+class DevicePhase:
+    """The device phase of one result, decided by the decisions it was applied with: run once, on any thread
+    (:meth:`Result.check_device` reads only its result, and the lock keeps a worker and :meth:`Session.complete`
+    from running it at the same time)."""
+
+    def __init__(self, result: Result, chosen: dict[str, Decision]) -> None:
+        self.result = result
+        self.decisions = chosen  # the session's dict of that moment: it is replaced, never changed, by a decision
+        self.superseded = False  # a newer apply came: a worker that has not started it skips it
+        self.done = False
+        self._lock = threading.Lock()
+
+    def run(self) -> None:
+        with self._lock:
+            if not self.done:
+                self.result.check_device(self.decisions)
+                self.done = True
+
+
 class Session:
     """One open manifest and the decisions taken on it."""
 
@@ -136,6 +165,14 @@ class Session:
         self.redo_stack: list[Step] = []
         self.stale: list[str] = []
         self.listeners: list[Callable[[], None]] = []
+        # The window's runner of device phases (on a worker); None: each apply runs its device phase at once.
+        self.run_device: Callable[[DevicePhase], None] | None = None
+        self.device_listeners: list[Callable[[], None]] = []  # a device phase finished after its apply
+        self._device_findings: list[Finding] = []  # of the last device phase finished (shown until the next one)
+        self._device: DevicePreview | None = None
+        self._phase: DevicePhase | None = None
+        self._input_findings: list[Finding] = []
+        self._findings: list[Finding] = []  # shown: the result's, or while its device phase runs, see findings
         self._changes: dict[str, Changes] = {}
         self._memo: dict[tuple[str, str], Any] = {}  # derived from the current result
         # derived from the document alone, so kept across decisions (a toggle re-renders one module):
@@ -143,7 +180,8 @@ class Session:
         self._masked: dict[str, str] = {}
         self._lines_of: dict[str, list[str]] = {}
         self._mapped: dict[tuple[str, frozenset[tuple[str, str]]], list[tuple[int, str]]] = {}
-        self.result: Result = self._apply()
+        self.result: Result
+        self._apply()
 
     # -- reading -----------------------------------------------------------------------------------------------
     @property
@@ -154,8 +192,18 @@ class Session:
     def findings(self) -> list[Finding]:
         """Every finding the checklist shows: the input's, then those on the objects the device creates (which
         come and go with the decisions: a fix can make two modules' volumes collide, a GPU limit exceed the
-        device's)."""
-        return self.result.findings
+        device's). While the device phase is pending, those of the last phase finished."""
+        return self._findings
+
+    @property
+    def device_pending(self) -> bool:
+        """The current result's device phase has not been taken in yet (its worker is running or queued)."""
+        return self._phase is not None
+
+    @property
+    def device(self) -> DevicePreview | None:
+        """The objects the device creates, from the last device phase finished."""
+        return self._device
 
     def finding(self, finding_id: str) -> Finding:
         found = self._by_id.get(finding_id) or self._device_by_id.get(finding_id)
@@ -275,15 +323,36 @@ class Session:
         return kept
 
     def unresolved_errors(self) -> list[Finding]:
-        return self.result.unresolved_errors
+        """The error findings shown that still need a person (after :meth:`complete`: the result's own)."""
+        return [f for f in self.findings if f.severity == "error" and not f.resolved]
 
     def export_bytes(self) -> bytes:
         """Exactly what `asegui-cli convert` writes for the same decisions."""
+        self.complete()
         return self.result.text.encode("utf-8")
 
     def decisions_bytes(self) -> bytes:
         """The decisions file, with the device's settings: a replay compiles the same objects."""
+        self.complete()
         return decisions.dumps(self.result.findings, self.input_sha256, settings=self.settings).encode("utf-8")
+
+    def complete(self) -> bool:
+        """Finish the current result's device phase here and now if it is pending (a worker running it is waited
+        for), so an export, a report or a decisions file comes from a whole result; True if it was pending."""
+        phase = self._phase
+        return phase is not None and self.device_ready(phase)
+
+    def device_ready(self, phase: DevicePhase) -> bool:
+        """Take in a device phase a worker finished (on the thread the session lives on); a phase of an earlier
+        apply is dropped. Runs the phase if the worker did not (or failed: its error is raised here).
+        The device listeners are told; returns whether the phase was the current one."""
+        if phase is not self._phase:
+            return False
+        phase.run()
+        self._take_device(phase.result)
+        for listener in list(self.device_listeners):
+            listener()
+        return True
 
     # -- changing ----------------------------------------------------------------------------------------------
     def current(self, finding_id: str) -> Decision:
@@ -345,6 +414,7 @@ class Session:
         changed = settings is not None and settings != self.settings
         self._record(Step(label or "load decisions", before, new, self.settings if changed else None,
                           settings if changed else None))
+        self.complete()  # which decisions on the device's objects match nothing is known after the device phase
         return [key for key in chosen if key not in new or key in self.stale]
 
     def set_settings(self, settings: DeviceSettings, label: str = "") -> None:
@@ -393,7 +463,7 @@ class Session:
         self.decisions = copy.deepcopy(chosen)
         if settings is not None and settings != self.settings:
             self._use_settings(settings)
-        self.result = self._apply()
+        self._apply()
         for listener in list(self.listeners):
             listener()
 
@@ -405,14 +475,35 @@ class Session:
         self.analyzed = self._analyzed[settings]
         self._by_id = {f.id: f for f in self.analyzed}
 
-    def _apply(self) -> Result:
+    def _apply(self) -> None:
+        """Apply the decisions (the result becomes the current one), then its device phase, at once or on the
+        runner."""
         self._changes = {}
         self._memo = {}
-        result = apply(self.document, self.analyzed, self.decisions, "auto", self.settings)  # as asegui-cli convert
+        # as asegui-cli convert, the device phase apart: with a runner it follows on a worker
+        result = apply(self.document, self.analyzed, self.decisions, "auto", self.settings, device=False)
+        if self._phase is not None:
+            self._phase.superseded = True
+        self.result = result
+        self._input_findings = result.findings
+        phase = DevicePhase(result, self.decisions)
+        if self.run_device is None:
+            phase.run()
+            self._take_device(result)
+        else:
+            self._phase = phase
+            self._findings = self._input_findings + self._device_findings
+            self.run_device(phase)
+
+    def _take_device(self, result: Result) -> None:
+        """The device phase of ``result`` (the current one) is done: show its findings and objects."""
+        self._phase = None
         self.stale = list(result.stale_decisions)
         # the few findings on the device's objects are new objects after every apply
-        self._device_by_id = {f.id: f for f in result.findings[len(self.analyzed):]}
-        return result
+        self._findings = result.findings
+        self._device_findings = result.findings[len(self._input_findings):]
+        self._device_by_id = {f.id: f for f in self._device_findings}
+        self._device = result.device
 
 
 def _device_phase(finding_id: str) -> bool:

@@ -75,6 +75,12 @@ def sample_copy(tmp_path: Path) -> Path:
     return target
 
 
+def wait_device(qtbot: Any, window: MainWindow, timeout: int = 5000) -> None:
+    """Wait until the window has taken in the device phase of its current result: a decision repaints the GPU
+    manifest at once, and the objects on the device and their findings follow from a worker thread."""
+    qtbot.waitUntil(lambda: window.session is None or not window.session.device_pending, timeout=timeout)
+
+
 @pytest.fixture
 def window(qtbot: Any, settings: QSettings, captured: Dialogs) -> MainWindow:
     win = MainWindow(settings, restore=False)

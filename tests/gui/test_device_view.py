@@ -17,7 +17,7 @@ from PySide6.QtGui import QImage
 from asegui.gui.code_view import yaml_line_spans
 from asegui.gui.main_window import MainWindow
 
-from .conftest import ROOT, SAMPLE
+from .conftest import ROOT, SAMPLE, wait_device
 
 PASSWORD = "s3cr3t-Regi$try-Passw0rd"
 
@@ -91,35 +91,40 @@ def test_yaml_highlighting_spans() -> None:
 
 
 # ------------------------------------------------------------------------------------------------ decisions
-def test_a_decision_changes_the_objects_and_undo_brings_them_back(opened: MainWindow) -> None:
+def test_a_decision_changes_the_objects_and_undo_brings_them_back(qtbot: Any, opened: MainWindow) -> None:
     show_device(opened)
     before = opened.device_view.toPlainText()
     assert "name: localin" in before
     opened.set_accepted(finding_id(opened, "STO001", share="localin"), False)  # the share stays a host bind
+    wait_device(qtbot, opened)
     after = opened.device_view.toPlainText()
     assert after != before and "claimName: localin" not in after
     assert "localin" not in opened.device_pane.summary.text()
     opened.undo()
+    wait_device(qtbot, opened)
     assert opened.device_view.toPlainText() == before
 
 
-def test_the_hidden_view_renders_when_shown(opened: MainWindow) -> None:
+def test_the_hidden_view_renders_when_shown(qtbot: Any, opened: MainWindow) -> None:
     opened.set_accepted(finding_id(opened, "STO001", share="localin"), False)
+    wait_device(qtbot, opened)
     assert opened.device_pane.dirty  # no YAML written for a view nobody sees
-    assert "localin" not in opened.device_pane.summary.text()  # the summary follows at once
+    assert "localin" not in opened.device_pane.summary.text()  # the summary follows the check at once
     show_device(opened)
     assert not opened.device_pane.dirty
     assert "claimName: localin" not in opened.device_view.toPlainText()
 
 
-def test_two_gpus_reapply_and_undo(opened: MainWindow) -> None:
+def test_two_gpus_reapply_and_undo(qtbot: Any, opened: MainWindow) -> None:
     assert opened.session is not None
     show_device(opened)
     choose(opened.device_pane.gpus, 2)
     assert opened.session.settings.gpus == 2
+    wait_device(qtbot, opened)
     assert "GPUs: 1 of 2" in opened.device_pane.summary.text()
     assert opened.undo_action.isEnabled()
     choose(opened.device_pane.service_type, "ClusterIP")
+    wait_device(qtbot, opened)
     assert opened.session.result.device is not None
     assert opened.session.result.device.summary()["services"] == {"ClusterIP": 3}
     assert "LoadBalancer" not in opened.device_pane.summary.text()
@@ -127,6 +132,7 @@ def test_two_gpus_reapply_and_undo(opened: MainWindow) -> None:
     opened.undo()
     opened.undo()
     assert opened.session.settings.gpus == 1 and opened.session.settings.service_type == "LoadBalancer"
+    wait_device(qtbot, opened)
     assert opened.device_pane.gpus.currentData() == 1 and "GPUs: 1 of 1" in opened.device_pane.summary.text()
 
 
@@ -154,7 +160,7 @@ def test_selecting_a_finding_shows_its_object(opened: MainWindow) -> None:
     assert "kind: Deployment" in [opened.device_view.line_text(line) for line in range(first, last + 1)]
 
 
-def test_edgehub_without_ports_shows_net010(window: MainWindow, tmp_path: Path) -> None:
+def test_edgehub_without_ports_shows_net010(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
     data = sample_data()
     desired(data)["systemModules"]["edgeHub"]["settings"]["createOptions"] = "{}"
     open_data(window, tmp_path, data)
@@ -167,11 +173,12 @@ def test_edgehub_without_ports_shows_net010(window: MainWindow, tmp_path: Path) 
     lines = [window.device_view.line_text(line) for line in range(first, last + 1)]
     assert "kind: Deployment" in lines and "  name: edgehub" in lines
     window.set_accepted(net010, True)  # acknowledged, still there: only the manifest can give edgeHub its ports
+    wait_device(qtbot, window)
     assert window.session is not None and window.session.finding(net010).status == "acknowledged"
     assert window.checklist.current_id() == net010
 
 
-def test_a_device_finding_comes_and_goes_with_decisions(window: MainWindow, tmp_path: Path) -> None:
+def test_a_device_finding_comes_and_goes_with_decisions(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
     data = sample_data()
     modules = desired(data)["modules"]
     modules["FpgaModelHost2"] = copy.deepcopy(modules["FpgaModelHost"])
@@ -182,6 +189,7 @@ def test_a_device_finding_comes_and_goes_with_decisions(window: MainWindow, tmp_
     assert window.checklist.select(kept)
     second = finding_id(window, "RES002", "FpgaModelHost2")
     assert window.session.set_param(second, "count", 1) is None  # two modules now ask for the one GPU
+    wait_device(qtbot, window)
     assert "RES010" in device_codes(window)
     assert window.checklist.current_id() == kept  # the rows were rebuilt, the selection kept
     assert "GPUs: 2 of 1" in window.device_pane.summary.text()
@@ -191,20 +199,24 @@ def test_a_device_finding_comes_and_goes_with_decisions(window: MainWindow, tmp_
     assert "RES010" in window.detail.title.text()
     assert window.session.counts()["total"] == len(window.checklist.visible_ids())
     choose(window.device_pane.gpus, 2)  # the two-GPU model has room for both
+    wait_device(qtbot, window)
     assert "RES010" not in device_codes(window)
     assert window.checklist.current_id() is None  # the finding went: nothing stale is shown for it
     assert "GPUs: 2 of 2" in window.device_pane.summary.text()
     window.undo()
+    wait_device(qtbot, window)
     assert "RES010" in device_codes(window)
     window.undo()
+    wait_device(qtbot, window)
     assert "RES010" not in device_codes(window)
 
 
-def test_accept_all_leaves_device_findings_to_a_person(window: MainWindow, tmp_path: Path) -> None:
+def test_accept_all_leaves_device_findings_to_a_person(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
     data = sample_data()
     desired(data)["systemModules"]["edgeHub"]["settings"]["createOptions"] = "{}"
     open_data(window, tmp_path, data)
     window.accept_all()
+    wait_device(qtbot, window)
     assert window.session is not None
     assert window.session.finding(finding_id(window, "NET010")).status == "open"
 
@@ -233,7 +245,7 @@ def test_view_argument_opens_the_chosen_view(qtbot: Any, settings: Any, captured
 
 
 # ------------------------------------------------------------------------------------------------ decisions file
-def test_device_settings_are_saved_and_loaded_with_the_decisions(opened: MainWindow, captured: Any,
+def test_device_settings_are_saved_and_loaded_with_the_decisions(qtbot: Any, opened: MainWindow, captured: Any,
                                                                  tmp_path: Path) -> None:
     from asegui.core import decisions
 
@@ -248,6 +260,7 @@ def test_device_settings_are_saved_and_loaded_with_the_decisions(opened: MainWin
     assert opened.session.settings.gpus == 1
     assert opened.load_decisions(str(saved))
     assert opened.session.settings.gpus == 2 and opened.device_pane.gpus.currentData() == 2
+    wait_device(qtbot, opened)
     assert "GPUs: 1 of 2" in opened.device_pane.summary.text()
     opened.undo()  # loading them was one step
     assert opened.session.settings.gpus == 1

@@ -1,0 +1,67 @@
+"""The device phase off the UI thread: one worker thread, the newest apply's phase first.
+
+A decision re-applies at once (the GPU manifest is repainted in the same event) and leaves compiling the device's
+objects and checking them to this worker; the session takes the result in on the UI thread, where a phase of an
+apply that a newer one replaced is dropped. The worker touches no widget: it runs
+:meth:`~asegui.gui.session.DevicePhase.run` and emits :attr:`DeviceWorker.finished`, queued to the UI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from PySide6.QtCore import QObject, Signal
+
+from .session import DevicePhase, Session
+
+log = logging.getLogger("asegui.gui")
+
+
+class DeviceWorker(QObject):
+    """Runs device phases on a thread of its own, one at a time; a phase still queued when a newer one comes is
+    never run (the newest is all the window shows)."""
+
+    finished = Signal(object, object)  # the session, its DevicePhase (run, or failed: the UI thread runs it again)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._executor: ThreadPoolExecutor | None = None  # started on first use, ended by shutdown()
+        self._queued: Future[None] | None = None
+        self._closed = False
+
+    def submit(self, session: Session, phase: DevicePhase) -> None:
+        """Run ``phase`` on the worker; ``finished`` follows on the UI thread."""
+        if self._queued is not None:
+            self._queued.cancel()  # not started yet: superseded, it never runs
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="asegui-device")
+        self._closed = False
+        self._queued = self._executor.submit(self._run, session, phase)
+
+    def _run(self, session: Session, phase: DevicePhase) -> None:
+        """On the worker thread: the phase, then the signal (queued to the receiver's thread by Qt)."""
+        if phase.superseded:
+            return
+        try:
+            phase.run()
+        except Exception:  # noqa: BLE001 - run again by Session.device_ready on the UI thread, which reports it
+            log.debug("the device phase failed on the worker", exc_info=True)
+        if not self._closed:
+            self.finished.emit(session, phase)
+
+    @property
+    def busy(self) -> bool:
+        """A phase is queued or running."""
+        return self._queued is not None and not self._queued.done()
+
+    def shutdown(self) -> None:
+        """Drop what is queued and wait for a running phase (milliseconds: it is never left running while the
+        window goes); the worker starts again if another phase comes."""
+        self._closed = True
+        if self._queued is not None:
+            self._queued.cancel()
+            self._queued = None
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
