@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     explain = sub.add_parser("explain", help=_("explain one rule"))
     explain.add_argument("code", metavar="CODE")
+
+    schema = sub.add_parser("schema", help=_("print the JSON Schema of the decisions file or of the JSON report"))
+    schema.add_argument("name", choices=("decisions", "report"), metavar="decisions|report")
     return parser
 
 
@@ -86,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help(sys.stderr)
             return EXIT_UNREADABLE
         handler = {"check": cmd_check, "convert": cmd_convert, "preview": cmd_preview, "rules": cmd_rules,
-                   "explain": cmd_explain}
+                   "explain": cmd_explain, "schema": cmd_schema}
         return int(handler[args.command](args))
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
@@ -244,6 +247,14 @@ def cmd_explain(args: argparse.Namespace) -> int:
         print("  " + r.after)
     print()
     print(_("Source: {source}").format(source=r.source))
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """The JSON Schema the files this tool writes satisfy, for scripts and editors that check them."""
+    from .core.boundary import json_schema  # imports pydantic: only for this command
+
+    print(json.dumps(json_schema(args.name), indent=2, ensure_ascii=False))
     return EXIT_OK
 
 
