@@ -10,7 +10,7 @@ from typing import Any
 from .. import jsonc
 from ..document import Document
 from ..emit import CHUNK_SIZE, MAX_CREATE_OPTIONS, compact, split_chunks
-from ..findings import Edit, Finding, Param, Rule
+from ..findings import Edit, Example, Finding, Param, Rule
 from ..i18n import _
 from ..pointers import join, resolve
 from . import Context, rule
@@ -42,7 +42,8 @@ RUNTIME_MAX_CHUNKS = 100  # the pieces the device's edgeAgent joins (Docker Cons
       before='"createOptions": "…", "createOptions01": "…", … "createOptions08": "…"',
       after="(at most createOptions07, 4096 characters of compact JSON)",
       severities=("error",),
-      links=(L.DOCKER_CONSTANTS, L.DOCKER_CONFIG, L.CREATE_OPTIONS))
+      links=(L.DOCKER_CONSTANTS, L.DOCKER_CONFIG, L.CREATE_OPTIONS),
+      example=Example({"Env": ["PAYLOAD=" + "x" * 5000]}, {"Env": ["PAYLOAD=x"]}, at="createOptions"))
 def check_create_options_length(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         options = module.create_options
@@ -112,7 +113,8 @@ def twin_size(value: Any, compacted: Callable[[dict[str, Any]], str] = compact) 
       "Microsoft Learn: IoT Edge limits and restrictions; IoT Hub device twins — Device twin size",
       before="(a $edgeAgent section of 40 KB)",
       after="(split into a base and a layered deployment under 32 KB each)",
-      links=(L.LIMITS, L.TWINS))
+      links=(L.LIMITS, L.TWINS),
+      example=Example({"env": {"BIG": {"value": "x" * 40_000}}}, {"env": {"SMALL": {"value": "x"}}}, at="module"))
 def check_agent_size(r: Rule, ctx: Context) -> Iterator[Finding]:
     doc = ctx.doc
     pointer = doc.agent if doc.agent is not None else join(doc.content, "$edgeAgent")
@@ -159,7 +161,8 @@ def _schema_versions(ctx: Context) -> list[tuple[str, str, Any]]:
       "of every module, no startupOrder)",
       before='"schemaVersion": "1.2"',
       after='"schemaVersion": "1.1"',
-      links=(L.AGENT_HUB_TWINS, L.AGENT_CONNECTION, L.PLANNER))
+      links=(L.AGENT_HUB_TWINS, L.AGENT_CONNECTION, L.PLANNER),
+      example=Example({"schemaVersion": "1.2"}, {"schemaVersion": "1.1"}, at="desired"))
 def check_schema_version(r: Rule, ctx: Context) -> Iterator[Finding]:
     for name, pointer, value in _schema_versions(ctx):
         if isinstance(value, str) and (_SCHEMA_OK.fullmatch(value) or is_templated(value)):
@@ -193,7 +196,9 @@ def check_schema_version(r: Rule, ctx: Context) -> Iterator[Finding]:
       before='"createOptions": "{\\"HostConfig\\":{", "createOptions02": "}}"',
       after='"createOptions": "{\\"HostConfig\\":{", "createOptions01": "}}"',
       severities=("warning", "info"), applicabilities=("auto",),
-      links=(L.JSON_EX, L.CREATE_OPTIONS))
+      links=(L.JSON_EX, L.CREATE_OPTIONS),
+      example=Example({"settings": {"createOptions": '{"HostConfig":{', "createOptions02": "}}"}},
+          {"settings": {"createOptions": '{"HostConfig":{', "createOptions01": "}}"}}, at="module"))
 def check_create_options_form(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         ref = module.ref
@@ -287,7 +292,9 @@ def _pointer(chain: Chain) -> str:
       "Azure/iotedgedev",
       before='"image": "${MODULES.SampleModule}"',
       after='"image": "${MODULES.SampleModule}" (replaced by the build step)',
-      links=(L.COMPOSITION,))
+      links=(L.COMPOSITION,),
+      example=Example({"settings": {"image": "${MODULES.SampleModule}"}},
+          {"settings": {"image": "contoso.azurecr.io/samplemodule:1.0"}}, at="module"))
 def check_placeholders(r: Rule, ctx: Context) -> Iterator[Finding]:
     if not _may_hold_placeholders(_text_to_scan(ctx.doc)):
         return
@@ -320,7 +327,8 @@ def check_placeholders(r: Rule, ctx: Context) -> Iterator[Finding]:
       "Azure CLI az iot edge set-modules",
       before='{"moduleContent": {"$edgeAgent": …}}',
       after='{"modulesContent": {"$edgeAgent": …}}',
-      links=(L.COMPOSITION,))
+      links=(L.COMPOSITION,),
+      example=Example([('"modulesContent"', '"moduleContent"')], [], at="text"))
 def check_root_key(r: Rule, ctx: Context) -> Iterator[Finding]:
     if ctx.doc.wrapper == "moduleContent" and "modulesContent" not in ctx.doc.root:
         yield Finding(r, None, "/moduleContent",
@@ -339,7 +347,8 @@ def check_root_key(r: Rule, ctx: Context) -> Iterator[Finding]:
       "Azure IoT Edge deployment templates",
       before='{\n  // camera on the loading dock\n  "modulesContent": { … },\n}',
       after='{\n  "modulesContent": { … }\n}',
-      links=(L.RFC_8259, L.COMPOSITION))
+      links=(L.RFC_8259, L.COMPOSITION),
+      example=Example([("{", "{\n  // camera on the loading dock")], [], at="text"))
 def check_manifest_comments(r: Rule, ctx: Context) -> Iterator[Finding]:
     if not ctx.doc.jsonc:
         return
@@ -366,7 +375,9 @@ def check_manifest_comments(r: Rule, ctx: Context) -> Iterator[Finding]:
       "DuplicatePropertyNameHandling.Replace (the IoT Hub service's reader); Python json",
       before='"modules": {"camera": {"settings": {"image": "cam:1"}}, "camera": {"settings": {"image": "cam:2"}}}',
       after='"modules": {"camera": {"settings": {"image": "cam:2"}}}',
-      links=(L.RFC_8259 + "#section-4",))
+      links=(L.RFC_8259 + "#section-4",),
+      example=Example([('"restartPolicy": "always",', '"restartPolicy": "never", "restartPolicy": "always",')], [],
+          at="text"))
 def check_duplicate_keys(r: Rule, ctx: Context) -> Iterator[Finding]:
     for duplicate in ctx.doc.duplicates:
         pointer = join(duplicate.pointer, duplicate.key)

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..device import names
 from ..document import Document, ModuleRef
-from ..findings import Edit, Finding, Param, Rule
+from ..findings import Edit, Example, Finding, Param, Rule
 from ..i18n import _
 from ..jsonc import whole_number
 from ..model import ModuleView
@@ -291,7 +291,9 @@ def _rename_finding(r: Rule, ctx: Context, rename: Rename, message: str, severit
       after='"modules": {"cam-one": {…}}, "routes": {"r": "FROM /messages/modules/cam-one/* INTO $upstream"}',
       severities=("error",), applicabilities=("choice",),
       links=(L.FPGA_TO_GPU + "#other-differences", L.K8S_NAMES, L.KUBE_UTILS, L.DEPLOYMENT_MAPPER, L.SERVICE_MAPPER,
-             L.SERVICE_ACCOUNT_MAPPER))
+             L.SERVICE_ACCOUNT_MAPPER),
+      example=Example({"cam.one": {"settings": {"createOptions": '{"ExposedPorts": {"80/tcp": {}}}'}}},
+          {"cam-one": {"settings": {"createOptions": '{"ExposedPorts": {"80/tcp": {}}}'}}}, at="modules"))
 def check_module_names(r: Rule, ctx: Context) -> Iterator[Finding]:
     plan = plan_renames(ctx)
     for rename in plan.values():
@@ -353,7 +355,8 @@ def _shown(k8s: str) -> str:
       before='"modules": {"proxy": {…}}',
       after='"modules": {"proxy-2": {…}}',
       severities=("warning",),
-      links=(L.PLANNER, L.KUBE_UTILS, L.DEPLOYMENT_MAPPER, L.CHART_VALUES))
+      links=(L.PLANNER, L.KUBE_UTILS, L.DEPLOYMENT_MAPPER, L.CHART_VALUES),
+      example=Example({"proxy": {}}, {"proxy-2": {}}, at="modules"))
 def check_name_collisions(r: Rule, ctx: Context) -> Iterator[Finding]:
     for rename in plan_renames(ctx).values():
         if rename.code != "NAM002":
@@ -389,7 +392,8 @@ def _dunder(name: str) -> str:
       before='"Env": ["Logging:LogLevel=Debug"]',
       after='"Env": ["Logging__LogLevel=Debug"]',
       applicabilities=("manual",),
-      links=(L.FPGA_TO_GPU + "#other-differences", L.RELEASE_2207, L.K8S_VALIDATION))
+      links=(L.FPGA_TO_GPU + "#other-differences", L.RELEASE_2207, L.K8S_VALIDATION),
+      example=Example({"Env": ["Logging:LogLevel=Debug"]}, {"Env": ["Logging__LogLevel=Debug"]}, at="createOptions"))
 def check_env_colons(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         entries = env_entries(module)
@@ -428,7 +432,8 @@ def check_env_colons(r: Rule, ctx: Context) -> Iterator[Finding]:
       before='"Env": ["2FA_MODE=on", "HOME"]',
       after='"Env": ["TWO_FA_MODE=on", "HOME=/root"]',
       severities=("warning",),
-      links=(L.K8S_VALIDATION, L.DEPLOYMENT_MAPPER))
+      links=(L.K8S_VALIDATION, L.DEPLOYMENT_MAPPER),
+      example=Example({"Env": ["2FA_MODE=on", "HOME"]}, {"Env": ["TWO_FA_MODE=on", "HOME=/root"]}, at="createOptions"))
 def check_env_names(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         for entry in env_entries(module):
@@ -459,7 +464,9 @@ def check_env_names(r: Rule, ctx: Context) -> Iterator[Finding]:
       "kubelet (the last of two env entries with one name is used)",
       before='"env": {"MODE": {"value": "a"}}, … "Env": ["MODE=b"]',
       after='"env": {"MODE": {"value": "a"}}',
-      links=(L.DEPLOYMENT_MAPPER, L.DOCKER_CREATE))
+      links=(L.DEPLOYMENT_MAPPER, L.DOCKER_CREATE),
+      example=Example({"env": {"MODE": {"value": "a"}}, "settings": {"createOptions": '{"Env": ["MODE=b"]}'}},
+          {"env": {"MODE": {"value": "a"}}}, at="module"))
 def check_env_duplicates(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         entries = env_entries(module)
@@ -540,7 +547,14 @@ def _mentions(text: str, name: str) -> list[int | None]:
       "microsoft/iotedge-k8s-doc (services: clients reach <module>:<HostPort>)",
       before='"Env": ["SCORING_URL=http://My_Model:5001/score"]  (My_Model renamed, HostPort 5010)',
       after='"Env": ["SCORING_URL=http://my-model:5010/score"]',
-      links=(L.STATELESS_APP, L.K8S_DOC + "bp/network/modulecomms.html"))
+      links=(L.STATELESS_APP, L.K8S_DOC + "bp/network/modulecomms.html"),
+      example=Example({"My_Model": {"settings": {"createOptions": '{"HostConfig": {"PortBindings": '
+                                                               '{"5001/tcp": [{"HostPort": "5010"}]}}}'}},
+                       "app": {"settings": {"createOptions": '{"Env": ["SCORING_URL=http://My_Model:5001/score"]}'}}},
+                      {"my-model": {"settings": {"createOptions": '{"HostConfig": {"PortBindings": '
+                                                                  '{"5001/tcp": [{"HostPort": "5010"}]}}}'}},
+                       "app": {"settings": {"createOptions": '{"Env": ["SCORING_URL=http://my-model:5010/score"]}'}}},
+                      at="modules"))
 def check_references(r: Rule, ctx: Context) -> Iterator[Finding]:
     plan = plan_renames(ctx)
     remapped: dict[str, dict[int, str]] = {}

@@ -10,7 +10,7 @@ from typing import Any
 from ..device.compile import DeviceModule
 from ..device.ports import ServicePort, port_and_protocol
 from ..device.ports import host_port as host_port_number
-from ..findings import Edit, Finding, Param, Rule
+from ..findings import Edit, Example, Finding, Param, Rule
 from ..i18n import _
 from ..model import ModuleView, Section, member_key, per_module
 from ..pointers import join
@@ -209,7 +209,11 @@ def binding_changes_nothing(device: DeviceModule, default_type: str) -> bool:
       before='"ExposedPorts": {"8080/tcp": {}}, "HostConfig": {"PortBindings": {"80/tcp": [{"HostPort": "80"}]}}',
       after='"ExposedPorts": {"8080/tcp": {}}, "HostConfig": {"PortBindings": {"80/tcp": [{"HostPort": "80"}], '
             '"8080/tcp": [{"HostPort": "8080"}]}}',
-      links=(L.FPGA_TO_GPU + "#network", L.K8S_DOC + "bp/network/modulecomms.html", L.SERVICE_MAPPER))
+      links=(L.FPGA_TO_GPU + "#network", L.K8S_DOC + "bp/network/modulecomms.html", L.SERVICE_MAPPER),
+      example=Example({"ExposedPorts": {"8080/tcp": {}},
+          "HostConfig": {"PortBindings": {"80/tcp": [{"HostPort": "80"}]}}}, {"ExposedPorts": {"8080/tcp": {}},
+          "HostConfig": {"PortBindings": {"80/tcp": [{"HostPort": "80"}], "8080/tcp": [{"HostPort": "8080"}]}}},
+          at="createOptions"))
 def check_exposed_without_binding(r: Rule, ctx: Context) -> Iterator[Finding]:
     default_type = ctx.settings.service_type
     for module in ctx.modules:
@@ -270,7 +274,9 @@ def check_exposed_without_binding(r: Rule, ctx: Context) -> Iterator[Finding]:
       before='"PortBindings": {"80/tcp": [{"HostPort": "8080"}]}',
       after="(clients connect to <module>:8080)",
       severities=("error",),
-      links=(L.FPGA_TO_GPU + "#network", L.PORT_EXTENSIONS, L.SERVICE_MAPPER))
+      links=(L.FPGA_TO_GPU + "#network", L.PORT_EXTENSIONS, L.SERVICE_MAPPER),
+      example=Example({"PortBindings": {"80/tcp": [{"HostPort": "8080"}]}},
+          {"PortBindings": {"8080/tcp": [{"HostPort": "8080"}]}}))
 def check_host_port_differs(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         hosts = host_ports(module)
@@ -315,7 +321,9 @@ def check_host_port_differs(r: Rule, ctx: Context) -> Iterator[Finding]:
       "2202/2207 release notes (multi-protocol LoadBalancer services)",
       before='"PortBindings": {"1700/udp": [{"HostPort": "1700"}], "8080/tcp": [{"HostPort": "8080"}]}',
       after="(one protocol per module: move the UDP listener to a module of its own)",
-      links=(L.FPGA_TO_GPU + "#network", L.RELEASE_2207))
+      links=(L.FPGA_TO_GPU + "#network", L.RELEASE_2207),
+      example=Example({"PortBindings": {"1700/udp": [{"HostPort": "1700"}], "8080/tcp": [{"HostPort": "8080"}]}},
+          {"PortBindings": {"8080/tcp": [{"HostPort": "8080"}]}}))
 def check_mixed_protocols(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         ports = bound(module) + exposed(module)
@@ -347,7 +355,8 @@ def check_mixed_protocols(r: Rule, ctx: Context) -> Iterator[Finding]:
       "(ports.management, ports.workload)",
       before='"ExposedPorts": {"35000/tcp": {}}',
       after='"ExposedPorts": {"9000/tcp": {}} (after the application listens on 9000)',
-      links=(L.FPGA_TO_GPU + "#web-proxy", L.DEPLOYMENT_MAPPER, L.CHART_VALUES))
+      links=(L.FPGA_TO_GPU + "#web-proxy", L.DEPLOYMENT_MAPPER, L.CHART_VALUES),
+      example=Example({"ExposedPorts": {"35000/tcp": {}}}, {"ExposedPorts": {"9000/tcp": {}}}, at="createOptions"))
 def check_proxy_ports(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         seen: set[int] = set()
@@ -376,7 +385,9 @@ def _replace_host_port(host: HostPort) -> Callable[[dict[str, Any]], list[Edit]]
       "Azure Stack Edge Pro GPU",
       before='"PortBindings": {"8080/tcp": [{"HostPort": "31000"}]}',
       after='"PortBindings": {"8080/tcp": [{"HostPort": "8080"}]}',
-      links=(L.K8S_NETWORKING,))
+      links=(L.K8S_NETWORKING,),
+      example=Example({"PortBindings": {"8080/tcp": [{"HostPort": "31000"}]}},
+          {"PortBindings": {"8080/tcp": [{"HostPort": "8080"}]}}))
 def check_device_ports(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         for host in host_ports(module):
@@ -412,7 +423,9 @@ def check_device_ports(r: Rule, ctx: Context) -> Iterator[Finding]:
       after='"NetworkMode": "Host"',
       severities=("error",), applicabilities=("manual",),
       links=(L.FPGA_TO_GPU + "#network", L.K8S_DOC + "knownissues.html", L.K8S_DOC + "bp/network/hostnetwork.html",
-             L.DEPLOYMENT_MAPPER))
+             L.DEPLOYMENT_MAPPER),
+      example=Example({"HostConfig": {"NetworkMode": "Host"}, "NetworkingConfig": {"EndpointsConfig": {"host": {}}}},
+          {"HostConfig": {"NetworkMode": "Host"}}, at="createOptions"))
 def check_host_network(r: Rule, ctx: Context) -> Iterator[Finding]:
     first: str | None = None
     for module in ctx.modules:
@@ -506,7 +519,10 @@ def check_external_ips(r: Rule, ctx: Context) -> Iterator[Finding]:
       "IoT Edge modules … on Azure Stack Edge Pro GPU — Network",
       before='"PortBindings": {"5000/tcp": [{"HostPort": "5000"}]}',
       after='"k8s-experimental": {"serviceOptions": {"type": "ClusterIP"}} (when only other modules call it)',
-      links=(L.FPGA_TO_GPU + "#network", L.K8S_NETWORKING))
+      links=(L.FPGA_TO_GPU + "#network", L.K8S_NETWORKING),
+      example=Example({"HostConfig": {"PortBindings": {"5000/tcp": [{"HostPort": "5000"}]}}},
+          {"HostConfig": {"PortBindings": {"5000/tcp": [{"HostPort": "5000"}]}},
+          "k8s-experimental": {"serviceOptions": {"type": "ClusterIP"}}}, at="createOptions"))
 def check_service_exposure(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.user_modules:
         if has_service_options(module) or not gets_load_balancer(device_of(ctx, module)):

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from ..device.compile import Problem
 from ..device.validate import kubernetes_violations
-from ..findings import Finding, Rule
+from ..findings import Example, Finding, Rule
 from ..i18n import _
 from ..pointers import join
 from . import DeviceContext, rule
@@ -40,7 +40,8 @@ def _problems(ctx: DeviceContext, *kinds: str) -> Iterator[Problem]:
       before='"edgeHub": {"settings": {"createOptions": "{}"}}',
       after='"edgeHub": {"settings": {"createOptions": "{\\"HostConfig\\":{\\"PortBindings\\":{…}}}"}}',
       phase="device",
-      links=(L.SERVICE_MAPPER, L.DEPLOYMENT_MAPPER, L.DOCKER_CREATE, L.K8S_NETWORKING))
+      links=(L.SERVICE_MAPPER, L.DEPLOYMENT_MAPPER, L.DOCKER_CREATE, L.K8S_NETWORKING),
+      example=Example({"settings": {"createOptions": "{}"}}, {}, at="edgeHub"))
 def check_edgehub_service(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
     device = ctx.device
     hub = next((m for m in device.modules if m.system and m.k8s_name == "edgehub"), None)
@@ -68,7 +69,9 @@ def check_edgehub_service(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
       before='"PortBindings": {"80/tcp": [{"HostPort": "8080"}, {"HostPort": "8081"}]}',
       after='"PortBindings": {"80/tcp": [{"HostPort": "8080"}]}', phase="device",
       severities=("warning",),
-      links=(L.SERVICE_MAPPER, L.PORT_EXTENSIONS))
+      links=(L.SERVICE_MAPPER, L.PORT_EXTENSIONS),
+      example=Example({"PortBindings": {"80/tcp": [{"HostPort": "8080"}, {"HostPort": "8081"}]}},
+          {"PortBindings": {"80/tcp": [{"HostPort": "8080"}]}}))
 def check_service_ports(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
     for module in ctx.device.modules:
         ref = ctx.doc.module(module.name)
@@ -98,7 +101,9 @@ def check_service_ports(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
       _RUNTIME + "edgedeployment/deployment/KubernetesDeploymentMapper.cs (CollectModuleVolumes)",
       before='"Mounts": [{"Source": "data", "Target": "/data"}]',
       after='"Mounts": [{"Type": "volume", "Source": "data", "Target": "/data"}]', phase="device",
-      links=(L.DEPLOYMENT_MAPPER,))
+      links=(L.DEPLOYMENT_MAPPER,),
+      example=Example({"Mounts": [{"Source": "data", "Target": "/data"}]}, {"Mounts": [{"Type": "volume",
+          "Source": "data", "Target": "/data"}]}))
 def check_incomplete_mounts(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
     for problem in _problems(ctx, "volume-incomplete-mount"):
         yield Finding(r, problem.module, problem.pointer, _("{reason}").format(reason=problem.values["reason"]))
@@ -117,7 +122,9 @@ def check_incomplete_mounts(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
       before='"Binds": ["/data:/in"], "Mounts": [{"Type": "volume", "Source": "data", "Target": "/out"}]',
       after='"Binds": ["/srv/data:/in"], "Mounts": [{"Type": "volume", "Source": "data", "Target": "/out"}]',
       phase="device",
-      links=(L.DEPLOYMENT_MAPPER, L.KUBE_UTILS))
+      links=(L.DEPLOYMENT_MAPPER, L.KUBE_UTILS),
+      example=Example({"Binds": ["/data:/in"], "Mounts": [{"Type": "volume", "Source": "data", "Target": "/out"}]},
+          {"Binds": ["/srv/data:/in"], "Mounts": [{"Type": "volume", "Source": "data", "Target": "/out"}]}))
 def check_volume_names(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
     for problem in _problems(ctx, "volume-collision"):
         sources = ", ".join(f'"{s}"' for s in problem.values["sources"])
@@ -130,6 +137,9 @@ def check_volume_names(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
                         "refuses the Deployment").format(name=problem.values["name"]))
 
 
+_ONE_GPU = '{"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}}}'
+
+
 @rule("RES010", "gpus-over-device", "resources", "error", "manual",
       "More GPUs asked for than the device has",
       "Each `nvidia.com/gpu` limit reserves whole GPUs for one pod. An Azure Stack Edge Pro GPU has one GPU (two on "
@@ -138,7 +148,9 @@ def check_volume_names(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
       "Microsoft Learn: Azure Stack Edge Pro GPU technical specifications; Kubernetes: Schedule GPUs (limits)",
       before="(three modules with nvidia.com/gpu: 1, one GPU on the device)",
       after="(one module with nvidia.com/gpu: 1)", phase="device",
-      links=(L.GPU_MODULES, "https://kubernetes.io/docs/tasks/manage-gpus/scheduling-gpus/"))
+      links=(L.GPU_MODULES, "https://kubernetes.io/docs/tasks/manage-gpus/scheduling-gpus/"),
+      example=Example({name: {"settings": {"createOptions": _ONE_GPU}} for name in ("a", "b", "c")},
+                      {"a": {"settings": {"createOptions": _ONE_GPU}}}, at="modules"))
 def check_gpus(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
     device = ctx.device
     asking = [m for m in device.modules if m.gpus]
@@ -167,7 +179,9 @@ def check_gpus(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
       "planners/KubernetesPlanner.cs",
       before='"Binds": ["/mnt/a-very-long-directory-name-that-goes-on-and-on-for-more-than-63-chars:/data"]',
       after='"Binds": ["/mnt/short:/data"]', phase="device",
-      links=(L.KUBE_UTILS, L.PLANNER))
+      links=(L.KUBE_UTILS, L.PLANNER),
+      example=Example({"Binds": ["/mnt/a-very-long-directory-name-that-goes-on-and-on-for-more-than-63-chars:/data"]},
+          {"Binds": ["/mnt/short:/data"]}))
 def check_names(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
     for problem in _problems(ctx, "volume-name", "label-key"):
         yield Finding(r, problem.module, problem.pointer,
@@ -194,7 +208,12 @@ def check_names(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
       _RUNTIME + "edgedeployment/ImagePullSecretName.cs, KubeUtils.cs (SanitizeDNSDomain)",
       before='"registryCredentials": {"local": {"address": "10.0.0.5:5000", …}}',
       after='"registryCredentials": {"local": {"address": "registry.contoso.local:5000", …}}', phase="device",
-      links=(L.PULL_SECRET_NAME, L.KUBE_UTILS))
+      links=(L.PULL_SECRET_NAME, L.KUBE_UTILS),
+      example=Example({"runtime": {"settings": {"registryCredentials": {"local": {"address": "10.0.0.5:5000",
+          "username": "u", "password": "p"}}}}, "modules": {"app": {"settings": {"image": "10.0.0.5:5000/app:1.0"}}}},
+          {"runtime": {"settings": {"registryCredentials": {"local": {"address": "registry.contoso.local:5000",
+          "username": "u", "password": "p"}}}},
+          "modules": {"app": {"settings": {"image": "registry.contoso.local:5000/app:1.0"}}}}, at="desired"))
 def check_secret_names(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
     seen: set[str] = set()
     for problem in _problems(ctx, "secret-name"):
@@ -216,7 +235,9 @@ def check_secret_names(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
       "Agent.Docker/DockerConfig.cs (ValidateAndGetImage)",
       before='"image": "$upstream:443/azureiotedge-hub:1.2"',
       after='"image": "mcr.microsoft.com/azureiotedge-hub:1.1"', phase="device",
-      links=(L.NESTED_PARENT, L.DOCKER_CONFIG))
+      links=(L.NESTED_PARENT, L.DOCKER_CONFIG),
+      example=Example({"settings": {"image": "$upstream:443/azureiotedge-hub:1.2"}},
+          {"settings": {"image": "mcr.microsoft.com/azureiotedge-hub:1.1"}}, at="edgeHub"))
 def check_images(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
     for problem in _problems(ctx, "upstream-image"):
         yield Finding(r, problem.module, problem.pointer,
@@ -237,7 +258,11 @@ def check_images(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
       + "KubernetesExperimentalCreatePodParameters.cs (sections copied as written)",
       before='"k8s-experimental": {"volumes": [{"volumeMounts": [{"readOnly": "false", …}]}]}',
       after='"k8s-experimental": {"volumes": [{"volumeMounts": [{"readOnly": false, …}]}]}', phase="device",
-      links=("https://github.com/willthames/kubernetes-validate", L.EXPERIMENTAL))
+      links=("https://github.com/willthames/kubernetes-validate", L.EXPERIMENTAL),
+      example=Example({"k8s-experimental": {"volumes": [{"volume": {"name": "cfg", "configMap": {"name": "cfg"}},
+          "volumeMounts": [{"name": "cfg", "mountPath": "/cfg", "readOnly": "false"}]}]}},
+          {"k8s-experimental": {"volumes": [{"volume": {"name": "cfg", "configMap": {"name": "cfg"}},
+          "volumeMounts": [{"name": "cfg", "mountPath": "/cfg", "readOnly": False}]}]}}, at="createOptions"))
 def check_kubernetes_schema(r: Rule, ctx: DeviceContext) -> Iterator[Finding]:
     version = ctx.device.settings.kubernetes_version
     for module in ctx.device.modules:

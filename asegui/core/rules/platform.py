@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from ..findings import Edit, Finding, Param, Rule
+from ..findings import Edit, Example, Finding, Param, Rule
 from ..i18n import _
 from ..jsonc import whole_number
 from ..model import ModuleView, find_key, member, member_key
@@ -70,7 +70,10 @@ def _normal(key: str) -> str:
       before='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}}',
       after='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}, "strategy": {"type": "Recreate"}}',
       links=(L.FPGA_TO_GPU + "#deployment-strategy", L.K8S_DOC + "bp/depstrat.html", L.K8S_STRATEGY,
-             L.DEPLOYMENT_MAPPER, L.PVC_MAPPER))
+             L.DEPLOYMENT_MAPPER, L.PVC_MAPPER),
+      example=Example({"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}}},
+          {"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}, "strategy": {"type": "Recreate"}}},
+          at="createOptions"))
 def check_strategy(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         if _has_strategy(module) or not writable(module, "strategy"):
@@ -114,7 +117,8 @@ def _has_strategy(module: ModuleView) -> bool:
       "sharing; Azure/iotedge 1.1-k8s-preview CombinedKubernetesConfigProvider",
       before='"Entrypoint": "/app/start.sh"', after='"Entrypoint": ["/app/start.sh"]',
       severities=("error",),
-      links=(L.FPGA_TO_GPU + "#other-differences", L.GPU_SHARING, L.CONFIG_PROVIDER))
+      links=(L.FPGA_TO_GPU + "#other-differences", L.GPU_SHARING, L.CONFIG_PROVIDER),
+      example=Example({"Entrypoint": "/app/start.sh"}, {}, at="createOptions"))
 def check_entrypoint(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         options = module.create_options
@@ -210,7 +214,8 @@ _HINTS = {
       before='"HostConfig": {"CapAdd": ["NET_ADMIN"]}', after="(kept or removed; not applied on the device)",
       severities=("warning",),
       links=(L.CONFIG_PROVIDER, L.DEPLOYMENT_MAPPER, L.PORT_EXTENSIONS, L.K8S_DOC + "knownissues.html",
-             L.FPGA_TO_GPU + "#other-differences"))
+             L.FPGA_TO_GPU + "#other-differences"),
+      example=Example({"CapAdd": ["NET_ADMIN"]}, {}))
 def check_dropped_options(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         options = module.create_options
@@ -335,7 +340,9 @@ def _dropped(r: Rule, module: ModuleView, pointer: str, key: str, value: Any, pr
       before='"k8s-experimental": {"service-options": {"type": "ClusterIP"}}',
       after='"k8s-experimental": {"serviceOptions": {"type": "ClusterIP"}}',
       severities=("error",), applicabilities=("manual",),
-      links=(L.EXPERIMENTAL, L.CONFIG_PROVIDER, L.CREATE_OPTIONS_DOC))
+      links=(L.EXPERIMENTAL, L.CONFIG_PROVIDER, L.CREATE_OPTIONS_DOC),
+      example=Example({"k8s-experimental": {"service-options": {"type": "ClusterIP"}}},
+          {"k8s-experimental": {"serviceOptions": {"type": "ClusterIP"}}}, at="createOptions"))
 def check_k8s_keys(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         options = module.create_options
@@ -446,7 +453,8 @@ _RESTART = ("always", "never", "on-failure", "on-unhealthy", "unknown")
       "GPU sharing",
       before='"restartPolicy": "on-failure"', after='(Kubernetes restarts the module whenever it stops)',
       severities=("error",), applicabilities=("choice",),
-      links=(L.I_MODULE, L.KUBE_MODULE, L.LIMITS, L.GPU_SHARING))
+      links=(L.I_MODULE, L.KUBE_MODULE, L.LIMITS, L.GPU_SHARING),
+      example=Example({"restartPolicy": "on-failure"}, {"restartPolicy": "always"}, at="module"))
 def check_restart_policy(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         value = module.data.get("restartPolicy")
@@ -481,7 +489,8 @@ def _document_pointer(ctx: Context) -> str:
       "before changing the deployment.",
       f"{SOURCE_ARTICLE} — Other differences",
       before="(module shows backoff after the deployment)", after="(wait for the image pull to finish)",
-      links=(L.FPGA_TO_GPU + "#other-differences",))
+      links=(L.FPGA_TO_GPU + "#other-differences",),
+      example=Example({}, {"modulesContent": {"$edgeAgent": None}}, at="manifest"))
 def check_backoff(r: Rule, ctx: Context) -> Iterator[Finding]:
     if ctx.modules or ctx.doc.agent is not None:
         yield Finding(r, None, _document_pointer(ctx),
@@ -498,7 +507,8 @@ def check_backoff(r: Rule, ctx: Context) -> Iterator[Finding]:
       "passed to the VM). This tool targets the managed Kubernetes runtime.",
       f"{SOURCE_ARTICLE} (note, October 2021 version); Azure Stack Edge Pro GPU — Deploy IoT Edge on an Ubuntu VM",
       before="(managed IoT Edge on Kubernetes)", after="(or IoT Edge 1.4+ in an Ubuntu VM on the device)",
-      links=(L.FPGA_TO_GPU,))
+      links=(L.FPGA_TO_GPU,),
+      example=Example({}, {"modulesContent": {"$edgeAgent": None}}, at="manifest"))
 def check_linux_vm(r: Rule, ctx: Context) -> Iterator[Finding]:
     if ctx.modules or ctx.doc.agent is not None:
         yield Finding(r, None, _document_pointer(ctx),
@@ -516,7 +526,8 @@ def check_linux_vm(r: Rule, ctx: Context) -> Iterator[Finding]:
       "Azure/iotedge 1.1-k8s-preview CombinedKubernetesConfigProvider (GetPropertiesStringArray); Docker Engine "
       "API ContainerCreate (Cmd: string or array)",
       before='"Cmd": "--port 8080"', after='"Cmd": ["--port 8080"]',
-      links=(L.CONFIG_PROVIDER, L.CREATE_OPTIONS))
+      links=(L.CONFIG_PROVIDER, L.CREATE_OPTIONS),
+      example=Example({"Cmd": "--port 8080"}, {"Cmd": ["--port 8080"]}, at="createOptions"))
 def check_cmd_string(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         options = module.create_options
@@ -550,7 +561,8 @@ def check_cmd_string(r: Rule, ctx: Context) -> Iterator[Finding]:
       before='"imagePullPolicy": "never", "startupOrder": 2',
       after="(kept; the image must be pullable, and the module must tolerate any start order)",
       links=(L.KUBE_MODULE, L.DEPLOYMENT_MAPPER,
-             "https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy"))
+             "https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy"),
+      example=Example({"imagePullPolicy": "never", "startupOrder": 2}, {}, at="module"))
 def check_settings_not_applied(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         key = find_key(module.data, "imagePullPolicy")
@@ -607,7 +619,9 @@ def foreign_platform(image: str) -> tuple[str, str] | None:
       "on Azure Stack Edge Pro GPU (Linux nodes); Azure IoT Edge dev tooling platforms (amd64, arm32v7, "
       "arm64v8, windows-amd64)",
       before='"image": "contoso/camera:1.0-arm32v7"', after='"image": "contoso/camera:1.0-amd64"',
-      links=(L.K8S_NETWORKING,))
+      links=(L.K8S_NETWORKING,),
+      example=Example({"settings": {"image": "contoso/camera:1.0-arm32v7"}},
+          {"settings": {"image": "contoso/camera:1.0-amd64"}}, at="module"))
 def check_image_platform(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         found = foreign_platform(module.image)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..findings import Edit, Finding, Param, Rule
+from ..findings import Edit, Example, Finding, Param, Rule
 from ..i18n import _
 from ..model import ModuleView, per_module
 from ..pointers import join
@@ -41,7 +41,9 @@ def _lists_localhost(value: str) -> bool:
       "microsoft/iotedge-k8s-doc bp/network/proxy.md",
       before='"env": {"https_proxy": {"value": "http://proxy:3128"}}',
       after='"env": {"https_proxy": {"value": "http://proxy:3128"}, "no_proxy": {"value": "localhost"}}',
-      links=(L.FPGA_TO_GPU + "#web-proxy", L.K8S_DOC + "bp/network/proxy.html"))
+      links=(L.FPGA_TO_GPU + "#web-proxy", L.K8S_DOC + "bp/network/proxy.html"),
+      example=Example({"env": {"https_proxy": {"value": "http://proxy:3128"}}},
+          {"env": {"https_proxy": {"value": "http://proxy:3128"}, "no_proxy": {"value": "localhost"}}}, at="module"))
 def check_no_proxy(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         proxies = proxy_vars(module)
@@ -87,7 +89,10 @@ def check_no_proxy(r: Rule, ctx: Context) -> Iterator[Finding]:
       "Edge issues on Azure Stack Edge Pro GPU; Configure an IoT Edge device to communicate through a proxy server",
       before='edgeHub "env": {"https_proxy": {"value": "http://proxy:3128"}}',
       after='edgeHub "env": {"https_proxy": {"value": "http://proxy:3128"}, "UpstreamProtocol": {"value": "AmqpWs"}}',
-      links=(L.FPGA_TO_GPU + "#web-proxy", L.NETWORK_PROXY))
+      links=(L.FPGA_TO_GPU + "#web-proxy", L.NETWORK_PROXY),
+      example=Example({"env": {"https_proxy": {"value": "http://proxy:3128"}}},
+          {"env": {"https_proxy": {"value": "http://proxy:3128"}, "UpstreamProtocol": {"value": "AmqpWs"}}},
+          at="edgeHub"))
 def check_upstream_protocol(r: Rule, ctx: Context) -> Iterator[Finding]:
     hub = next((m for m in ctx.modules if m.system and m.name == "edgeHub"), None)
     if hub is None:
@@ -141,7 +146,10 @@ def proxy_problem(value: str) -> str | None:
       "Edge Pro GPU 2202/2207 release notes (NTLM proxy not supported)",
       before='"https_proxy": {"value": "http://DOMAIN\\\\user:pw@proxy:8080"}',
       after='"https_proxy": {"value": "http://user:pw@proxy:8080"} (a proxy with basic authentication)',
-      links=(L.NETWORK_PROXY, L.RELEASE_2207))
+      links=(L.NETWORK_PROXY, L.RELEASE_2207),
+      example=Example({"env": {"https_proxy": {"value": "http://DOMAIN\\user:pw@proxy:8080"},
+          "no_proxy": {"value": "localhost"}}}, {"env": {"https_proxy": {"value": "http://user:pw@proxy:8080"},
+          "no_proxy": {"value": "localhost"}}}, at="module"))
 def check_unsupported_proxy(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         for var in proxy_vars(module):

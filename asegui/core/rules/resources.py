@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..findings import Edit, Finding, Param, Rule
+from ..findings import Edit, Example, Finding, Param, Rule
 from ..i18n import _
 from ..jsonc import whole_number
 from ..model import ModuleView, Section, member, per_module
@@ -250,7 +250,10 @@ def _gpu_limit_edit(module: ModuleView, count: int) -> Edit:
              '"requests": {"microsoft.com/fpga_catapult": 2}}}',
       after='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 2}}}',
       applicabilities=("auto", "manual"),
-      links=(L.FPGA_TO_GPU + "#compute-acceleration-usage", L.GPU_SHARING, L.DEPLOYMENT_MAPPER))
+      links=(L.FPGA_TO_GPU + "#compute-acceleration-usage", L.GPU_SHARING, L.DEPLOYMENT_MAPPER),
+      example=Example({"k8s-experimental": {"resources": {"limits": {"microsoft.com/fpga_catapult": 2},
+          "requests": {"microsoft.com/fpga_catapult": 2}}}},
+          {"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 2}}}}, at="createOptions"))
 def check_fpga_resource(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         gpu = gpu_of(module)
@@ -307,7 +310,8 @@ def check_fpga_resource(r: Rule, ctx: Context) -> Iterator[Finding]:
       before='"Devices": [{"PathOnHost": "/dev/catapult0", "PathInContainer": "/dev/catapult0"}]',
       after='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}}',
       applicabilities=("auto", "manual"),
-      links=(L.FPGA_TO_GPU + "#compute-acceleration-usage", L.K8S_DOC + "bp/resources.html"))
+      links=(L.FPGA_TO_GPU + "#compute-acceleration-usage", L.K8S_DOC + "bp/resources.html"),
+      example=Example({"Devices": [{"PathOnHost": "/dev/catapult0", "PathInContainer": "/dev/catapult0"}]}, {}))
 def check_catapult_devices(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         gpu = gpu_of(module)
@@ -347,7 +351,8 @@ def check_catapult_devices(r: Rule, ctx: Context) -> Iterator[Finding]:
       "wireserver, so the variable is removed.",
       f"{SOURCE_ARTICLE} — Compute acceleration usage (\"the wireserver is not needed\")",
       before='"Env": ["WIRESERVER_ADDRESS=10.139.218.1"]', after="(no WIRESERVER_ADDRESS)",
-      links=(L.FPGA_TO_GPU + "#compute-acceleration-usage",))
+      links=(L.FPGA_TO_GPU + "#compute-acceleration-usage",),
+      example=Example({"Env": ["WIRESERVER_ADDRESS=10.139.218.1"]}, {}, at="createOptions"))
 def check_wireserver(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         names = {name for name in module.env_names() if name.upper() == "WIRESERVER_ADDRESS"}
@@ -365,7 +370,10 @@ def check_wireserver(r: Rule, ctx: Context) -> Iterator[Finding]:
       f"{SOURCE_ARTICLE} — Compute acceleration usage and Storage; Azure-Samples/aml-hardware-accelerated-models "
       "deploy-to-databox-edge",
       before='"Binds": ["/etc/hosts:/etc/hosts"]', after="(no /etc/hosts bind)",
-      links=(L.FPGA_TO_GPU + "#compute-acceleration-usage",))
+      links=(L.FPGA_TO_GPU + "#compute-acceleration-usage",),
+      example=Example({"Binds": ["/etc/hosts:/etc/hosts"], "Devices": [{"PathOnHost": "/dev/catapult0",
+          "PathInContainer": "/dev/catapult0"}]}, {"Devices": [{"PathOnHost": "/dev/catapult0",
+          "PathInContainer": "/dev/catapult0"}]}))
 def check_etc_hosts(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         for bind in binds(module):
@@ -389,7 +397,9 @@ def is_accelerated_model(module: ModuleView) -> bool:
       "(\"ML models that used the FPGA must be changed\")",
       before='"image": "intelligentedge/void-detection-brainwave:1.0.0"',
       after='"image": "<registry>/void-detection-gpu:1.0.0"',
-      links=(L.FPGA_TO_GPU,))
+      links=(L.FPGA_TO_GPU,),
+      example=Example({"settings": {"image": "intelligentedge/void-detection-brainwave:1.0.0"}},
+          {"settings": {"image": "contoso.azurecr.io/void-detection-gpu:1.0.0"}}, at="module"))
 def check_model_image(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.user_modules:
         if not is_accelerated_model(module):
@@ -431,7 +441,9 @@ def check_model_image(r: Rule, ctx: Context) -> Iterator[Finding]:
       after='"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}}',
       severities=("error", "info"), applicabilities=("manual",),
       links=(L.K8S_DOC + "bp/resources.html", L.DEPLOYMENT_MAPPER, L.FPGA_TO_GPU + "#compute-acceleration-usage",
-             L.GPU_MODULES))
+             L.GPU_MODULES),
+      example=Example({"HostConfig": {"Runtime": "nvidia"}},
+          {"k8s-experimental": {"resources": {"limits": {"nvidia.com/gpu": 1}}}}, at="createOptions"))
 def check_devices(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         gpu = gpu_of(module)
@@ -518,7 +530,9 @@ def _ceil_div(numerator: int, denominator: int) -> int:
       after='"k8s-experimental": {"resources": {"limits": {"memory": "32Mi", "cpu": "500m"}}}',
       applicabilities=("manual",),
       links=(L.FPGA_TO_GPU + "#memory-and-cpu-usage", L.DEPLOYMENT_MAPPER,
-             "https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/"))
+             "https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/"),
+      example=Example({"HostConfig": {"Memory": 33554432, "NanoCpus": 500000000}},
+          {"k8s-experimental": {"resources": {"limits": {"memory": "32Mi", "cpu": "500m"}}}}, at="createOptions"))
 def check_memory_cpu(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         found = memory_cpu(module)
@@ -592,7 +606,9 @@ def _memory_cpu_finding(r: Rule, module: ModuleView, fields: list[str], memory: 
       f"{SOURCE_ARTICLE} — Memory and CPU usage; microsoft/iotedge-k8s-doc bp/resources.md",
       before="(no resources)",
       after='"k8s-experimental": {"resources": {"limits": {"memory": "128Mi", "cpu": "500m"}}}',
-      links=(L.FPGA_TO_GPU + "#memory-and-cpu-usage", L.K8S_DOC + "bp/resources.html"))
+      links=(L.FPGA_TO_GPU + "#memory-and-cpu-usage", L.K8S_DOC + "bp/resources.html"),
+      example=Example({}, {"k8s-experimental": {"resources": {"limits": {"memory": "128Mi", "cpu": "500m"}}}},
+          at="createOptions"))
 def check_limits_recommended(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.user_modules:
         if memory_cpu(module) or not writable(module, "resources", "limits"):
@@ -636,7 +652,8 @@ def check_limits_recommended(r: Rule, ctx: Context) -> Iterator[Finding]:
       "Azure/iotedge 1.1-k8s-preview KubernetesDeploymentMapper (IpcMode)",
       before='"HostConfig": {"IpcMode": "container:lvaEdge"}', after='"HostConfig": {"IpcMode": "host"}',
       severities=("error",), applicabilities=("choice",),
-      links=(L.FPGA_TO_GPU + "#memory-and-cpu-usage", L.DEPLOYMENT_MAPPER))
+      links=(L.FPGA_TO_GPU + "#memory-and-cpu-usage", L.DEPLOYMENT_MAPPER),
+      example=Example({"IpcMode": "container:lvaEdge"}, {"IpcMode": "host"}))
 def check_ipc(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         host = module.host_config

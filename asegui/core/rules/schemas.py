@@ -10,7 +10,7 @@ from typing import Any
 from ..device.validate import Violation, deployment_schema, deployment_violations, describe
 from ..document import Document
 from ..emit import shape
-from ..findings import Edit, Finding, Rule
+from ..findings import Edit, Example, Finding, Rule
 from ..i18n import _
 from ..pointers import join, resolve
 from . import Context, DeviceContext, rule
@@ -71,7 +71,8 @@ def _missing_member(violation: Violation) -> str | None:
       before='"edgeHub": {"type": "docker", "status": "running", "settings": {…}}',
       after='"edgeHub": {"type": "docker", "status": "running", "restartPolicy": "always", "settings": {…}}',
       applicabilities=("auto",),
-      links=(L.SCHEMA_STORE + "azure-iot-edge-deployment-2.0.json", L.AGENT_HUB_TWINS))
+      links=(L.SCHEMA_STORE + "azure-iot-edge-deployment-2.0.json", L.AGENT_HUB_TWINS),
+      example=Example({"systemModules": {"edgeHub": {"restartPolicy": None}}}, {}, at="desired"))
 def check_input_schema(r: Rule, ctx: Context) -> Iterator[Finding]:
     checked = _input(ctx.doc)
     if checked is None:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..device import names
-from ..findings import Edit, Finding, Param, Rule
+from ..findings import Edit, Example, Finding, Param, Rule
 from ..i18n import _
 from ..model import ModuleView, member, member_key
 from ..pointers import join
@@ -126,7 +126,9 @@ def _mount(kind: str, source: str, target: str, read_only: bool) -> dict[str, An
       "Edge Pro GPU device — Storage; microsoft/iotedge-k8s-doc bp/storage/ase.md",
       before='"Binds": ["/home/hcsshares/localin:/home/input"]',
       after='"Mounts": [{"Type": "volume", "Source": "localin", "Target": "/home/input"}]',
-      links=(L.FPGA_TO_GPU + "#storage", L.K8S_DOC + "bp/storage/ase.html"))
+      links=(L.FPGA_TO_GPU + "#storage", L.K8S_DOC + "bp/storage/ase.html"),
+      example=Example({"Binds": ["/home/hcsshares/localin:/home/input"]}, {"Mounts": [{"Type": "volume",
+          "Source": "localin", "Target": "/home/input"}]}))
 def check_share_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         for bind in binds(module):
@@ -165,7 +167,9 @@ def check_share_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
       "become one hostPath volume)",
       before='"Binds": ["/var/dashboard/data:/data"]',
       after='"Mounts": [{"Type": "bind", "Source": "/var/dashboard/data", "Target": "/data"}]',
-      links=(L.FPGA_TO_GPU + "#storage", L.K8S_DOC + "bp/storage/hoststorage.html", L.DEPLOYMENT_MAPPER))
+      links=(L.FPGA_TO_GPU + "#storage", L.K8S_DOC + "bp/storage/hoststorage.html", L.DEPLOYMENT_MAPPER),
+      example=Example({"Binds": ["/var/dashboard/data:/data"]}, {"Mounts": [{"Type": "bind",
+          "Source": "/var/dashboard/data", "Target": "/data"}]}))
 def check_directory_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         for bind in binds(module):
@@ -206,7 +210,8 @@ def check_directory_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
       "microsoft/iotedge-k8s-doc bp/docksock.md",
       before='"Binds": ["/var/run/docker.sock:/var/run/docker.sock"]',
       after="(remove the bind; redesign without the Docker socket)",
-      links=(L.FPGA_TO_GPU + "#storage", L.RELEASE_2207, L.K8S_DOC + "bp/docksock.html"))
+      links=(L.FPGA_TO_GPU + "#storage", L.RELEASE_2207, L.K8S_DOC + "bp/docksock.html"),
+      example=Example({"Binds": ["/var/run/docker.sock:/var/run/docker.sock"]}, {}))
 def check_file_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         for bind in binds(module):
@@ -235,7 +240,9 @@ def check_file_binds(r: Rule, ctx: Context) -> Iterator[Finding]:
       "the Mounts format); Kubernetes VolumeMount.subPath",
       before='"Binds": ["/home/hcsshares/data/images:/images"]',
       after='"Mounts": [{"Type": "volume", "Source": "data", "Target": "/data"}] (and the app reads /data/images)',
-      links=(L.FPGA_TO_GPU + "#storage", "https://kubernetes.io/docs/concepts/storage/volumes/#using-subpath"))
+      links=(L.FPGA_TO_GPU + "#storage", "https://kubernetes.io/docs/concepts/storage/volumes/#using-subpath"),
+      example=Example({"Binds": ["/home/hcsshares/data/images:/images"]}, {"Mounts": [{"Type": "volume",
+          "Source": "data", "Target": "/data"}]}))
 def check_share_subpath(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         for bind in binds(module):
@@ -256,7 +263,8 @@ def check_share_subpath(r: Rule, ctx: Context) -> Iterator[Finding]:
       "Microsoft Learn: Azure Stack Edge Pro GPU — Kubernetes storage management; Manage shares",
       before='"Binds": ["/home/hcsshares/cloudout:/home/output"]',
       after="(create the share \"cloudout\" on the GPU device, as a cloud share)",
-      links=(L.K8S_STORAGE,))
+      links=(L.K8S_STORAGE,),
+      example=Example({"Binds": ["/home/hcsshares/cloudout:/home/output"]}, {"Binds": ["/var/output:/home/output"]}))
 def check_shares_to_create(r: Rule, ctx: Context) -> Iterator[Finding]:
     groups: dict[str, list[_Share]] = {}
     for module in ctx.modules:
@@ -385,7 +393,9 @@ class SharesToCreate(Finding):
       "KubernetesDeploymentMapper.cs (GetVolume)",
       before='{"Type": "volume", "Source": "Sql_Data", "Target": "/var/opt/mssql"}',
       after='{"Type": "volume", "Source": "sql-data", "Target": "/var/opt/mssql"}',
-      links=(L.K8S_DOC + "bp/storage/ase.html", L.KUBE_UTILS, L.DEPLOYMENT_MAPPER))
+      links=(L.K8S_DOC + "bp/storage/ase.html", L.KUBE_UTILS, L.DEPLOYMENT_MAPPER),
+      example=Example({"Mounts": [{"Type": "volume", "Source": "Sql_Data", "Target": "/var/opt/mssql"}]},
+          {"Mounts": [{"Type": "volume", "Source": "sql-data", "Target": "/var/opt/mssql"}]}))
 def check_share_names(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         for _index, pointer, entry in mounts(module):
@@ -420,7 +430,9 @@ def check_share_names(r: Rule, ctx: Context) -> Iterator[Finding]:
       "(mountPath must be unique)",
       before='"Binds": ["/data:/data"], "Mounts": [{"Type": "volume", "Source": "data", "Target": "/data"}]',
       after="(one of the two moves to another target)",
-      links=(L.K8S_STORAGE, "https://kubernetes.io/docs/concepts/storage/volumes/"))
+      links=(L.K8S_STORAGE, "https://kubernetes.io/docs/concepts/storage/volumes/"),
+      example=Example({"Binds": ["/data:/data"], "Mounts": [{"Type": "volume", "Source": "data", "Target": "/data"}]},
+          {"Binds": ["/data:/cache"], "Mounts": [{"Type": "volume", "Source": "data", "Target": "/data"}]}))
 def check_duplicate_targets(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         targets: dict[str, str] = {}
