@@ -268,3 +268,263 @@ def test_device_settings_are_saved_and_loaded_with_the_decisions(qtbot: Any, ope
     bad.write_text(json.dumps({"decisions": {}, "device": {"gpus": 3}}), encoding="utf-8")
     assert not opened.load_decisions(str(bad)) and captured.errors
     assert opened.session.settings.gpus == 1
+
+
+# ------------------------------------------------------------------------------------------------ the worker
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Device phases on the worker thread wait until the test opens the gate (the UI thread's never do); each
+    result a worker started is recorded. Opened at teardown, before the window closes (fixtures listed after it)."""
+    import threading
+
+    from asegui.core import Result
+
+    opened_gate = threading.Event()
+    started: list[Result] = []
+    original = Result.check_device
+
+    def gated(self: Result, decisions: Any = None) -> Any:
+        if threading.current_thread() is not threading.main_thread():
+            started.append(self)
+            assert opened_gate.wait(20), "the test never opened the gate"
+        return original(self, decisions)
+
+    monkeypatch.setattr(Result, "check_device", gated)
+    opened_gate.started = started  # type: ignore[attr-defined]
+    yield opened_gate
+    opened_gate.set()
+
+
+def two_gpu_modules(window: MainWindow, tmp_path: Path) -> str:
+    """The sample with FpgaModelHost twice; returns the id of the second one's GPU finding (a count of 1 there
+    makes two modules ask for the device's one GPU: RES010, a device finding)."""
+    data = sample_data()
+    modules = desired(data)["modules"]
+    modules["FpgaModelHost2"] = copy.deepcopy(modules["FpgaModelHost"])
+    open_data(window, tmp_path, data)
+    assert window.session is not None and not window.session.device_pending  # opening checks at once
+    return finding_id(window, "RES002", "FpgaModelHost2")
+
+
+def worker_threads() -> list[Any]:
+    import threading
+
+    return [t for t in threading.enumerate() if t.name.startswith("asegui-device")]
+
+
+def test_the_gpu_manifest_is_repainted_before_the_device_check_ends(qtbot: Any, window: MainWindow,
+                                                                     tmp_path: Path, gate: Any) -> None:
+    second = two_gpu_modules(window, tmp_path)
+    show_device(window)
+    gpu_before, yaml_before = window.output_view.toPlainText(), window.device_view.toPlainText()
+    summary_before = window.device_pane.summary.text()
+    window.set_param(second, "count", 1)
+    assert window.session is not None and window.session.device_pending
+    assert window.output_view.toPlainText() != gpu_before  # the GPU manifest at once
+    assert "RES010" not in device_codes(window)  # the check has not come back
+    qtbot.waitUntil(lambda: len(gate.started) == 1)
+    qtbot.waitUntil(window.device_pane.checking_shown)  # after a moment, a quiet note: no dialog, no blank view
+    assert window.device_view.toPlainText() == yaml_before and window.device_pane.summary.text() == summary_before
+    assert window.device_pane.checking.isVisible() and "checking" in window.device_pane.checking.text()
+    gate.set()
+    wait_device(qtbot, window)
+    assert "RES010" in device_codes(window)
+    assert not window.device_pane.checking_shown()
+    assert "GPUs: 2 of 1" in window.device_pane.summary.text()
+    assert window.device_view.toPlainText() != yaml_before
+    assert window.session.counts()["total"] == len(window.checklist.visible_ids())
+
+
+def test_a_quick_check_shows_no_note(qtbot: Any, opened: MainWindow) -> None:
+    show_device(opened)
+    opened.set_accepted(finding_id(opened, "STO001", share="localin"), False)
+    wait_device(qtbot, opened)
+    assert not opened.device_pane.checking_shown()  # done before the note's delay: nothing blinked
+
+
+def test_only_the_last_decision_s_device_findings_are_shown(qtbot: Any, window: MainWindow, tmp_path: Path,
+                                                           gate: Any) -> None:
+    second = two_gpu_modules(window, tmp_path)
+    session = window.session
+    assert session is not None
+    shown: list[set[str]] = []
+    session.device_listeners.append(lambda: shown.append(device_codes(window)))
+    window.set_param(second, "count", 1)  # RES010: its check starts and waits at the gate
+    qtbot.waitUntil(lambda: len(gate.started) == 1)
+    window.set_device_settings(2, "LoadBalancer")  # queued behind it...
+    window.set_device_settings(2, "ClusterIP")  # ...and replaced before it starts: it never runs
+    assert session.device_pending and session.settings.service_type == "ClusterIP"
+    gate.set()
+    wait_device(qtbot, window)
+    qtbot.wait(50)  # the superseded phase's signal has come and gone too
+    assert len(gate.started) == 2 and gate.started[-1] is session.result  # the first, then the last
+    first = gate.started[0]
+    assert any(f.code == "RES010" for f in first.findings)  # computed on the worker, never shown:
+    assert shown == [set()]  # one check taken in, the last one's: two GPUs, no RES010
+    assert "RES010" not in device_codes(window)
+    assert "GPUs: 2 of 2" in window.device_pane.summary.text() and "ClusterIP" in window.device_pane.summary.text()
+
+
+def export_matches_cli(window: MainWindow, captured: Any, tmp_path: Path, name: str) -> bytes:
+    from asegui.core import convert
+
+    assert window.session is not None
+    exported = tmp_path / name
+    captured.save_answer = str(exported)
+    captured.confirm_answer = True
+    assert window.export()
+    expected = convert(window.session.document.data, window.session.decisions, settings=window.session.settings)
+    assert exported.read_bytes() == expected.text.encode("utf-8")
+    return exported.read_bytes()
+
+
+def test_export_while_the_check_is_queued_completes_it(qtbot: Any, window: MainWindow, captured: Any,
+                                                       tmp_path: Path, gate: Any) -> None:
+    second = two_gpu_modules(window, tmp_path)
+    window.set_accepted(finding_id(window, "STO001", share="localin"), False)  # its check waits at the gate
+    qtbot.waitUntil(lambda: len(gate.started) == 1)
+    window.set_param(second, "count", 1)  # queued behind: the export runs it on the UI thread
+    assert window.session is not None and window.session.device_pending
+    export_matches_cli(window, captured, tmp_path, "queued.gpu.json")
+    assert not window.session.device_pending
+    assert "RES010" in captured.confirms[-1][1]  # the device's errors are in the list of unresolved errors
+    assert "RES010" in device_codes(window)  # and in the checklist
+    decisions_file = tmp_path / "queued.decisions.json"
+    captured.save_answer = str(decisions_file)
+    assert window.save_decisions()
+    from asegui.core import decisions
+
+    assert second in decisions.loads(decisions_file.read_bytes())
+    gate.set()
+    qtbot.wait(100)  # the worker's two late answers are dropped
+    assert "RES010" in device_codes(window) and not window.session.device_pending
+
+
+def test_export_while_the_check_runs_waits_for_it(qtbot: Any, window: MainWindow, captured: Any, tmp_path: Path,
+                                                  gate: Any) -> None:
+    import threading
+
+    second = two_gpu_modules(window, tmp_path)
+    window.set_param(second, "count", 1)
+    qtbot.waitUntil(lambda: len(gate.started) == 1)  # running on the worker, held at the gate
+    threading.Timer(0.3, gate.set).start()  # the UI thread waits for the worker, which then goes on
+    export_matches_cli(window, captured, tmp_path, "running.gpu.json")
+    assert "RES010" in captured.confirms[-1][1]
+    assert "RES010" in device_codes(window)
+    report = tmp_path / "running.report.json"
+    captured.save_answer = str(report)
+    assert window.export_report()
+    assert "RES010" in report.read_text(encoding="utf-8")
+
+
+def test_closing_the_window_while_a_check_runs(qtbot: Any, settings: Any, captured: Any, tmp_path: Path,
+                                               gate: Any) -> None:
+    import threading
+
+    window = MainWindow(settings, restore=False)  # not qtbot's: this test deletes it
+    window.show()
+    qtbot.waitExposed(window)
+    second = two_gpu_modules(window, tmp_path)
+    show_device(window)
+    window.set_param(second, "count", 1)
+    qtbot.waitUntil(lambda: len(gate.started) == 1)
+    window.set_device_settings(2, "LoadBalancer")  # queued: dropped by the close
+    threading.Timer(0.3, gate.set).start()
+    window.close()  # waits for the running check (it touches no widget), drops the queued one
+    assert not worker_threads()
+    assert len(gate.started) == 1
+    window.deleteLater()
+    qtbot.wait(100)  # a late signal, if any, finds no window and nothing to do
+    assert not captured.errors
+
+
+def test_deleting_the_window_with_the_check_s_answer_still_queued(qtbot: Any, settings: Any, captured: Any,
+                                                                  tmp_path: Path) -> None:
+    import time
+
+    window = MainWindow(settings, restore=False)
+    window.show()
+    qtbot.waitExposed(window)
+    second = two_gpu_modules(window, tmp_path)
+    show_device(window)
+    window.set_param(second, "count", 1)
+    session = window.session
+    assert session is not None and session._phase is not None
+    phase = session._phase
+    deadline = time.monotonic() + 10
+    while not phase.done and time.monotonic() < deadline:  # no events processed: the answer stays queued
+        time.sleep(0.005)
+    assert phase.done and session.device_pending
+    window.close()
+    window.deleteLater()
+    qtbot.wait(100)
+    assert not captured.errors and not worker_threads()
+
+
+def test_opening_another_file_while_a_check_runs(qtbot: Any, window: MainWindow, tmp_path: Path,
+                                                 gate: Any) -> None:
+    second = two_gpu_modules(window, tmp_path)
+    window.set_param(second, "count", 1)  # RES010 for this document, held at the gate
+    qtbot.waitUntil(lambda: len(gate.started) == 1)
+    old = window.session
+    data = sample_data()
+    desired(data)["systemModules"]["edgeHub"]["settings"]["createOptions"] = "{}"
+    open_data(window, tmp_path, data, "other.json")
+    assert window.session is not old and window.session is not None
+    gate.set()
+    qtbot.wait(100)  # the old document's check comes back: dropped
+    assert device_codes(window) == {"NET010"}
+    assert all(f.id in window.session.ids() for f in window.session.findings)
+    assert not window.session.device_pending
+    window.undo_action.trigger()  # nothing to undo in the new document
+    assert not window.session.can_undo and device_codes(window) == {"NET010"}
+
+
+def test_a_whole_task_by_keyboard(qtbot: Any, window: MainWindow, captured: Any, tmp_path: Path) -> None:
+    """Open, decide with Space and F8, look at the device with Ctrl+K, undo with Ctrl+Z, export, close: every
+    decision and every device finding is where it should be, whatever the worker's timing."""
+    from asegui.core import convert
+
+    from .test_window import press
+
+    second = two_gpu_modules(window, tmp_path)
+    session = window.session
+    assert session is not None
+    window.checklist.select(second)
+    window.checklist.setFocus()
+    press(qtbot, window, "Ctrl+K")
+    assert window.device_view_shown()
+    window.checklist.setFocus()
+    accepted_before = session.finding(second).accepted
+    press(qtbot, window, "Space")
+    assert session.finding(second).accepted != accepted_before
+    assert session.can_undo
+    decided = [second]
+    for _ in range(3):  # the next findings, decided as fast as the keys come
+        press(qtbot, window, "F8")
+        current = window.checklist.current_id()
+        assert current is not None
+        before = session.finding(current).accepted
+        press(qtbot, window, "Space")
+        if session.finding(current).accepted != before:
+            decided.append(current)
+    assert len(session.undo_stack) == len(decided)
+    wait_device(qtbot, window)
+    shown = device_codes(window)
+    expected = convert(session.document.data, session.decisions, settings=session.settings)
+    assert shown == {f.code for f in expected.findings if f.rule.phase == "device"}
+    assert window.checklist.visible_ids() == [f.id for f in expected.findings]
+    press(qtbot, window, "Ctrl+K")  # back to the GPU manifest
+    assert not window.device_view_shown()
+    press(qtbot, window, "Ctrl+Z")
+    assert len(session.undo_stack) == len(decided) - 1
+    wait_device(qtbot, window)
+    expected = convert(session.document.data, session.decisions, settings=session.settings)
+    assert device_codes(window) == {f.code for f in expected.findings if f.rule.phase == "device"}
+    assert [f.status for f in session.findings] == [f.status for f in expected.findings]
+    exported = tmp_path / "keys.gpu.json"
+    captured.save_answer = str(exported)
+    press(qtbot, window, "Ctrl+E")
+    assert exported.read_bytes() == expected.text.encode("utf-8")
+    press(qtbot, window, "Ctrl+W")
+    assert window.session is None and window.stack.currentWidget() is window.start_page
