@@ -424,11 +424,14 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.device_pane.set_session(self.session, self.mask_secrets)
-        self._refresh_findings()
+        self._refresh_findings(device=True)
 
-    def _refresh_findings(self) -> None:
+    def _refresh_findings(self, device: bool = False) -> None:
         """Findings on the device's objects come and go with the decisions: the checklist is rebuilt then, keeping
-        the selected finding if it is still there."""
+        the selected finding if it is still there.
+
+        ``device``: only the device phase changed, which leaves the input's findings as they were: a selected one
+        keeps its detail (a value being typed there stays) and its highlights but the device view's."""
         self._refreshing = True
         try:
             self.checklist.refresh()
@@ -439,8 +442,12 @@ class MainWindow(QMainWindow):
         self._update_title()
         current = self.checklist.current_id()
         if current and self.session is not None and self.session.has_finding(current):
-            self.detail.show_finding(self.session.finding(current))
-            self._highlight(current, scroll=False)
+            finding = self.session.finding(current)
+            if not device or finding.rule.phase == "device":
+                self.detail.show_finding(finding)
+                self._highlight(current, scroll=False)
+            elif self.device_pane.isVisible():
+                self.device_pane.show_finding(finding, scroll=False)
         elif self.session is not None:
             self.detail.show_finding(None)
             for view in (self.input_view, self.output_view, self.device_view):

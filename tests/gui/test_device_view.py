@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from asegui.gui.code_view import yaml_line_spans
@@ -528,3 +529,21 @@ def test_a_whole_task_by_keyboard(qtbot: Any, window: MainWindow, captured: Any,
     assert exported.read_bytes() == expected.text.encode("utf-8")
     press(qtbot, window, "Ctrl+W")
     assert window.session is None and window.stack.currentWidget() is window.start_page
+
+
+def test_a_value_being_typed_stays_when_the_check_comes(qtbot: Any, opened: MainWindow, gate: Any) -> None:
+    share = finding_id(opened, "STO001", share="localin")
+    assert opened.checklist.select(share)
+    opened.set_accepted(finding_id(opened, "STO001", share="cloudout"), False)
+    opened.checklist.select(share)
+    qtbot.waitUntil(lambda: len(gate.started) == 1)
+    editor = opened.detail.fields["share"].editor
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "edge-in")  # not committed yet
+    gate.set()
+    wait_device(qtbot, opened)
+    assert editor.text() == "edge-in" and editor.hasFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    wait_device(qtbot, opened)
+    assert '"Source": "edge-in"' in opened.output_view.toPlainText()
