@@ -47,7 +47,7 @@ class _Ours(BaseModel):
 # ---------------------------------------------------------------- the decisions file
 
 class DeviceSettingsModel(_Ours):
-    """The GPU device a manifest is converted for (``asegui.core.device.settings.DeviceSettings``)."""
+    """The GPU device a manifest is converted for (asegui.core.device.settings.DeviceSettings)."""
 
     model_config = ConfigDict(title="DeviceSettings")
 
@@ -60,7 +60,7 @@ class DeviceSettingsModel(_Ours):
 
 
 class DecisionEntry(_Ours):
-    """What a person decided about one finding. ``code``, ``module`` and ``message`` are written for the reader and
+    """What a person decided about one finding. "code", "module" and "message" are written for the reader and
     ignored when the file is read."""
 
     model_config = ConfigDict(title="Decision")
@@ -77,7 +77,7 @@ class DecisionEntry(_Ours):
 
 
 class DecisionsFile(_Ours):
-    """The decisions file written by ``asegui-cli convert --save-decisions`` and the window's Save decisions."""
+    """The decisions file written by "asegui-cli convert --save-decisions" and the window's Save decisions."""
 
     model_config = ConfigDict(title="asegui decisions file")
 
@@ -93,40 +93,40 @@ class DecisionsFile(_Ours):
 
 # ---------------------------------------------------------------- the JSON report
 
-class _Counts(_Ours):
+class Counts(_Ours):
     error: int
     warning: int
     info: int
 
 
-class _Tool(_Ours):
+class ReportTool(_Ours):
     name: Literal["asegui"]
     version: str
 
 
-class _Input(_Ours):
+class ReportInput(_Ours):
     name: str
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     bytes: int = Field(ge=0)
     encoding: str = Field(description="The input's encoding as a person names it, e.g. \"UTF-16 LE with BOM\".")
 
 
-class _Output(_Ours):
+class ReportOutput(_Ours):
     name: str
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     bytes: int = Field(ge=0)
     form: Literal["auto", "deployable", "expanded"]
 
 
-class _Summary(_Ours):
-    areas: dict[str, _Counts] = Field(description="Findings per area and severity, areas in the rule table's order.")
-    total: _Counts
+class ReportSummary(_Ours):
+    areas: dict[str, Counts] = Field(description="Findings per area and severity, areas in the rule table's order.")
+    total: Counts
     statuses: dict[str, int] = Field(description="Findings per status (applied, review, needs input, rejected, …).")
     unresolved_errors: int = Field(ge=0)
     exit_code: int = Field(description="What asegui-cli exits with: 0 nothing needs a person, 1 errors remain.")
 
 
-class _Finding(_Ours):
+class ReportFinding(_Ours):
     id: str
     code: str
     area: str
@@ -146,14 +146,14 @@ class _Finding(_Ours):
     source: str
 
 
-class _Conflict(_Ours):
+class Conflict(_Ours):
     pointer: str
     applied: str | None = Field(description="The finding whose edit was applied (null: the input's own value).")
     not_applied: str
     message: str
 
 
-class _ChangedModule(_Ours):
+class ChangedModule(_Ours):
     module: str
     renamed_to: str | None
     system: bool
@@ -164,7 +164,7 @@ class _ChangedModule(_Ours):
     after: Any = Field(description="createOptions after (GPU), as JSON.")
 
 
-class _ChecklistItem(_Ours):
+class ChecklistItem(_Ours):
     kind: Literal["share", "ip", "image", "other"]
     code: str
     module: str | None
@@ -173,24 +173,24 @@ class _ChecklistItem(_Ours):
     values: dict[str, Any]
 
 
-class _Port(_Ours):
+class ServicePort(_Ours):
     name: str
     port: int
     protocol: str
     targetPort: int | None = None  # Kubernetes' spelling
 
 
-class _DeviceModule(_Ours):
+class DeviceModule(_Ours):
     module: str
     name: str = Field(description="The module's Kubernetes name.")
     objects: list[str] = Field(description="KIND/name of each object the device creates for it.")
     service_type: str | None
-    ports: list[_Port]
+    ports: list[ServicePort]
     claims: list[str]
     gpus: int
 
 
-class _DeviceSummary(_Ours):
+class DeviceSummary(_Ours):
     deployments: int
     services: dict[str, int]
     external_ips: int
@@ -199,35 +199,35 @@ class _DeviceSummary(_Ours):
     device_gpus: int
 
 
-class _Nothing(_Ours):
-    """An empty object: the device section when there is no device preview."""
+class NoDeviceSummary(_Ours):
+    """An empty object: the device's summary when there is no device preview."""
 
 
-class _Device(_Ours):
-    summary: _DeviceSummary | _Nothing
+class ReportDevice(_Ours):
+    summary: DeviceSummary | NoDeviceSummary
     settings: DeviceSettingsModel | None = None
-    modules: list[_DeviceModule]
+    modules: list[DeviceModule]
     secrets: list[str] = Field(default_factory=list, description="Names of the Secrets the device creates.")
 
 
 class Report(_Ours):
-    """The migration report as JSON (``asegui-cli convert --report FILE.json``, the window's Export report)."""
+    """The migration report as JSON ("asegui-cli convert --report FILE.json", the window's Export report)."""
 
     model_config = ConfigDict(title="asegui migration report")
 
     format: Literal["asegui-report"]
     version: Literal[1]
-    tool: _Tool
+    tool: ReportTool
     generated: str = Field(pattern=r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", description="When, in UTC.")
-    input: _Input
-    output: _Output
-    summary: _Summary
-    findings: list[_Finding]
-    conflicts: list[_Conflict]
+    input: ReportInput
+    output: ReportOutput
+    summary: ReportSummary
+    findings: list[ReportFinding]
+    conflicts: list[Conflict]
     output_warnings: list[str]
-    changed_modules: list[_ChangedModule]
-    checklist: list[_ChecklistItem]
-    device: _Device
+    changed_modules: list[ChangedModule]
+    checklist: list[ChecklistItem]
+    device: ReportDevice
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {"decisions": DecisionsFile, "report": Report}
