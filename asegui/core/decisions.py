@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .device.settings import DeviceSettings
 from .errors import ManifestError
-from .findings import Decision, Finding
+from .findings import Decided, Decision
 from .jsonc import decode, parse, strip_jsonc
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ FORMAT = "asegui-decisions"
 VERSION = 1
 
 
-def dumps(findings: list[Finding], input_sha256: str = "", settings: DeviceSettings | None = None) -> str:
+def dumps(findings: list[Decided], input_sha256: str = "", settings: DeviceSettings | None = None) -> str:
     """Every finding's current decision, in finding order; messages are there for the reader. The device's settings
     are saved beside them, so a replay compiles the same objects."""
     decisions: dict[str, Any] = {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, Literal, NoReturn
 
 from .i18n import _
@@ -179,12 +180,13 @@ class Rule:
         return data
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Finding:
-    """One thing that must change, or that the engineer must know, for one place.
+    """One thing that must change, or that the engineer must know, for one place: a fact about the input.
 
-    Slotted: a 500-module manifest has thousands of findings, and deciding them is a walk over
-    their attributes that ran a third slower per finding than at 50 modules with a dict each."""
+    Frozen: what a person decides about it lives in an :class:`Outcome`, which each :class:`Result` owns, so two
+    results of one analysis never share or overwrite each other's decisions. Slotted, and compared by identity:
+    a 500-module manifest has thousands of findings."""
 
     rule: Rule
     module: str | None
@@ -196,30 +198,20 @@ class Finding:
     applicability: Applicability | None = None
     accepted_by_default: bool | None = None
     todo: str = ""  # a line for the device checklist (shares, IPs, images), if any
-    # Filled in by apply(); until then (and for the many findings without parameters or edits) the shared
-    # empty ones below: a 500-module manifest has thousands of findings, and three fresh empty containers
-    # each were about 800 KB of the memory a conversion keeps.
-    accepted: bool = False
-    values: Mapping[str, Any] = field(default_factory=lambda: NOTHING)
-    status: str = ""
-    edits: tuple[Edit, ...] = ()
-    problems: Mapping[str, str] = field(default_factory=lambda: NOTHING)
-    note: str = ""
-    renames: dict[str, str] | None = field(default=None, repr=False, compare=False)  # of the output it is in
-    _id: str = field(init=False, repr=False, compare=False, default="")
+    _id: str = field(init=False, repr=False, default="")
 
     def __post_init__(self) -> None:
-        self.severity = self.severity or self.rule.severity
-        self.applicability = self.applicability or self.rule.applicability
+        object.__setattr__(self, "severity", self.severity or self.rule.severity)
+        object.__setattr__(self, "applicability", self.applicability or self.rule.applicability)
         if self.accepted_by_default is None:
-            self.accepted_by_default = self.applicability != "manual"
+            object.__setattr__(self, "accepted_by_default", self.applicability != "manual")
 
     @property
     def id(self) -> str:
         """Stable across re-analysis of the same input: code, module and pointer. Made on first use (decisions,
         the window, reports): a conversion without decisions never needs it."""
         if not self._id:
-            self._id = f"{self.rule.code}:{self.module or '-'}:{self.pointer}"
+            object.__setattr__(self, "_id", f"{self.rule.code}:{self.module or '-'}:{self.pointer}")
         return self._id
 
     @property
@@ -231,17 +223,188 @@ class Finding:
         return self.rule.area
 
     @property
+    def fix(self) -> Fix:
+        """How the finding's place changes, as one record: applicability, parameters, default, edits builder."""
+        return Fix(self.applicability or "manual", self.params, self.build, bool(self.accepted_by_default))
+
+    def defaults(self) -> dict[str, Any]:
+        return {p.name: p.default for p in self.params}
+
+    def describe(self, decided: Callable[[Finding], Decided | None]) -> tuple[str, str]:
+        """(message, checklist line) in one result, where other findings' outcomes are ``decided(finding)``. Most
+        findings say the same whatever was decided; STO005 names shares as the decisions on other findings name
+        them."""
+        return self.message, self.todo
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A finding's fix: ``auto`` (applied unless rejected), ``choice`` (applied with its default, to review) or
+    ``manual`` (a person acts outside the tool); the parameters it needs and how their values become edits."""
+
+    applicability: Applicability
+    params: tuple[Param, ...] = ()
+    build: Callable[[dict[str, Any]], list[Edit]] | None = None
+    accepted_by_default: bool = True
+
+    def edits(self, values: Mapping[str, Any]) -> tuple[Edit, ...]:
+        return tuple(self.build(values if type(values) is dict else {})) if self.build else ()
+
+
+class Status(str, Enum):
+    """What became of a finding in one result (a ``str``: compares, prints and serialises as its value)."""
+
+    APPLIED = "applied"             # its edits are in the output
+    REVIEW = "review"               # applied with its default value, not yet confirmed by a person
+    NEEDS_INPUT = "needs input"     # accepted, but a parameter has no valid value: nothing applied
+    OFF = "off"                     # not applied by default (and nobody asked for it)
+    REJECTED = "rejected"           # a person declined the fix
+    OPEN = "open"                   # a manual step not yet acknowledged
+    ACKNOWLEDGED = "acknowledged"   # a manual step a person says is done
+    INFO = "info"                   # nothing to do
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What one result made of one finding: accepted or not, parameter values and their problems, the status,
+    the edits applied, and the person's note."""
+
+    accepted: bool = False
+    values: Mapping[str, Any] = field(default_factory=lambda: NOTHING)
+    status: Status = Status.OPEN
+    edits: tuple[Edit, ...] = ()
+    problems: Mapping[str, str] = field(default_factory=lambda: NOTHING)
+    note: str = ""
+
+
+class Decisions:
+    """The shared context of one result's decided findings: the renames its output made, and each finding's
+    :class:`Decided` by identity (for findings whose text follows others' outcomes)."""
+
+    __slots__ = ("renames", "by_finding")
+
+    def __init__(self) -> None:
+        self.renames: dict[str, str] = {}
+        self.by_finding: dict[int, Decided] = {}
+
+    def of(self, finding: Finding) -> Decided | None:
+        return self.by_finding.get(id(finding))
+
+
+class Decided:
+    """A finding as one result decided it: the finding's facts and that result's outcome, read as one object
+    (``decided.code``, ``decided.status``…). A new one for every result; the finding itself never changes."""
+
+    __slots__ = ("finding", "outcome", "_context", "_texts")
+
+    def __init__(self, finding: Finding, outcome: Outcome, context: Decisions) -> None:
+        self.finding, self.outcome, self._context = finding, outcome, context
+        self._texts: tuple[str, str] | None = None
+        context.by_finding[id(finding)] = self
+
+    def __getattr__(self, name: str) -> Any:  # the finding's other facts (build, todo of a plain finding…)
+        if name.startswith("__") or name in Decided.__slots__:  # copy and pickle probe before the slots are set
+            raise AttributeError(name)
+        return getattr(self.finding, name)
+
+    def __repr__(self) -> str:
+        return f"Decided({self.finding.id!r}, {self.outcome.status.value!r})"
+
+    # the facts most read, without __getattr__'s detour
+    @property
+    def id(self) -> str:
+        return self.finding.id
+
+    @property
+    def code(self) -> str:
+        return self.finding.rule.code
+
+    @property
+    def area(self) -> str:
+        return self.finding.rule.area
+
+    @property
+    def rule(self) -> Rule:
+        return self.finding.rule
+
+    @property
+    def module(self) -> str | None:
+        return self.finding.module
+
+    @property
+    def pointer(self) -> str:
+        return self.finding.pointer
+
+    @property
+    def severity(self) -> str:
+        return self.finding.severity
+
+    @property
+    def applicability(self) -> Applicability | None:
+        return self.finding.applicability
+
+    @property
+    def params(self) -> tuple[Param, ...]:
+        return self.finding.params
+
+    @property
+    def message(self) -> str:
+        return self._described()[0]
+
+    @property
+    def todo(self) -> str:
+        return self._described()[1]
+
+    def _described(self) -> tuple[str, str]:
+        if self._texts is None:
+            self._texts = self.finding.describe(self._context.of)
+        return self._texts
+
+    # the outcome
+    @property
+    def accepted(self) -> bool:
+        return self.outcome.accepted
+
+    @property
+    def values(self) -> Mapping[str, Any]:
+        return self.outcome.values
+
+    @property
+    def status(self) -> Status:
+        return self.outcome.status
+
+    @property
+    def edits(self) -> tuple[Edit, ...]:
+        return self.outcome.edits
+
+    @property
+    def problems(self) -> Mapping[str, str]:
+        return self.outcome.problems
+
+    @property
+    def note(self) -> str:
+        return self.outcome.note
+
+    @property
+    def renames(self) -> dict[str, str]:
+        return self._context.renames
+
+    @property
     def output_pointer(self) -> str:
         """Where the finding's place is in the output, after the renames applied with it (found on first ask:
         only the window and the report ask, and mapping every finding's pointer was 3 % of a conversion)."""
         from .patch import map_pointer  # patch imports this module
 
-        return map_pointer(self.pointer, self.renames) if self.renames else self.pointer
+        renames = self._context.renames
+        return map_pointer(self.finding.pointer, renames) if renames else self.finding.pointer
 
     @property
     def needs_input(self) -> bool:
         """A choice with a parameter that has no valid value yet."""
-        return self.applicability == "choice" and bool(self.problems)
+        return self.finding.applicability == "choice" and bool(self.outcome.problems)
 
     @property
     def resolved(self) -> bool:
@@ -249,16 +412,16 @@ class Finding:
 
         Open manual steps and choices still missing a value are what remain for a person.
         """
-        return self.status not in ("open", "needs input")
+        return self.outcome.status not in (Status.OPEN, Status.NEEDS_INPUT)
 
     def defaults(self) -> dict[str, Any]:
-        return {p.name: p.default for p in self.params}
+        return self.finding.defaults()
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "code": self.code, "area": self.area, "severity": self.severity,
                 "module": self.module, "message": self.message, "pointer": self.pointer,
                 "applicability": self.applicability, "params": dict(self.values),
-                "accepted": self.accepted, "status": self.status, "note": self.note}
+                "accepted": self.accepted, "status": self.status.value, "note": self.note}
 
 
 @dataclass

@@ -14,7 +14,7 @@ from .device.settings import DEFAULT as DEFAULT_SETTINGS
 from .device.settings import DeviceSettings
 from .document import Document, load
 from .emit import Form
-from .findings import NOTHING, Decision, Finding, Param
+from .findings import NOTHING, Decided, Decision, Decisions, Edit, Finding, Outcome, Param, Status
 from .i18n import _
 from .lazy import lazy
 from .patch import Conflict, apply_edits, map_pointer
@@ -62,7 +62,7 @@ class Result:
     """The outcome of one conversion: findings with their decisions applied, and the output."""
 
     document: Document
-    findings: list[Finding]
+    findings: list[Decided]      # each finding with what this result decided of it
     root: Any                    # the output, expanded (createOptions as objects)
     form: Form
     conflicts: list[Conflict] = field(default_factory=list)
@@ -71,6 +71,7 @@ class Result:
     settings: DeviceSettings = DEFAULT_SETTINGS
     device: DevicePreview | None = field(default=None, repr=False)  # what the device creates from ``root``
     _input_count: int = field(default=0, repr=False)
+    _context: Decisions = field(default_factory=Decisions, repr=False)
     _cache: dict[tuple[str, str], Rendered] = field(default_factory=dict, repr=False)
 
     @lazy
@@ -136,7 +137,7 @@ class Result:
         return counts
 
     @property
-    def unresolved_errors(self) -> list[Finding]:
+    def unresolved_errors(self) -> list[Decided]:
         """Error findings that still need a person: a value to give, or a manual step to acknowledge."""
         return [f for f in self.findings if f.severity == "error" and not f.resolved]
 
@@ -144,7 +145,7 @@ class Result:
     def exit_code(self) -> int:
         return 1 if self.unresolved_errors else 0
 
-    def check_device(self, decisions: Mapping[str, Decision | Mapping[str, Any]] | None = None) -> list[Finding]:
+    def check_device(self, decisions: Mapping[str, Decision | Mapping[str, Any]] | None = None) -> list[Decided]:
         """Compile what the device will create and append the device-phase findings, decided by ``decisions`` (the
         ones :func:`apply` was given); once per result. Reads only this result, so it may run on another thread
         while nothing else changes the result; returns the findings it added."""
@@ -153,12 +154,10 @@ class Result:
         doc, renames = self.document, self.renames
         with _gc_paused():
             device = compile_device(doc, self.root, renames, self.settings)
-            on_device = list(rules.run_device(rules.DeviceContext(doc, self.root, self.form, renames, device)))
-            unknown = set(decide(on_device, decisions)) if on_device else set(decisions or ())
-        for finding in on_device:
-            finding.renames = renames
+            found = list(rules.run_device(rules.DeviceContext(doc, self.root, self.form, renames, device)))
+            on_device, unknown = decide(found, decisions, self._context)
         self._input_count = len(self.findings)
-        self.stale_decisions = [key for key in self.stale_decisions if key in unknown]
+        self.stale_decisions = [key for key in self.stale_decisions if key in set(unknown)]
         self.findings = self.findings + on_device
         self.device = device
         return on_device
@@ -181,37 +180,46 @@ class Result:
         return rendered
 
 
-def decide(findings: list[Finding], decisions: Mapping[str, Decision | Mapping[str, Any]] | None) -> list[str]:
-    """Settle every finding's acceptance, values, status and edits; return unknown decision ids."""
+def decide(findings: list[Finding], decisions: Mapping[str, Decision | Mapping[str, Any]] | None,
+           context: Decisions | None = None) -> tuple[list[Decided], list[str]]:
+    """Each finding as ``decisions`` settle it (acceptance, values, status, edits), and the decision ids that match
+    no finding. The findings are not changed: the outcomes are new, and ``context`` (made when not given) ties
+    them to one result."""
     decisions = decisions or {}
+    context = context or Decisions()
     known = set()
+    decided = []
     for finding in findings:
         if decisions:  # ids are made on first use: without decisions, none is needed
             known.add(finding.id)
             decision = _as_decision(decisions.get(finding.id))
         else:
             decision = _NO_DECISION
-        values: Mapping[str, Any] = NOTHING
-        problems: Mapping[str, str] = NOTHING
-        if finding.params:
-            values, problems = _settle(finding.params, decision)
-        finding.values, finding.problems, finding.note = values, problems, decision.note
-        finding.accepted = bool(finding.accepted_by_default if decision.accepted is None else decision.accepted)
-        finding.edits = ()
-        if finding.applicability == "manual":
-            if finding.severity == "info":
-                finding.status = "info"
-            else:
-                finding.status = "acknowledged" if finding.accepted else "open"
-        elif not finding.accepted:
-            finding.status = "rejected" if decision.accepted is False else "off"
-        elif problems:
-            finding.status = "needs input"
+        decided.append(Decided(finding, _outcome(finding, decision), context))
+    return decided, [key for key in decisions if key not in known]
+
+
+def _outcome(finding: Finding, decision: Decision) -> Outcome:
+    values: Mapping[str, Any] = NOTHING
+    problems: Mapping[str, str] = NOTHING
+    if finding.params:
+        values, problems = _settle(finding.params, decision)
+    accepted = bool(finding.accepted_by_default if decision.accepted is None else decision.accepted)
+    edits: tuple[Edit, ...] = ()
+    if finding.applicability == "manual":
+        if finding.severity == "info":
+            status = Status.INFO
         else:
-            finding.edits = tuple(finding.build(values if type(values) is dict else {})) if finding.build else ()
-            confirmed = decision.accepted is True or bool(decision.params)
-            finding.status = "review" if finding.applicability == "choice" and not confirmed else "applied"
-    return [key for key in decisions if key not in known]
+            status = Status.ACKNOWLEDGED if accepted else Status.OPEN
+    elif not accepted:
+        status = Status.REJECTED if decision.accepted is False else Status.OFF
+    elif problems:
+        status = Status.NEEDS_INPUT
+    else:
+        edits = tuple(finding.build(values if type(values) is dict else {})) if finding.build else ()
+        confirmed = decision.accepted is True or bool(decision.params)
+        status = Status.REVIEW if finding.applicability == "choice" and not confirmed else Status.APPLIED
+    return Outcome(accepted, values, status, edits, problems, decision.note)
 
 
 _NO_DECISION = Decision()  # shared, never changed: most findings have no decision
@@ -252,18 +260,20 @@ def apply(doc: Document, findings: list[Finding],
           settings: DeviceSettings | None = None, device: bool = True) -> Result:
     """Decide, apply the accepted edits to a copy, and check what the device will create from it.
 
-    ``device=False`` leaves the device phase (compiling the objects, the device-phase rules) to a later
-    :meth:`Result.check_device`: the window re-applies on every decision and runs that part off its UI thread."""
+    The findings are not changed: the result owns what was decided of them (``result.findings``), so results of
+    one analysis under different decisions stand side by side. ``device=False`` leaves the device phase
+    (compiling the objects, the device-phase rules) to a later :meth:`Result.check_device`: the window re-applies
+    on every decision and runs that part off its UI thread."""
     if form not in FORMS:
         raise ValueError(f"form must be one of {FORMS}, not {form!r}")
     settings = settings or DEFAULT_SETTINGS
+    context = Decisions()
     with _gc_paused():
-        stale = decide(findings, decisions)
-        root, conflicts, renames = apply_edits(doc.root, [f for f in findings if f.edits])
-    for finding in findings:
-        finding.renames = renames
-    result = Result(document=doc, findings=list(findings), root=root, form=form, conflicts=conflicts,
-                    renames=renames, stale_decisions=stale, settings=settings)
+        decided, stale = decide(findings, decisions, context)
+        root, conflicts, renames = apply_edits(doc.root, [d for d in decided if d.outcome.edits])
+    context.renames = renames
+    result = Result(document=doc, findings=decided, root=root, form=form, conflicts=conflicts,
+                    renames=renames, stale_decisions=stale, settings=settings, _context=context)
     if device:
         result.check_device(decisions)
     return result

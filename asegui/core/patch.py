@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .findings import Edit, Finding
+from .findings import Decided, Edit
 from .i18n import _
 from .pointers import clone, join, parent, parts, resolve
 
@@ -26,14 +26,14 @@ class Conflict:
     message: str
 
 
-def apply_edits(root: Any, findings: list[Finding]) -> tuple[Any, list[Conflict], dict[str, str]]:
+def apply_edits(root: Any, findings: list[Decided]) -> tuple[Any, list[Conflict], dict[str, str]]:
     """Return (new root, conflicts, renamed pointers old -> new)."""
     out = clone(root)
     conflicts: list[Conflict] = []
-    owned: dict[str, tuple[Finding, Edit]] = {}
+    owned: dict[str, tuple[Decided, Edit]] = {}
     staged: dict[str, list[Edit]] = {op: [] for op in ("set", "append", "remove")}
-    renaming: list[tuple[Finding, Edit]] = []
-    routing: list[tuple[Finding, Edit]] = []
+    renaming: list[tuple[Decided, Edit]] = []
+    routing: list[tuple[Decided, Edit]] = []
 
     for finding in findings:
         for edit in finding.edits:
@@ -79,7 +79,7 @@ def apply_edits(root: Any, findings: list[Finding]) -> tuple[Any, list[Conflict]
     return out, conflicts, renames
 
 
-def _rename_all(root: Any, staged: list[tuple[Finding, Edit]],
+def _rename_all(root: Any, staged: list[tuple[Decided, Edit]],
                 conflicts: list[Conflict]) -> tuple[Renames, set[int]]:
     """Rename keys deepest first; each container is rebuilt once, in order (not once per key: a manifest with
     hundreds of renamed modules made that quadratic). Returns the renames and the findings refused (by ``id``:
@@ -87,7 +87,7 @@ def _rename_all(root: Any, staged: list[tuple[Finding, Edit]],
     first), none of its others is made."""
     renames = Renames()
     refused: set[int] = set()
-    by_depth: dict[int, dict[str, list[tuple[Finding, Edit, str]]]] = {}
+    by_depth: dict[int, dict[str, list[tuple[Decided, Edit, str]]]] = {}
     for finding, edit in staged:
         container_pointer, old_key = parent(edit.path)
         group = by_depth.setdefault(len(parts(edit.path)), {}).setdefault(container_pointer, [])
@@ -98,7 +98,7 @@ def _rename_all(root: Any, staged: list[tuple[Finding, Edit]],
             if not isinstance(container, dict):
                 continue
             new_keys: dict[str, str] = {}
-            given: dict[str, Finding] = {}  # new key -> the finding whose rename to it was applied
+            given: dict[str, Decided] = {}  # new key -> the finding whose rename to it was applied
             taken = set(container)
             for finding, edit, old_key in group:
                 if old_key not in container or id(finding) in refused:

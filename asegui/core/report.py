@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from .. import __version__
-from .findings import AREAS, SEVERITIES, Finding
+from .findings import AREAS, SEVERITIES, Decided
 from .i18n import _
 from .migrate import Result
 from .patch import map_pointer
@@ -153,7 +153,7 @@ def _summary(result: Result) -> dict[str, Any]:
             "unresolved_errors": len(result.unresolved_errors), "exit_code": result.exit_code}
 
 
-def decision_text(finding: Finding) -> str:
+def decision_text(finding: Decided) -> str:
     """The decision taken on a finding, in words: accepted, rejected, value given, acknowledged…"""
     given = {k: v for k, v in finding.values.items() if finding.defaults().get(k) != v}
     if finding.status == "applied":
@@ -175,7 +175,7 @@ def _values_text(values: dict[str, Any]) -> str:
     return ", ".join(f"{name}={value}" for name, value in values.items())
 
 
-def _finding(finding: Finding) -> dict[str, Any]:
+def _finding(finding: Decided) -> dict[str, Any]:
     return {"id": finding.id, "code": finding.code, "area": finding.area, "severity": finding.severity,
             "module": finding.module, "title": _(finding.rule.title), "message": finding.message,
             "pointer": finding.pointer, "applicability": finding.applicability, "status": finding.status,
@@ -222,7 +222,7 @@ def _changed_members(before: Any, after: Any) -> list[str]:
     return names
 
 
-def _checklist(findings: list[Finding]) -> list[dict[str, Any]]:
+def _checklist(findings: list[Decided]) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     for finding in findings:
         kind = _CHECKLIST_KINDS.get(finding.code, "other")

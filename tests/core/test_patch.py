@@ -57,13 +57,12 @@ def test_clone_shares_nothing_with_the_original_and_keeps_every_json_value():
 
 
 def _finding_with(code: str, module: str, *edits):
-    from asegui.core.findings import Finding, Rule
+    from asegui.core.findings import Decided, Decisions, Finding, Outcome, Rule
 
     rule = Rule(code=code, slug="s", area="storage", severity="warning", applicability="auto", title="t",
                 explanation="e", source="s")
-    finding = Finding(rule, module, f"/m/{module}", "m")
-    finding.edits = tuple(edits)
-    return finding
+    return Decided(Finding(rule, module, f"/m/{module}", "m"), Outcome(accepted=True, edits=tuple(edits)),
+                   Decisions())
 
 
 def test_two_findings_asking_for_the_same_change_apply_it_once_without_a_conflict():

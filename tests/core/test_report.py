@@ -121,10 +121,12 @@ def test_checklist_lists_shares_from_todo_lines():
     assert "## Device checklist" in markdown and "### Shares to create" in markdown and "- [ ] " in markdown
 
 
-def _fake(code: str, module_name: str, message: str, todo: str = "") -> Finding:
+def _fake(code: str, module_name: str, message: str, todo: str = ""):
+    from asegui.core.findings import Decided, Decisions, Outcome
+
     rule = Rule(code=code, slug="x", area="resources", severity="warning", applicability="manual", title="t",
                 explanation="e", source="s")
-    return Finding(rule, module_name, "/x", message, todo=todo)
+    return Decided(Finding(rule, module_name, "/x", message, todo=todo), Outcome(), Decisions())
 
 
 def test_checklist_groups_images_ips_and_shares_in_that_order():

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..device import names
-from ..findings import Edit, Example, Finding, Param, Rule
+from ..findings import Decided, Edit, Example, Finding, Param, Rule
 from ..i18n import _
 from ..model import ModuleView, member, member_key
 from ..pointers import join
@@ -319,28 +319,35 @@ class SharesToCreate(Finding):
     """
 
     __slots__ = ("default", "shares", "fixes")
+    default: str
+    shares: tuple[_Share, ...]
+    fixes: dict[str, Finding]
 
     def __init__(self, r: Rule, module: str, pointer: str, default: str, shares: tuple[_Share, ...],
                  fixes: dict[str, Finding]) -> None:
-        self.default, self.shares, self.fixes = default, shares, fixes
+        object.__setattr__(self, "default", default)
+        object.__setattr__(self, "shares", shares)
+        object.__setattr__(self, "fixes", fixes)
         super().__init__(r, module, pointer, "")
 
-    def mounted(self) -> dict[str, list[str]]:
-        """Share name -> the modules that mount it, as the converted manifest does."""
+    def mounted(self, decided: Callable[[Finding], Decided | None] = lambda _finding: None) -> dict[str, list[str]]:
+        """Share name -> the modules that mount it, as the converted manifest does (``decided`` gives the other
+        findings' outcomes in one result; without it, their defaults)."""
         found: dict[str, list[str]] = {}
         for share in self.shares:
-            name = self._mounted(share)
+            name = self._mounted(share, decided)
             if name is not None:
                 found.setdefault(name, [])
                 if share.module not in found[name]:
                     found[name].append(share.module)
         return found
 
-    def _mounted(self, share: _Share) -> str | None:
-        fix = self.fixes.get(share.pointer)
-        if fix is None:  # a volume mount whose name needs no fix
+    def _mounted(self, share: _Share, decided: Callable[[Finding], Decided | None]) -> str | None:
+        finding = self.fixes.get(share.pointer)
+        if finding is None:  # a volume mount whose name needs no fix
             return share.written
-        if not fix.status:  # not decided yet: the default
+        fix = decided(finding)
+        if fix is None:  # not decided yet: the default
             return self.default
         if fix.edits:
             return str(fix.values["share"]) if fix.values.get("mount", "volume") == "volume" else None
@@ -348,8 +355,8 @@ class SharesToCreate(Finding):
         # stays a folder of the node, not a share.
         return (claim_name(share.written) or share.written) if share.kind == "mount" else None
 
-    def _texts(self) -> tuple[str, str]:
-        mounted = self.mounted()
+    def describe(self, decided: Callable[[Finding], Decided | None]) -> tuple[str, str]:
+        mounted = self.mounted(decided)
         if not mounted:
             written = self.shares[0].written
             text = _("No share to create for \"{share}\": the fix that mounts it as a share is not applied, so "
@@ -365,7 +372,8 @@ class SharesToCreate(Finding):
 
     @property
     def message(self) -> str:
-        return self._texts()[0]
+        """Before any decision: the names the other findings' defaults give (a result's ``Decided`` says more)."""
+        return self.describe(lambda _finding: None)[0]
 
     @message.setter
     def message(self, _value: str) -> None:
@@ -373,7 +381,7 @@ class SharesToCreate(Finding):
 
     @property
     def todo(self) -> str:
-        return self._texts()[1]
+        return self.describe(lambda _finding: None)[1]
 
     @todo.setter
     def todo(self, _value: str) -> None:
