@@ -58,3 +58,23 @@ def test_a_decision_that_is_not_a_mapping_is_a_type_error_that_says_so(sample_by
     finding = convert(sample_bytes).findings[0]
     with pytest.raises(TypeError, match="a decision is a Decision or a mapping .* not str"):
         convert(sample_bytes, {finding.id: "accept"})  # type: ignore[dict-item]
+
+
+def test_an_earlier_result_keeps_its_statuses_when_the_findings_are_decided_again(sample_bytes):
+    """Issue 12 defect: decide() wrote decisions into the findings, which the next apply() reused, so an earlier
+    result's statuses changed while its text did not. Each result now owns its outcomes."""
+    import dataclasses
+
+    from asegui.core import analyze, apply, load
+
+    doc = load(sample_bytes)
+    findings = analyze(doc)
+    first = apply(doc, findings)
+    target = next(f for f in first.findings if f.status == "applied" and f.edits)
+    before = [(f.id, f.status, f.accepted) for f in first.findings]
+    second = apply(doc, findings, {target.id: {"accepted": False}})
+    assert next(f for f in second.findings if f.id == target.id).status == "rejected"
+    assert [(f.id, f.status, f.accepted) for f in first.findings] == before
+    assert next(f for f in first.findings if f.id == target.id).edits  # the first result's text still has them
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        findings[0].message = "changed"  # type: ignore[misc]
