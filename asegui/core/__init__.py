@@ -16,9 +16,9 @@ from .emit import lines_for
 from .errors import ManifestError
 from .findings import AREAS, Decision, Edit, Finding, Param, Rule
 from .migrate import Rendered, Result, analyze, apply, convert, preview
-from .patch import map_pointer
 from .pointers import join as pointer_join
 from .pointers import resolve
+from .renames import map_pointer
 from .rules import all_rules
 from .rules import get as get_rule
 

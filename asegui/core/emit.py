@@ -14,8 +14,8 @@ from json.encoder import encode_basestring
 from typing import Any, Literal
 
 from .document import Document, ModuleRef, chunk_names
-from .patch import map_pointer
 from .pointers import join, parts, resolve
+from .renames import map_pointer
 
 Form = Literal["auto", "deployable", "expanded"]
 CHUNK_SIZE = 512

@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Any, Literal, NoReturn
 
 from .i18n import _
+from .renames import map_pointer
 
 
 class _NoEntries(dict):
@@ -396,8 +397,6 @@ class Decided:
     def output_pointer(self) -> str:
         """Where the finding's place is in the output, after the renames applied with it (found on first ask:
         only the window and the report ask, and mapping every finding's pointer was 3 % of a conversion)."""
-        from .patch import map_pointer  # patch imports this module
-
         renames = self._context.renames
         return map_pointer(self.finding.pointer, renames) if renames else self.finding.pointer
 

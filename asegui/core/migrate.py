@@ -17,8 +17,9 @@ from .emit import Form
 from .findings import NOTHING, Decided, Decision, Decisions, Edit, Finding, Outcome, Param, Status
 from .i18n import _
 from .lazy import lazy
-from .patch import Conflict, apply_edits, map_pointer
+from .patch import Conflict, apply_edits
 from .pointers import resolve
+from .renames import map_pointer
 
 FORMS = ("auto", "deployable", "expanded")
 

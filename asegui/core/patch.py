@@ -8,14 +8,14 @@ values at one place are reported as a conflict, never silently resolved.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from .findings import Decided, Edit
 from .i18n import _
 from .pointers import clone, join, parent, parts, resolve
+from .renames import Renames, map_pointer
+from .routes import rename_in_route
 
 
 @dataclass(frozen=True)
@@ -176,123 +176,3 @@ def _remove_all(root: Any, edits: list[Edit]) -> None:
             holder = resolve(root, grand)
             if isinstance(holder, dict):
                 holder.pop(key, None)
-
-
-# A module id in a route runs from "/messages/modules/" (a source) or "/modules/" (a BrokeredEndpoint sink) to the
-# next "/", whitespace, '"' or the end. IoT Hub ids hold none of those, but may hold "*", which is then part of the
-# id: "Cam*1" is one id, and renaming "Cam" leaves it alone. A lone "*" as a source is the documented wildcard
-# (/messages/modules/*), never a module's id, so no rename rewrites it there. Every pattern names the id "id".
-ROUTE_ID = r"[^/\s\"]+"
-WILDCARD = "*"
-_ANY_SOURCE = re.compile(rf"/messages/modules/(?P<id>{ROUTE_ID})")
-_ANY_SINK = re.compile(rf"/modules/(?P<id>{ROUTE_ID})(?=/inputs/)")
-_NOT_IN_ROUTE_IDS = re.compile(r"[/\s\"]")
-# A condition that tests the sending module, as edgeHub's condition grammar writes it: $connectionModuleId (or
-# {$connectionModuleId}; system property names are read ignoring case) compared with =, != or <> to a string in
-# single or double quotes (with backslash escapes), on either side. Only routes that hold the property's name are
-# searched for them (four passes over every renamed route instead of two were 5 % of a conversion).
-SENDER = "$connectionmoduleid"  # lowercase: compare with the route lowercased
-_SENDER = r"\{?\$connectionModuleId\}?"
-_COMPARE = r"\s*(?:=|!=|<>)\s*"
-_STRING = r"(?P<q>['\"])(?P<id>(?:\\.|(?!(?P=q))[^\\])*)(?P=q)"
-CONDITION_IDS = (re.compile(rf"{_SENDER}{_COMPARE}{_STRING}", re.IGNORECASE),
-                 re.compile(rf"{_STRING}{_COMPARE}{_SENDER}", re.IGNORECASE))
-_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
-
-
-def named_id(match: re.Match[str]) -> str:
-    """The module id a match names: a condition's string without its backslash escapes, else as written."""
-    value = match.group("id")
-    return _ESCAPE.sub(r"\1", value) if "q" in match.re.groupindex and "\\" in value else value
-
-
-def plain_route_id(module: str) -> bool:
-    """Whether :data:`ROUTE_ID` reads ``module`` whole: every id IoT Hub accepts, though a manifest's key need not be
-    one."""
-    return bool(module) and not _NOT_IN_ROUTE_IDS.search(module)
-
-
-def _route_patterns(module: str, route: str) -> tuple[re.Pattern[str], ...]:
-    """Patterns whose group "id" is a module id named by ``route`` (callers compare it with ``module``): sources
-    (never for the wildcard), sinks, and conditions.
-
-    One set serves every id :data:`ROUTE_ID` reads whole (a greedy run of its characters is the id exactly):
-    compiling patterns per module was a third of a 500-module conversion's first run. Any other key gets
-    patterns of its own."""
-    source, sink = (_ANY_SOURCE, _ANY_SINK) if plain_route_id(module) else _literal_route_patterns(module)
-    found = (sink,) if module == WILDCARD else (source, sink)
-    return found + condition_patterns(route)
-
-
-def condition_patterns(route: str) -> tuple[re.Pattern[str], ...]:
-    """:data:`CONDITION_IDS` for a route that names the sender property; none for the others, which need no pass."""
-    return CONDITION_IDS if SENDER in route.lower() else ()
-
-
-@lru_cache(maxsize=256)
-def _literal_route_patterns(module: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    escaped = re.escape(module)
-    return (re.compile(rf"/messages/modules/(?P<id>{escaped})(?=/|\s|$|\")"),
-            re.compile(rf"/modules/(?P<id>{escaped})(?=/inputs/)"))
-
-
-def route_names(route: str, module: str) -> bool:
-    """Whether a route names ``module`` where :func:`rename_in_route` would rewrite it."""
-    if not module or (module not in route and "\\" not in route):  # an escaped id is not written as it reads
-        return False
-    return any(named_id(match) == module for pattern in _route_patterns(module, route)
-               for match in pattern.finditer(route))
-
-
-def rename_in_route(route: str, old: str, new: str) -> str:
-    """Rewrite module id ``old`` to ``new`` in a route's sources, BrokeredEndpoint sinks and
-    ``$connectionModuleId`` conditions."""
-    if not old or (old not in route and "\\" not in route):
-        return route
-
-    def replacement(match: re.Match[str]) -> str:  # no backslash escapes in names, unlike a template
-        if named_id(match) != old:
-            return match.group(0)
-        start, end = match.span("id")
-        whole, base = match.group(0), match.start()
-        return whole[:start - base] + new + whole[end - base:]
-
-    for pattern in _route_patterns(old, route):
-        route = pattern.sub(replacement, route)
-    return route
-
-
-class Renames(dict[str, str]):
-    """Renamed pointers, old -> new, remembering every pointer already mapped: findings and edits share most
-    of their path, so each ancestor is looked up once (mapping each pointer afresh cost more than applying)."""
-
-    def __init__(self, *args: Any) -> None:
-        super().__init__(*args)
-        self.mapped: dict[str, str] = {"": ""}
-
-
-def map_pointer(pointer: str, renames: dict[str, str]) -> str:
-    """Where an input pointer lives in the output, after key renames."""
-    if not renames:
-        return pointer
-    memo = renames.mapped if isinstance(renames, Renames) else {"": ""}
-    return _mapped(pointer, renames, memo)
-
-
-def _mapped(pointer: str, renames: dict[str, str], memo: dict[str, str]) -> str:
-    found = memo.get(pointer)
-    if found is not None:
-        return found
-    cut = pointer.rfind("/")
-    if cut < 0:
-        return pointer
-    # A renamed key's new pointer is written in the input's terms of its parents: map the parent, then append.
-    head = pointer[:cut]
-    base = _mapped(head, renames, memo)
-    new = renames.get(pointer)
-    if new is not None:
-        result = base + new[cut:]
-    else:
-        result = pointer if base == head else base + pointer[cut:]  # unchanged: no new string to keep
-    memo[pointer] = result
-    return result

@@ -19,9 +19,9 @@ from .. import __version__
 from .findings import AREAS, SEVERITIES, Decided
 from .i18n import _
 from .migrate import Result
-from .patch import map_pointer
 from .pointers import join, resolve
 from .redact import MASK, mask_text, redact_value, secrets
+from .renames import map_pointer
 
 FORMAT = "asegui-report"
 VERSION = 1

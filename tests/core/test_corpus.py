@@ -160,7 +160,7 @@ def test_output_chunks_are_contiguous_and_at_most_512_characters(path: Path) -> 
 
 
 def _output_settings(result: Result, module: Any) -> dict[str, Any] | None:
-    from asegui.core.patch import map_pointer
+    from asegui.core.renames import map_pointer
     value = resolve(json.loads(result.text), join(map_pointer(module.pointer, result.renames), "settings"))
     return value if isinstance(value, dict) else None
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from asegui.core.patch import Renames, map_pointer
 from asegui.core.pointers import join
+from asegui.core.renames import Renames, map_pointer
 
 _PART = st.sampled_from(["modules", "a", "b", "a~1b", "env", "0", "x/y", "~"])
 
@@ -173,7 +173,7 @@ _ROUTE_NAME = st.sampled_from(["a", "ab", "a b", "a*", "app", "b", "x\u2028", "*
 @example("FROM /messages/modules/* INTO BrokeredEndpoint(\"/modules/*/inputs/i\")", "*", "new")
 @example("FROM /messages/* WHERE 'a' = {$connectionModuleId} OR $connectionModuleId != \"a\" INTO $upstream", "a", "n")
 def test_route_rewrites_match_the_one_pattern_per_name_reading(route, old, new):
-    from asegui.core.patch import rename_in_route, route_names
+    from asegui.core.routes import rename_in_route, route_names
 
     # The plain reading knows no string literals: where quotes nest, a comparison inside a string is text to the
     # runtime (and to rename_in_route) but a condition to it. Generated routes hold one quoted string at most.
@@ -183,7 +183,7 @@ def test_route_rewrites_match_the_one_pattern_per_name_reading(route, old, new):
 
 
 def test_route_rewrites_touch_only_the_named_module_among_many():
-    from asegui.core.patch import rename_in_route
+    from asegui.core.routes import rename_in_route
 
     route = ('FROM /messages/modules/app/outputs/* INTO BrokeredEndpoint("/modules/app2/inputs/in"); '
              'FROM /messages/modules/app2/* INTO BrokeredEndpoint("/modules/app/inputs/x")')

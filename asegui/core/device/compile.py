@@ -23,8 +23,8 @@ from typing import Any
 from ..document import Document
 from ..i18n import _
 from ..model import member, member_key
-from ..patch import map_pointer
 from ..pointers import join, resolve
+from ..renames import map_pointer
 from . import names
 from .ports import ServicePort, container_ports, exposed_ports, host_ports, service_ports
 from .settings import DEFAULT, DeviceSettings

@@ -14,8 +14,8 @@ from ..findings import Edit, Example, Finding, Param, Rule
 from ..i18n import _
 from ..jsonc import whole_number
 from ..model import ModuleView
-from ..patch import ROUTE_ID, condition_patterns, named_id, plain_route_id, route_names
 from ..pointers import join, resolve
+from ..routes import ROUTE_ID, condition_patterns, named_id, plain_route_id, route_names
 from . import Context, rule
 from . import _links as L
 from ._common import dns_label, env_entries, fixed, is_dns_label, is_templated, k8s_name, template_tokens
