@@ -9,6 +9,9 @@ from __future__ import annotations
 LEARN = "https://learn.microsoft.com/azure/"
 ASE = LEARN + "databox-online/azure-stack-edge-gpu-"
 FPGA_TO_GPU = ASE + "modify-fpga-modules-gpu"  # "Run existing IoT Edge modules from … FPGA devices on … GPU device"
+# That article's title, as rules name it in their source text (``Rule.source``).
+SOURCE_ARTICLE = ("Microsoft Learn: Run existing IoT Edge modules from Azure Stack Edge Pro FPGA devices on Azure "
+                  "Stack Edge Pro GPU device")
 K8S_STORAGE = ASE + "kubernetes-storage"
 K8S_NETWORKING = ASE + "kubernetes-networking"
 NETWORK_PROXY = ASE + "deploy-configure-network-compute-web-proxy"

@@ -13,9 +13,9 @@ from ..emit import CHUNK_SIZE, MAX_CREATE_OPTIONS, compact, split_chunks
 from ..findings import Edit, Example, Finding, Param, Rule
 from ..i18n import _
 from ..pointers import join, resolve
-from . import Context, rule
 from . import _links as L
 from ._common import IOT_EDGE_DOLLAR_WORDS, is_templated, template_tokens
+from ._registry import Context, rule
 
 MAX_DESIRED = 32 * 1024                          # bytes, IoT Hub's limit for a twin's desired properties
 _SCHEMA_OK = re.compile(r"1\.0(\.\d+)?|1\.1(\.0)?")

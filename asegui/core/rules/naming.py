@@ -16,10 +16,10 @@ from ..jsonc import whole_number
 from ..model import ModuleView
 from ..pointers import join, resolve
 from ..routes import ROUTE_ID, condition_patterns, named_id, plain_route_id, route_names
-from . import Context, rule
 from . import _links as L
 from ._common import dns_label, env_entries, fixed, is_dns_label, is_templated, k8s_name, template_tokens
-from .networking import host_ports
+from ._facts import host_ports
+from ._registry import Context, rule
 
 # Names a module must not take: the system modules' Kubernetes names, the proxy sidecar container's name and
 # the IoT Edge daemon's own Deployment/Service (§6.1).

@@ -4,98 +4,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from ..device.compile import DeviceModule
-from ..device.ports import ServicePort, port_and_protocol
-from ..device.ports import host_port as host_port_number
+from ..device.ports import ServicePort
 from ..findings import Edit, Example, Finding, Param, Rule
 from ..i18n import _
-from ..model import ModuleView, Section, member_key, per_module
+from ..model import ModuleView, per_module
 from ..pointers import join
-from . import Context, rule
 from . import _links as L
-from ._common import fixed, has_placeholder, host_config_pointer, k8s_at
+from ._common import fixed, host_config_pointer, k8s_at
+from ._facts import HostPort, PortKey, bound, device_of, exposed, host_network, host_ports
+from ._registry import Context, rule
 
 PROXY_PORTS = (35000, 35001)           # the IoT Edge proxy sidecar in every module pod
 DEVICE_PORTS = (31000, 31001)          # Kubernetes dashboard, Edge container registry
 RESERVED_PORTS = PROXY_PORTS + DEVICE_PORTS
 EDGEHUB_PORTS = (443, 5671, 8883)
-
-
-@dataclass(frozen=True, slots=True)
-class PortKey:
-    """A port key of ``ExposedPorts`` or ``PortBindings`` the runtime understands: ``"8080/tcp"``."""
-
-    key: str
-    number: int
-    protocol: str
-    pointer: str
-
-
-@dataclass(frozen=True, slots=True)
-class HostPort:
-    """One ``{"HostPort": "8080"}`` entry of a ``PortBindings`` key; ``number`` None when not an integer."""
-
-    port: PortKey
-    index: int
-    value: Any
-    number: int | None
-    pointer: str  # the HostPort member itself
-
-
-def parse_key(key: str) -> tuple[int, str] | None:
-    """``"8080/tcp"`` -> (8080, "tcp") as the runtime parses it (``PortAndProtocol.Parse``); None for keys it
-    ignores, and for numbers no port can have (the API server refuses them; rules offer nothing for them)."""
-    parsed = port_and_protocol(key)
-    if parsed is None or not 1 <= parsed[0] <= 65535:
-        return None
-    return parsed[0], parsed[1].lower()
-
-
-@per_module
-def exposed(module: ModuleView) -> list[PortKey]:
-    return _port_keys(module.create_options, "ExposedPorts")
-
-
-def _port_keys(owner: Section | None, member: str) -> list[PortKey]:
-    """The parsable port keys of ``ExposedPorts`` or ``PortBindings`` (``member`` of ``owner``)."""
-    section = owner.get(member) if owner else None
-    if owner is None or not isinstance(section, dict):
-        return []
-    pointer = owner.at(member)
-    return [PortKey(key, parsed[0], parsed[1], join(pointer, key)) for key in section
-            if (parsed := parse_key(key))]
-
-
-def bindings_section(module: ModuleView) -> dict[str, Any] | None:
-    host = module.host_config
-    section = host.get("PortBindings") if host else None
-    return section if isinstance(section, dict) else None
-
-
-@per_module
-def bound(module: ModuleView) -> list[PortKey]:
-    return _port_keys(module.host_config, "PortBindings")
-
-
-@per_module
-def host_ports(module: ModuleView) -> list[HostPort]:
-    """Every HostPort entry of the module's parsable PortBindings keys; placeholders left out."""
-    section = bindings_section(module) or {}
-    result = []
-    for port in bound(module):
-        entries = section.get(port.key)
-        for index, entry in enumerate(entries if isinstance(entries, list) else []):
-            member = member_key(entry, "HostPort")
-            if member is None:
-                continue
-            value = entry[member]
-            if has_placeholder(value):
-                continue
-            result.append(HostPort(port, index, value, host_port_number(value), join(port.pointer, index, member)))
-    return result
 
 
 def taken_ports(module: ModuleView, container_port: int, replacing: HostPort | None = None) -> set[int]:
@@ -108,13 +33,6 @@ def taken_ports(module: ModuleView, container_port: int, replacing: HostPort | N
     binding being replaced are free."""
     taken = {h.number for h in host_ports(module) if h.number is not None and h != replacing}
     return taken | {p.number for p in exposed(module) + bound(module) if p.number != container_port}
-
-
-def device_of(ctx: Context, module: ModuleView) -> DeviceModule:
-    """The module as the device runs the input (:attr:`Context.device`)."""
-    found = ctx.device.module(module.name)
-    assert found is not None  # every module view is a module of the device
-    return found
 
 
 def service_ports(device: DeviceModule) -> dict[int, ServicePort]:
@@ -156,13 +74,6 @@ def unbound_exposed(module: ModuleView) -> list[PortKey]:
         return []
     have = {(p.number, p.protocol) for p in bound(module)}
     return [p for p in exposed(module) if (p.number, p.protocol) not in have and p.number not in PROXY_PORTS]
-
-
-def host_network(module: ModuleView) -> bool:
-    """``NetworkMode`` is ``host`` in any case (as the runtime compares it; blanks, which NET006 removes, too)."""
-    host = module.host_config
-    mode = host.get("NetworkMode") if host else None
-    return isinstance(mode, str) and mode.strip().lower() == "host"
 
 
 def has_service_options(module: ModuleView) -> bool:

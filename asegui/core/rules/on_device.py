@@ -13,8 +13,8 @@ from ..device.validate import kubernetes_violations
 from ..findings import Example, Finding, Rule
 from ..i18n import _
 from ..pointers import join
-from . import DeviceContext, rule
 from . import _links as L
+from ._registry import DeviceContext, rule
 
 _RUNTIME = "Azure/iotedge release/1.1-k8s-preview, edge-agent/src/Microsoft.Azure.Devices.Edge.Agent.Kubernetes/"
 _ABORTS = ("The runtime builds every module's objects before applying any, so this one failure stops every module "

@@ -13,11 +13,11 @@ from ..i18n import _
 from ..jsonc import whole_number
 from ..model import ModuleView, find_key, member, member_key
 from ..pointers import join
-from . import Context, rule
 from . import _links as L
 from ._common import fixed, has_placeholder, k8s_at, k8s_get, k8s_name, k8s_pointer
-from .networking import bindings_section, bound, device_of, exposed, host_network
-from .resources import SOURCE_ARTICLE, gpu_of, writable
+from ._facts import bindings_section, bound, device_of, exposed, gpu_of, host_network, writable
+from ._links import SOURCE_ARTICLE
+from ._registry import Context, rule
 
 K8S = "k8s-experimental"
 K8S_KEYS = ("volumes", "resources", "nodeSelector", "securityContext", "serviceOptions", "strategy")

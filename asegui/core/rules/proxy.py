@@ -10,9 +10,9 @@ from ..findings import Edit, Example, Finding, Param, Rule
 from ..i18n import _
 from ..model import ModuleView, per_module
 from ..pointers import join
-from . import Context, rule
 from . import _links as L
 from ._common import EnvEntry, env_entries, has_placeholder
+from ._registry import Context, rule
 
 PROXY_NAMES = ("https_proxy", "http_proxy", "all_proxy")
 NO_PROXY = "no_proxy"

@@ -4,24 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..findings import Edit, Example, Finding, Param, Rule
 from ..i18n import _
 from ..jsonc import whole_number
-from ..model import ModuleView, Section, member, per_module
+from ..model import ModuleView, Section, member
 from ..pointers import join
-from . import Context, rule
 from . import _links as L
 from ._common import binds, env_remove_edits, fixed, has_placeholder, k8s_at, k8s_get, quantity_param
-from .storage import etc_hosts_handled, is_fpga_module
+from ._facts import CATAPULT, GPU, Gpu, etc_hosts_handled, gpu_of, is_fpga_module, resource_section, writable
+from ._links import SOURCE_ARTICLE
+from ._registry import Context, rule
 
-K8S_SECTION = "k8s-experimental"
-CATAPULT = "microsoft.com/fpga_catapult"
-GPU = "nvidia.com/gpu"
-SOURCE_ARTICLE = ("Microsoft Learn: Run existing IoT Edge modules from Azure Stack Edge Pro FPGA devices on Azure "
-                  "Stack Edge Pro GPU device")
 _ACCEL_IMAGE = re.compile(r"brainwave|fpga|catapult|accel[-_]?models?|azureml[-_]?accel", re.IGNORECASE)
 
 
@@ -37,106 +33,6 @@ def gpu_count_param(default: int | None, gpus: int) -> Param:
     """The GPU count of a limit: at most the device's GPUs; ``None`` (no valid default) when none is left for it."""
     return Param("count", _("Number of GPUs"), "int", None if default is None else max(1, min(gpus, default)),
                  minimum=1, maximum=gpus)
-
-
-def _resource_section(module: ModuleView, kind: str) -> Section | None:
-    k8s = module.k8s
-    resources = k8s.section("resources") if k8s else None
-    return resources.section(kind) if resources else None
-
-
-@dataclass
-class Gpu:
-    """What a module does today to reach an accelerator, and which rule gives it its GPU limit."""
-
-    catapult_limits: Section | None = None      # the limits section, when it holds the FPGA resource
-    catapult_requests: Section | None = None
-    catapult_devices: list[str] = field(default_factory=list)        # pointers of /dev/catapult* entries
-    other_devices: list[tuple[str, str]] = field(default_factory=list)  # (pointer, path on host)
-    runtime: list[str] = field(default_factory=list)  # pointers of Runtime: nvidia (any key case)
-    gpu_requests: list[tuple[str, Any]] = field(default_factory=list)   # DeviceRequests asking for a GPU
-    other_requests: list[str] = field(default_factory=list)
-    has_gpu_limit: bool = False                  # nvidia.com/gpu already in k8s-experimental limits
-    has_gpu_request: bool = False                # … in limits or requests
-    time_sharing: bool = False                   # NVIDIA_VISIBLE_DEVICES set (the GPU-sharing approach)
-
-    @property
-    def asks_docker_for_gpu(self) -> bool:
-        """An FPGA resource or device, ``Runtime: nvidia`` or a GPU ``DeviceRequests``: what RES001, RES002 and RES006
-        turn into an ``nvidia.com/gpu`` limit (a limit already written is the device model's ``gpu_limit``)."""
-        return bool(self.catapult_limits or self.catapult_requests or self.catapult_devices or self.runtime
-                    or self.gpu_requests)
-
-    @property
-    def owner(self) -> str | None:
-        """The one rule that sets ``limits/nvidia.com~1gpu`` for this module (None: no rule does)."""
-        if self.has_gpu_limit:
-            return None
-        if self.catapult_limits or self.catapult_requests:
-            return "RES001"
-        if self.catapult_devices:
-            return "RES002"
-        if (self.runtime or self.gpu_requests) and not self.has_gpu_request and not self.time_sharing:
-            return "RES006"
-        return None
-
-
-@per_module
-def gpu_of(module: ModuleView) -> Gpu:
-    gpu = Gpu()
-    limits = _resource_section(module, "limits")
-    requests = _resource_section(module, "requests")
-    if limits and CATAPULT in limits.data:
-        gpu.catapult_limits = limits
-    if requests and CATAPULT in requests.data:
-        gpu.catapult_requests = requests
-    gpu.has_gpu_limit = bool(limits and GPU in limits.data)
-    gpu.has_gpu_request = gpu.has_gpu_limit or bool(requests and GPU in requests.data)
-    gpu.time_sharing = any(name.upper() == "NVIDIA_VISIBLE_DEVICES" for name in module.env_names())
-    host = module.host_config
-    if not host:
-        return gpu
-    for key in host.variants("Devices"):
-        devices = host.data[key]
-        for index, device in enumerate(devices if isinstance(devices, list) else []):
-            if not isinstance(device, dict):
-                continue
-            path = str(member(device, "PathOnHost", ""))
-            pointer = join(host.pointer, key, index)
-            if path.startswith("/dev/catapult"):
-                gpu.catapult_devices.append(pointer)
-            else:
-                gpu.other_devices.append((pointer, path))
-    for key in host.variants("Runtime"):
-        runtime = host.data[key]
-        if isinstance(runtime, str) and runtime.strip().lower() == "nvidia":
-            gpu.runtime.append(join(host.pointer, key))
-    for key in host.variants("DeviceRequests"):
-        requests_list = host.data[key]
-        for index, entry in enumerate(requests_list if isinstance(requests_list, list) else []):
-            pointer = join(host.pointer, key, index)
-            if _asks_for_gpu(entry):
-                gpu.gpu_requests.append((pointer, entry))
-            else:
-                gpu.other_requests.append(pointer)
-    return gpu
-
-
-def _asks_for_gpu(entry: Any) -> bool:
-    if not isinstance(entry, dict):
-        return False
-    if str(member(entry, "Driver", "")).lower() == "nvidia":
-        return True
-    return any(s.lower() == "gpu" for s in _strings(member(entry, "Capabilities")))
-
-
-def _strings(value: Any) -> Iterator[str]:
-    """Every string in nested lists (``Capabilities`` is a list of lists of strings)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
 
 
 MEMO_GPUS = "resources.gpus"
@@ -169,7 +65,7 @@ def gpu_budget(ctx: Context) -> GpuBudget:
 def _held(module: ModuleView) -> int:
     """GPUs the module's k8s-experimental already asks for (a limit, else a request; a placeholder counts 1)."""
     for kind in ("limits", "requests"):
-        section = _resource_section(module, kind)
+        section = resource_section(module, kind)
         if section and GPU in section.data:
             count = _int(section.data[GPU])
             return count if count is not None and count >= 0 else 1
@@ -210,22 +106,6 @@ def _share_gpus(ctx: Context) -> GpuBudget:
 
 def _set_image(pointer: str) -> Callable[[dict[str, Any]], list[Edit]]:
     return lambda values: [Edit("add", pointer, str(values["image"]).strip())]
-
-
-def writable(module: ModuleView, *sections: str) -> bool:
-    """True when adding under ``k8s-experimental/<sections>`` replaces nothing: every existing step is an object."""
-    settings = module.data.get("settings")
-    if not isinstance(settings, dict) or module.ref.co_form == "invalid":
-        return False
-    node: Any = settings.get("createOptions", {})
-    for part in (K8S_SECTION, *sections):
-        if not isinstance(node, dict):
-            return False
-        found = node.get(part) if part == K8S_SECTION else k8s_get(module, *sections[:sections.index(part) + 1])
-        if found is None:
-            return True
-        node = found
-    return isinstance(node, dict)
 
 
 def _gpu_limit_edit(module: ModuleView, count: int) -> Edit:

@@ -13,9 +13,9 @@ from ..emit import shape
 from ..findings import Edit, Example, Finding, Rule
 from ..i18n import _
 from ..pointers import join, resolve
-from . import Context, DeviceContext, rule
 from . import _links as L
 from ._common import fixed, is_templated
+from ._registry import Context, DeviceContext, rule
 
 # What a missing member of a system module defaults to when a fix adds it: edgeAgent's and edgeHub's documented values.
 _SYSTEM_DEFAULTS = {"restartPolicy": "always", "status": "running", "type": "docker"}

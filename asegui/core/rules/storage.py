@@ -13,9 +13,10 @@ from ..findings import Decided, Edit, Example, Finding, Param, Rule
 from ..i18n import _
 from ..model import ModuleView, member, member_key
 from ..pointers import join
-from . import Context, rule
 from . import _links as L
 from ._common import Bind, binds, has_placeholder, mounts, mounts_pointer
+from ._facts import etc_hosts_handled
+from ._registry import Context, rule
 
 SHARE_ROOT = "/home/hcsshares/"
 _FILE_SUFFIX = re.compile(r"\.(json|conf|cfg|ini|yaml|yml|xml|pem|crt|cer|key|pfx|txt|sock|env|properties|toml|db)$",
@@ -83,28 +84,6 @@ def looks_like_file(path: str) -> bool:
     if re.match(r"^/dev/(?!shm$|bus/usb$|dri$|bus$|input$|snd$|v4l$|serial$)[^/]+$", path):
         return True
     return bool(_FILE_SUFFIX.search(path.rsplit("/", 1)[-1]))
-
-
-def is_fpga_module(module: ModuleView) -> bool:
-    """An FPGA model host: it maps /dev/catapult* devices or asks for microsoft.com/fpga_catapult."""
-    host = module.host_config
-    devices = host.get("Devices") if host else None
-    for device in devices if isinstance(devices, list) else []:
-        if isinstance(device, dict) and str(member(device, "PathOnHost", "")).startswith("/dev/catapult"):
-            return True
-    k8s = module.k8s
-    resources = k8s.get("resources") if k8s else None
-    if isinstance(resources, dict):
-        for kind in ("limits", "requests"):
-            section = resources.get(kind)
-            if isinstance(section, dict) and "microsoft.com/fpga_catapult" in section:
-                return True
-    return False
-
-
-def etc_hosts_handled(module: ModuleView, bind: Bind) -> bool:
-    """RES004 removes the /etc/hosts bind of FPGA modules; storage leaves it to that rule."""
-    return bind.source == "/etc/hosts" and is_fpga_module(module)
 
 
 def _mount(kind: str, source: str, target: str, read_only: bool) -> dict[str, Any]:
