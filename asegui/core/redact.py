@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .document import Document
+from .placeholders import is_whole_placeholder
 from .pointers import join, resolve
 
 MASK = "••••"
@@ -48,19 +49,15 @@ def secrets(doc: Document, root: Any | None = None) -> list[str]:
     """The secret strings themselves, longest first (so a longer one is masked before its parts)."""
     root = doc.root if root is None else root
     values = [resolve(root, p) for p in secret_pointers(doc, root)]  # any JSON value: a password may be a list
-    found = {v for v in values if isinstance(v, str) and len(v) >= 3 and not _placeholder(v)}
+    found = {v for v in values if isinstance(v, str) and len(v) >= 3 and not is_whole_placeholder(v)}
     for module in doc.modules:  # NAME=value entries of createOptions Env with a secret-like name
         env = resolve(root, join(module.pointer, "settings", "createOptions", "Env"))
         for entry in env if isinstance(env, list) else []:
             if isinstance(entry, str) and "=" in entry:
                 name, value = entry.split("=", 1)
-                if _SECRET_NAME.search(name) and len(value) >= 3 and not _placeholder(value):
+                if _SECRET_NAME.search(name) and len(value) >= 3 and not is_whole_placeholder(value):
                     found.add(value)
     return sorted(found, key=len, reverse=True)
-
-
-def _placeholder(value: str) -> bool:
-    return bool(re.fullmatch(r"\$\{?[A-Za-z_][\w.]*\}?|<[^<>]*>|#[^#]+#|__\w+__", value.strip()))
 
 
 def _variants(secret: str) -> list[str]:
@@ -94,11 +91,11 @@ def redact_value(value: Any, known: Iterable[str] = ()) -> Any:
         if isinstance(item, list):
             return [visit(child, name) for child in item]
         if isinstance(item, str):
-            if name is not None and _SECRET_NAME.search(name) and item and not _placeholder(item):
+            if name is not None and _SECRET_NAME.search(name) and item and not is_whole_placeholder(item):
                 return MASK
             if "=" in item:
                 key, rest = item.split("=", 1)
-                if key and _SECRET_NAME.search(key) and rest and not _placeholder(rest) and " " not in key:
+                if key and _SECRET_NAME.search(key) and rest and not is_whole_placeholder(rest) and " " not in key:
                     return f"{key}={MASK}"
             return mask_text(item, known) if known else item
         return item

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from asegui.core.rules._common import template_tokens
-from asegui.core.rules.manifest import _may_hold_placeholders, twin_size
+from asegui.core.placeholders import may_hold_placeholders, placeholder_tokens
+from asegui.core.rules.manifest import twin_size
 from tests.helpers import findings, manifest, module, out_create_options, out_module, output, run
 
 
@@ -222,9 +222,9 @@ def test_manual_and_info_rules_quiet_on_a_manifest_already_right_for_the_gpu_dev
 def test_man005_quick_scan_never_misses_a_placeholder(text):
     """The one-pass scan that lets MAN005 skip the walk must see every token the strict reading finds,
     including texts JSON has to escape (quotes, backslashes, control characters)."""
-    if template_tokens(text):
-        assert _may_hold_placeholders(json.dumps({"k": [text]}, ensure_ascii=False))
-        assert _may_hold_placeholders(json.dumps({text: 1}, ensure_ascii=False))
+    if placeholder_tokens(text):
+        assert may_hold_placeholders(json.dumps({"k": [text]}, ensure_ascii=False))
+        assert may_hold_placeholders(json.dumps({text: 1}, ensure_ascii=False))
 
 
 @pytest.mark.parametrize("env", [

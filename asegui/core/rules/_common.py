@@ -1,4 +1,5 @@
-"""Small helpers rules share: names, placeholders, binds, ports, and edit builders."""
+"""Small helpers rules share: names, binds, env entries, k8s-experimental pointers, and edit builders (placeholders:
+:mod:`..placeholders`)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,10 @@ from ..device import names
 from ..findings import Edit, Param
 from ..i18n import _
 from ..model import ModuleView, find_key, per_module
+from ..placeholders import has_placeholder
 from ..pointers import join
 
 DNS_LABEL = r"[a-z]([-a-z0-9]{0,61}[a-z0-9])?"
-
-
-def has_placeholder(value: Any) -> bool:
-    """True for template tokens a build step substitutes (``${VAR}``, ``$VAR``, ``<Placeholder>``)."""
-    return is_templated(value)
 
 
 _DNS_LABEL = re.compile(DNS_LABEL)
@@ -258,39 +255,6 @@ def _quantity_check(hint: str, label: str) -> Callable[[Any], str | None]:
         return None
 
     return check
-
-
-# Template tokens a build step substitutes, found strictly: unlike has_placeholder(), a `__NAME` token must start
-# a word (so the .NET spelling `Logging__LogLevel` is not a token), and `$edgeAgent`, `$upstream` and the route
-# query properties (`$body`, `$connectionModuleId`…) are IoT Edge syntax, not placeholders.
-_TEMPLATE_TOKEN = re.compile(r"\$\{[^}]*\}|(?<![\w$])\$[A-Za-z_][A-Za-z0-9_]*|<[A-Za-z_][^<>]{0,100}>"
-                             r"|(?<![\w#])#[A-Za-z_][A-Za-z0-9_]*#|(?<![A-Za-z0-9_])__[A-Z][A-Z0-9_]*(?![a-z0-9])")
-IOT_EDGE_DOLLAR_WORDS = frozenset(w.lower() for w in (
-    "$edgeAgent", "$edgeHub", "$upstream", "$schema", "$metadata", "$version", "$body", "$connectionDeviceId",
-    "$connectionModuleId", "$connectionAuthMethod", "$contentType", "$contentEncoding", "$messageId",
-    "$correlationId", "$userId", "$to", "$absoluteExpiryTime", "$iothub", "$twin", "$outputName",
-    "$inputName", "$messageSource", "$creationTimeUtc", "$enqueuedTime"))
-
-
-def template_tokens(text: str) -> tuple[str, ...]:
-    """Every template placeholder in ``text`` (``${VAR}``, ``$VAR``, ``<Placeholder>``, ``#VAR#``, ``__VAR``)."""
-    if "$" not in text and "<" not in text and "#" not in text and "__" not in text:
-        return ()
-    # Names and values repeat across modules and rules, so short texts are remembered; long ones are not kept.
-    return _tokens_cached(text) if len(text) <= 1024 else _tokens(text)
-
-
-def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(m.group(0) for m in _TEMPLATE_TOKEN.finditer(text)
-                 if m.group(0).lower().split(".")[0] not in IOT_EDGE_DOLLAR_WORDS)
-
-
-_tokens_cached = lru_cache(maxsize=16384)(_tokens)
-
-
-def is_templated(value: Any) -> bool:
-    """True when ``value`` holds a placeholder by the strict reading of :func:`template_tokens`."""
-    return isinstance(value, str) and bool(template_tokens(value))
 
 
 @lru_cache(maxsize=65536)

@@ -14,8 +14,9 @@ from ..device.compile import DeviceModule
 from ..device.ports import host_port as host_port_number
 from ..device.ports import port_and_protocol
 from ..model import ModuleView, Section, member, member_key, per_module
+from ..placeholders import has_placeholder
 from ..pointers import join
-from ._common import Bind, has_placeholder, k8s_get
+from ._common import Bind, k8s_get
 from ._registry import Context
 
 K8S_SECTION = "k8s-experimental"

@@ -12,9 +12,9 @@ from ..document import Document
 from ..emit import CHUNK_SIZE, MAX_CREATE_OPTIONS, compact, split_chunks
 from ..findings import Edit, Example, Finding, Param, Rule
 from ..i18n import _
+from ..placeholders import has_placeholder, may_hold_placeholders, placeholder_tokens
 from ..pointers import join, resolve
 from . import _links as L
-from ._common import IOT_EDGE_DOLLAR_WORDS, is_templated, template_tokens
 from ._registry import Context, rule
 
 MAX_DESIRED = 32 * 1024                          # bytes, IoT Hub's limit for a twin's desired properties
@@ -165,7 +165,7 @@ def _schema_versions(ctx: Context) -> list[tuple[str, str, Any]]:
       example=Example({"schemaVersion": "1.2"}, {"schemaVersion": "1.1"}, at="desired"))
 def check_schema_version(r: Rule, ctx: Context) -> Iterator[Finding]:
     for name, pointer, value in _schema_versions(ctx):
-        if isinstance(value, str) and (_SCHEMA_OK.fullmatch(value) or is_templated(value)):
+        if isinstance(value, str) and (_SCHEMA_OK.fullmatch(value) or has_placeholder(value)):
             continue
         param = Param("version", _("Schema version"), "enum", "1.1", options=("1.0", "1.1"))
         op = "replace" if value is not None else "add"
@@ -251,19 +251,6 @@ def _walk(value: Any) -> Iterator[tuple[Chain, str]]:
             stack.extend((item[i], (chain, i)) for i in range(len(item) - 1, -1, -1))
 
 
-# A looser reading of _common's token pattern: everything it finds in a string is found by this in the string's
-# JSON text (JSON escapes none of these characters), so no match here means no placeholder anywhere.
-_MAYBE_TOKEN = re.compile(r"\$\{|\$[A-Za-z_][A-Za-z0-9_]*|<[A-Za-z_]|#[A-Za-z_][A-Za-z0-9_]*#|__[A-Z]")
-
-
-def _may_hold_placeholders(json_text: str) -> bool:
-    """Whether any key or string of a JSON text may hold a placeholder, in one C-speed scan (most manifests
-    hold none, and walking every member in Python was this rule's whole cost)."""
-    return any(not match.group(0).startswith("$") or match.group(0).startswith("${")
-               or match.group(0).lower() not in IOT_EDGE_DOLLAR_WORDS
-               for match in _MAYBE_TOKEN.finditer(json_text))
-
-
 def _text_to_scan(doc: Document) -> str:
     """The file's own text, which holds every key and string as the document has them — unless a ``\\u``
     escape may spell a token's character or a token may be cut between two createOptions pieces: then the
@@ -296,12 +283,12 @@ def _pointer(chain: Chain) -> str:
       example=Example({"settings": {"image": "${MODULES.SampleModule}"}},
           {"settings": {"image": "contoso.azurecr.io/samplemodule:1.0"}}, at="module"))
 def check_placeholders(r: Rule, ctx: Context) -> Iterator[Finding]:
-    if not _may_hold_placeholders(_text_to_scan(ctx.doc)):
+    if not may_hold_placeholders(_text_to_scan(ctx.doc)):
         return
     tokens: dict[str, str] = {}
     routes = {route.pointer for route in ctx.doc.routes}
     for chain, text in _walk(ctx.doc.root):
-        found = template_tokens(text)
+        found = placeholder_tokens(text)
         if not found:
             continue
         pointer = _pointer(chain)

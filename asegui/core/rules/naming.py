@@ -14,10 +14,11 @@ from ..findings import Edit, Example, Finding, Param, Rule
 from ..i18n import _
 from ..jsonc import whole_number
 from ..model import ModuleView
+from ..placeholders import has_placeholder, placeholder_tokens
 from ..pointers import join, resolve
 from ..routes import ROUTE_ID, condition_patterns, named_id, plain_route_id, route_names
 from . import _links as L
-from ._common import dns_label, env_entries, fixed, is_dns_label, is_templated, k8s_name, template_tokens
+from ._common import dns_label, env_entries, fixed, is_dns_label, k8s_name
 from ._facts import host_ports
 from ._registry import Context, rule
 
@@ -44,7 +45,7 @@ def _is_placeholder_name(name: str) -> bool:
     the substitution. AML's ``__AML_MODULE_NAME`` and ``<…>`` keys are deployed as written, so they are read like any
     other name.
     """
-    return any(token.startswith("$") for token in template_tokens(name))
+    return any(token.startswith("$") for token in placeholder_tokens(name))
 
 
 def plan_renames(ctx: Context) -> dict[str, Rename]:
@@ -398,7 +399,7 @@ def check_env_colons(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         entries = env_entries(module)
         for entry in entries:
-            if ":" not in entry.name or is_templated(entry.name):
+            if ":" not in entry.name or has_placeholder(entry.name):
                 continue
             new = _dunder(entry.name)
             twin = next((e for e in entries if e.where == entry.where and e.name == new), None)
@@ -437,7 +438,7 @@ def check_env_colons(r: Rule, ctx: Context) -> Iterator[Finding]:
 def check_env_names(r: Rule, ctx: Context) -> Iterator[Finding]:
     for module in ctx.modules:
         for entry in env_entries(module):
-            if is_templated(entry.name):
+            if has_placeholder(entry.name):
                 continue
             if entry.where == "Env" and (entry.value is None or not entry.name):
                 yield Finding(r, module.name, entry.pointer,

@@ -12,9 +12,10 @@ from ..findings import Edit, Example, Finding, Param, Rule
 from ..i18n import _
 from ..jsonc import whole_number
 from ..model import ModuleView, find_key, member, member_key
+from ..placeholders import has_placeholder
 from ..pointers import join
 from . import _links as L
-from ._common import fixed, has_placeholder, k8s_at, k8s_get, k8s_name, k8s_pointer
+from ._common import fixed, k8s_at, k8s_get, k8s_name, k8s_pointer
 from ._facts import bindings_section, bound, device_of, exposed, gpu_of, host_network, writable
 from ._links import SOURCE_ARTICLE
 from ._registry import Context, rule

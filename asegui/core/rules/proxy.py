@@ -9,9 +9,10 @@ from typing import Any
 from ..findings import Edit, Example, Finding, Param, Rule
 from ..i18n import _
 from ..model import ModuleView, per_module
+from ..placeholders import has_placeholder
 from ..pointers import join
 from . import _links as L
-from ._common import EnvEntry, env_entries, has_placeholder
+from ._common import EnvEntry, env_entries
 from ._registry import Context, rule
 
 PROXY_NAMES = ("https_proxy", "http_proxy", "all_proxy")

@@ -11,9 +11,10 @@ from ..findings import Edit, Example, Finding, Param, Rule
 from ..i18n import _
 from ..jsonc import whole_number
 from ..model import ModuleView, Section, member
+from ..placeholders import has_placeholder
 from ..pointers import join
 from . import _links as L
-from ._common import binds, env_remove_edits, fixed, has_placeholder, k8s_at, k8s_get, quantity_param
+from ._common import binds, env_remove_edits, fixed, k8s_at, k8s_get, quantity_param
 from ._facts import CATAPULT, GPU, Gpu, etc_hosts_handled, gpu_of, is_fpga_module, resource_section, writable
 from ._links import SOURCE_ARTICLE
 from ._registry import Context, rule

@@ -12,9 +12,10 @@ from ..document import Document
 from ..emit import shape
 from ..findings import Edit, Example, Finding, Rule
 from ..i18n import _
+from ..placeholders import has_placeholder
 from ..pointers import join, resolve
 from . import _links as L
-from ._common import fixed, is_templated
+from ._common import fixed
 from ._registry import Context, DeviceContext, rule
 
 # What a missing member of a system module defaults to when a fix adds it: edgeAgent's and edgeHub's documented values.
@@ -79,7 +80,7 @@ def check_input_schema(r: Rule, ctx: Context) -> Iterator[Finding]:
         return
     _part, base, schema, violations = checked
     for violation in violations:
-        if is_templated(violation.value):
+        if has_placeholder(violation.value):
             continue  # a placeholder the build step fills (MAN005 lists it)
         missing = _missing_member(violation)
         place = _pointer(base, violation)

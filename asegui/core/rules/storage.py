@@ -12,9 +12,10 @@ from ..device import names
 from ..findings import Decided, Edit, Example, Finding, Param, Rule
 from ..i18n import _
 from ..model import ModuleView, member, member_key
+from ..placeholders import has_placeholder
 from ..pointers import join
 from . import _links as L
-from ._common import Bind, binds, has_placeholder, mounts, mounts_pointer
+from ._common import Bind, binds, mounts, mounts_pointer
 from ._facts import etc_hosts_handled
 from ._registry import Context, rule
 
