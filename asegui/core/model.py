@@ -20,14 +20,30 @@ from .lazy import lazy
 from .pointers import join, resolve
 
 
-def find_key(obj: Any, name: str) -> str | None:
-    """The key of ``obj`` equal to ``name`` ignoring case (exact spelling preferred)."""
+def find_key(obj: Any, name: str, *, last_wins: bool = False) -> str | None:
+    """The key of ``obj`` equal to ``name`` ignoring case, as the input spells it; None when there is none (or ``obj``
+    is not an object). The one case-insensitive key lookup: rules, the device model and :class:`Section` use it.
+
+    Docker and edgeAgent read createOptions keys ignoring case, so ``binds`` is ``Binds``. When two keys match
+    (``Binds`` and ``BINDS``), which one is meant depends on who asks:
+
+    - ``last_wins=False`` (the default): the exact spelling when present, else the first match in the input's order.
+      What a rule extends or points at; within createOptions and HostConfig MAN004 refuses case twins anyway.
+    - ``last_wins=True``: the last match, whatever its spelling: the one Docker's and the runtime's JSON readers end
+      up with (they set the field once for each spelling, so the last wins). For what the runtime reads, notably the
+      objects inside lists (a device, a mount, a port binding), whose case twins nothing refuses.
+    """
     if not isinstance(obj, dict):
         return None
-    if name in obj:
+    if not last_wins and name in obj:
         return name
-    lowered = name.lower()
-    return next((k for k in obj if isinstance(k, str) and k.lower() == lowered), None)
+    lowered, found = name.lower(), None
+    for key in obj:
+        if isinstance(key, str) and key.lower() == lowered:
+            if not last_wins:
+                return key
+            found = key
+    return found
 
 
 @dataclass(frozen=True, eq=False)
@@ -39,7 +55,8 @@ class Section:
 
     @lazy
     def _spellings(self) -> dict[str, str]:
-        """Lowercased key -> the first key spelled so (rules ask for many absent keys; each ask was a scan)."""
+        """Lowercased key -> the first key spelled so: :meth:`variants` answers most asks (one spelling, or none)
+        from it without a scan."""
         spellings: dict[str, str] = {}
         for key in self.data:
             if isinstance(key, str):
@@ -47,10 +64,8 @@ class Section:
         return spellings
 
     def key(self, name: str) -> str | None:
-        """The member equal to ``name`` ignoring case (exact spelling preferred), as :func:`find_key`."""
-        if name in self.data:
-            return name
-        return self._spellings.get(name.lower())
+        """The member equal to ``name`` ignoring case (exact spelling preferred): :func:`find_key`."""
+        return find_key(self.data, name)
 
     def variants(self, name: str) -> list[str]:
         """Every key equal to ``name`` ignoring case, in the input's order."""
@@ -63,11 +78,9 @@ class Section:
         return [k for k in self.data if isinstance(k, str) and k.lower() == lowered]
 
     def get(self, name: str, default: Any = None) -> Any:
-        data = self.data
-        if name in data:
-            return data[name]
-        key = self._spellings.get(name.lower())
-        return data[key] if key is not None else default
+        """The value of member ``name`` (:meth:`key`), else ``default``."""
+        key = find_key(self.data, name)
+        return self.data[key] if key is not None else default
 
     def at(self, name: str) -> str:
         """Pointer of member ``name`` (as spelled in the input, or as given when absent)."""
@@ -78,22 +91,9 @@ class Section:
         return Section(pointer=self.at(name), data=value) if isinstance(value, dict) else None
 
 
-def member_key(obj: Any, name: str) -> str | None:
-    """The key of ``obj`` that Docker and the runtime read as ``name``: the last one equal to it ignoring case (their
-    JSON readers set the field once for each spelling, so the last wins). For the objects inside lists (a device, a
-    mount), which have no :class:`Section` and whose case twins MAN004 does not refuse."""
-    if not isinstance(obj, dict):
-        return None
-    lowered, found = name.lower(), None
-    for key in obj:
-        if isinstance(key, str) and key.lower() == lowered:
-            found = key
-    return found
-
-
 def member(obj: dict[str, Any], name: str, default: Any = None) -> Any:
-    """``obj``'s value for ``name`` as the runtime reads it (:func:`member_key`)."""
-    key = member_key(obj, name)
+    """``obj``'s value for ``name`` as the runtime reads it: :func:`find_key` with ``last_wins=True``."""
+    key = find_key(obj, name, last_wins=True)
     return obj[key] if key is not None else default
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..document import Document
 from ..i18n import _
-from ..model import member, member_key
+from ..model import find_key, member
 from ..pointers import join, resolve
 from ..renames import map_pointer
 from . import names
@@ -267,13 +267,14 @@ def _experimental(options: dict[str, Any]) -> dict[str, Any]:
     section = options.get(EXPERIMENTAL)
     if not isinstance(section, dict):
         return {}
-    return {key: member(section, key) for key in EXPERIMENTAL_KEYS if member_key(section, key) is not None}
+    return {key: member(section, key) for key in EXPERIMENTAL_KEYS
+            if find_key(section, key, last_wins=True) is not None}
 
 
 def _map_module(module: DeviceModule, data: dict[str, Any], options: dict[str, Any], image: str,
                 settings: DeviceSettings, problems: list[Problem], co_pointer: str) -> None:
     experimental = _experimental(options)
-    host_key = member_key(options, "HostConfig") or "HostConfig"
+    host_key = find_key(options, "HostConfig", last_wins=True) or "HostConfig"
     host = options.get(host_key) if isinstance(options.get(host_key), dict) else None
     annotations = _annotations(module, options, problems, co_pointer)
 
@@ -282,9 +283,9 @@ def _map_module(module: DeviceModule, data: dict[str, Any], options: dict[str, A
                            "metadata": _metadata(module, annotations={ORIGINAL_MODULE_ID: module.output_name})})
 
     # A/edgedeployment/service/KubernetesServiceMapper.PrepareService
-    exposed_key = member_key(options, "ExposedPorts") or "ExposedPorts"
+    exposed_key = find_key(options, "ExposedPorts", last_wins=True) or "ExposedPorts"
     exposed = exposed_ports(options.get(exposed_key))
-    bindings_key = member_key(host, "PortBindings") if host else None
+    bindings_key = find_key(host, "PortBindings", last_wins=True) if host else None
     bound = host_ports(host.get(bindings_key), host_key, bindings_key) if host and bindings_key else []
     module.ports, module.lost_ports = service_ports(exposed, bound)
     service_options = experimental.get("serviceOptions")
@@ -322,7 +323,7 @@ def _annotations(module: DeviceModule, options: dict[str, Any], problems: list[P
                  co_pointer: str) -> dict[str, str]:
     """Docker ``Labels`` become annotations, keys through ``KubeUtils.SanitizeAnnotationKey`` (which throws on a name
     part over 63 characters)."""
-    labels_key = member_key(options, "Labels")
+    labels_key = find_key(options, "Labels", last_wins=True)
     labels = options.get(labels_key) if labels_key else None
     result: dict[str, str] = {}
     for key, value in (labels.items() if isinstance(labels, dict) else ()):

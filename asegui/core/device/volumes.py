@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import member, member_key
+from ..model import find_key, member
 from . import names
 
 
@@ -67,7 +67,7 @@ def collect(host_config: dict[str, Any] | None, host_key: str, experimental_volu
             return None
 
     host = host_config if isinstance(host_config, dict) else {}
-    binds_key = member_key(host, "Binds")
+    binds_key = find_key(host, "Binds", last_wins=True)
     binds = host.get(binds_key) if binds_key else None
     for index, entry in enumerate(binds if isinstance(binds, list) else ()):
         parts = entry.split(":") if isinstance(entry, str) else []
@@ -84,7 +84,7 @@ def collect(host_config: dict[str, Any] | None, host_key: str, experimental_volu
             mount["readOnly"] = True
         mounts.append(mount)
 
-    mounts_key = member_key(host, "Mounts")
+    mounts_key = find_key(host, "Mounts", last_wins=True)
     entries = host.get(mounts_key) if mounts_key else None
     listed = [(i, e) for i, e in enumerate(entries if isinstance(entries, list) else ())]
     for index, entry in listed:

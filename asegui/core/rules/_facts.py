@@ -13,7 +13,7 @@ from typing import Any
 from ..device.compile import DeviceModule
 from ..device.ports import host_port as host_port_number
 from ..device.ports import port_and_protocol
-from ..model import ModuleView, Section, member, member_key, per_module
+from ..model import ModuleView, Section, find_key, member, per_module
 from ..placeholders import has_placeholder
 from ..pointers import join
 from ._common import Bind, k8s_get
@@ -90,7 +90,7 @@ def host_ports(module: ModuleView) -> list[HostPort]:
     for port in bound(module):
         entries = section.get(port.key)
         for index, entry in enumerate(entries if isinstance(entries, list) else []):
-            member = member_key(entry, "HostPort")
+            member = find_key(entry, "HostPort", last_wins=True)
             if member is None:
                 continue
             value = entry[member]

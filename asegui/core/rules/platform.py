@@ -11,7 +11,7 @@ from typing import Any
 from ..findings import Edit, Example, Finding, Param, Rule
 from ..i18n import _
 from ..jsonc import whole_number
-from ..model import ModuleView, find_key, member, member_key
+from ..model import ModuleView, find_key, member
 from ..placeholders import has_placeholder
 from ..pointers import join
 from . import _links as L
@@ -278,7 +278,7 @@ def _host_ips(r: Rule, module: ModuleView) -> Iterator[Finding]:
     for port in bound(module):
         entries = section.get(port.key)
         for index, entry in enumerate(entries if isinstance(entries, list) else []):
-            key = member_key(entry, "HostIp")
+            key = find_key(entry, "HostIp", last_wins=True)
             if key is None:
                 continue
             value = entry[key]
@@ -416,7 +416,7 @@ def _sub_key(r: Rule, module: ModuleView, section_pointer: str, key: str, value:
                           applicability="manual", severity="error")
         return
     if canonical:
-        if any(k.lower() == canonical.lower() for k in section):
+        if find_key(section, canonical) is not None:
             yield Finding(r, module.name, pointer,
                           _("Unknown key \"{key}\" is ignored, and \"{canonical}\" also exists: merge them by hand")
                           .format(key=key, canonical=canonical), applicability="manual")

@@ -11,7 +11,7 @@ from typing import Any
 from ..device import names
 from ..findings import Decided, Edit, Example, Finding, Param, Rule
 from ..i18n import _
-from ..model import ModuleView, member, member_key
+from ..model import ModuleView, find_key, member
 from ..placeholders import has_placeholder
 from ..pointers import join
 from . import _links as L
@@ -394,7 +394,7 @@ def check_share_names(r: Rule, ctx: Context) -> Iterator[Finding]:
                 continue
             param = share_param(_("Share name on the GPU device"), share_name(source))
 
-            at = join(pointer, member_key(entry, "Source") or "Source")
+            at = join(pointer, find_key(entry, "Source", last_wins=True) or "Source")
 
             def build(values: dict[str, Any], at: str = at) -> list[Edit]:
                 return [Edit("replace", at, values["share"])]
