@@ -486,6 +486,8 @@ class Session:
             self._phase.superseded = True
         self.result = result
         self._input_findings = result.findings
+        # what this result decided of each finding (a finding is a fact; its outcome is the result's)
+        self._by_id = {f.id: f for f in result.findings}
         phase = DevicePhase(result, self.decisions)
         if self.run_device is None:
             phase.run()
