@@ -452,6 +452,7 @@ def test_deleting_the_window_with_the_check_s_answer_still_queued(qtbot: Any, se
     session = window.session
     assert session is not None and session._phase is not None
     phase = session._phase
+    window._device_worker._start()  # what the event loop does once the GPU pane is painted
     deadline = time.monotonic() + 10
     while not phase.done and time.monotonic() < deadline:  # no events processed: the answer stays queued
         time.sleep(0.005)
