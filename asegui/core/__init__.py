@@ -14,7 +14,7 @@ from .device import DeviceSettings
 from .document import Document, load
 from .emit import lines_for
 from .errors import ManifestError
-from .findings import AREAS, Decision, Edit, Finding, Param, Rule
+from .findings import AREAS, Decided, Decision, Edit, Finding, Outcome, Param, Rule, Status
 from .migrate import Rendered, Result, analyze, apply, convert, preview
 from .pointers import join as pointer_join
 from .pointers import resolve
@@ -22,6 +22,6 @@ from .renames import map_pointer
 from .rules import all_rules
 from .rules import get as get_rule
 
-__all__ = ["AREAS", "Decision", "DeviceSettings", "Document", "Edit", "Finding", "ManifestError", "Param", "Rendered",
-           "Result", "Rule", "all_rules", "analyze", "apply", "convert", "decisions", "get_rule", "lines_for",
-           "load", "map_pointer", "pointer_join", "preview", "resolve"]
+__all__ = ["AREAS", "Decided", "Decision", "DeviceSettings", "Document", "Edit", "Finding", "ManifestError",
+           "Outcome", "Param", "Rendered", "Result", "Rule", "Status", "all_rules", "analyze", "apply", "convert",
+           "decisions", "get_rule", "lines_for", "load", "map_pointer", "pointer_join", "preview", "resolve"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,16 +35,30 @@ def _gc_paused() -> Iterator[None]:
     (``gc.freeze()`` then ``gc.unfreeze()``, two list splices): otherwise the first allocation after the
     pause scans every object the conversion made (measured: 5 % of a 500-module conversion). Objects
     that become garbage are still freed by reference counting at once; cycles wait for the next full
-    collection. The app itself never freezes objects, so unfreezing here releases nobody else's."""
-    was_enabled = gc.isenabled()
-    gc.disable()
+    collection. The app itself never freezes objects, so unfreezing here releases nobody else's.
+
+    Pauses nest and may overlap across threads (the window runs the device phase on a worker): the collector is
+    switched back on when the last pause ends, and only if it was on when the first began."""
+    global _pauses, _resume
+    with _pause_lock:
+        if _pauses == 0:
+            _resume = gc.isenabled()
+            gc.disable()
+        _pauses += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()
+        with _pause_lock:
+            _pauses -= 1
+            if _pauses == 0 and _resume:
+                gc.freeze()
+                gc.unfreeze()
+                gc.enable()
+
+
+_pause_lock = threading.Lock()
+_pauses = 0        # pauses under way, on any thread
+_resume = False    # whether the collector was on when the first of them began
 
 
 def analyze(doc: Document, settings: DeviceSettings | None = None) -> list[Finding]:

@@ -334,3 +334,29 @@ def test_the_yaml_preview_is_the_same_with_or_without_libyaml(corpus_dir):
                              default_flow_style=False, width=120, explicit_start=True)
         assert dump_all(objects) == pure, path.name
         assert list(yaml.safe_load_all(pure)) == objects, path.name
+
+
+def test_collector_pauses_overlapping_on_two_threads_leave_it_on():
+    """The window's worker and its UI thread may both convert at once: the collector must come back on."""
+    import gc
+    import threading
+
+    from asegui.core.migrate import _gc_paused
+
+    assert gc.isenabled()
+    inside, leave = threading.Event(), threading.Event()
+
+    def worker():
+        with _gc_paused():
+            inside.set()
+            leave.wait(5)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    inside.wait(5)
+    with _gc_paused():  # begins while the worker's pause is under way, ends before it
+        assert not gc.isenabled()
+    assert not gc.isenabled()  # the worker's pause still holds
+    leave.set()
+    thread.join()
+    assert gc.isenabled()
