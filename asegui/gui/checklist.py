@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from ..core import Finding
+from ..core import Decided
 from . import theme
 from .session import Session, needs_me
 
@@ -31,7 +31,7 @@ _ROLES = frozenset(int(role) for role in (  # the roles data() answers; views as
     Qt.ItemDataRole.CheckStateRole, ID_ROLE, AREA_ROLE))
 
 
-def _row_state(finding: Finding) -> tuple[Any, ...]:
+def _row_state(finding: Decided) -> tuple[Any, ...]:
     """What a checklist row shows of a finding; a row is repainted only when this changes (dicts compare
     without regard to order, so copies do: sorting them cost more than the rest of a refresh)."""
     return (finding.accepted, finding.status, dict(finding.values), dict(finding.problems), finding.note)
@@ -113,7 +113,7 @@ class ChecklistModel(QAbstractItemModel):
                     self._shown[finding_id] = shown
                     self.dataChanged.emit(self.index(child, 0, area_index), self.index(child, last, area_index))
 
-    def finding_at(self, index: Index) -> Finding | None:
+    def finding_at(self, index: Index) -> Decided | None:
         if not index.isValid() or index.internalId() == NO_PARENT or self.session is None:
             return None
         finding_id = self.groups[index.internalId()][1][index.row()]
@@ -190,7 +190,7 @@ class ChecklistModel(QAbstractItemModel):
             return font
         return None
 
-    def _finding_data(self, finding: Finding, column: int, role: int) -> Any:
+    def _finding_data(self, finding: Decided, column: int, role: int) -> Any:
         name = self.COLUMNS[column]
         if role == ID_ROLE:
             return finding.id

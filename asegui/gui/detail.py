@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import Finding, Param
+from ..core import Decided, Param
 from . import theme
 
 
@@ -180,7 +180,7 @@ class DetailPanel(QWidget):
         self.show_finding(None)
 
     # -- showing ---------------------------------------------------------------------------------------------
-    def show_finding(self, finding: Finding | None) -> None:
+    def show_finding(self, finding: Decided | None) -> None:
         changed = finding is None or finding.id != self.finding_id
         self.finding_id = finding.id if finding else None
         if changed:
@@ -223,7 +223,7 @@ class DetailPanel(QWidget):
             self._markdown = markdown
             self.explanation.setMarkdown(markdown)
 
-    def _explanation(self, finding: Finding) -> str:
+    def _explanation(self, finding: Decided) -> str:
         rule = finding.rule
         parts = [rule.explanation]
         if rule.before:
@@ -244,7 +244,7 @@ class DetailPanel(QWidget):
                 "off": self.tr("not applied"), "open": self.tr("manual step to do"),
                 "acknowledged": self.tr("done"), "info": self.tr("for information")}.get(status, status)
 
-    def _build_form(self, finding: Finding | None) -> None:
+    def _build_form(self, finding: Decided | None) -> None:
         while self.form.rowCount():
             self.form.removeRow(0)
         self.fields = {}

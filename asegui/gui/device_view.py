@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from ..core import Finding
+from ..core import Decided
 from ..core.device.settings import GPU_COUNTS, SERVICE_TYPES
 from . import theme
 from .code_view import CodeView
@@ -249,7 +249,7 @@ class DevicePane(QWidget):
         self.settingsRequested.emit(int(self.gpus.currentData()), str(self.service_type.currentData()))
 
     # -- findings --------------------------------------------------------------------------------------------
-    def ranges_for(self, finding: Finding) -> list[tuple[int, int]]:
+    def ranges_for(self, finding: Decided) -> list[tuple[int, int]]:
         """Lines of the object a finding is about: a share's claim, a networking finding's Service, otherwise its
         module's Deployment."""
         share = finding.values.get("share") if finding.values else None
@@ -261,7 +261,7 @@ class DevicePane(QWidget):
         preferred = "Service" if finding.area == "networking" else "Deployment"
         return list(kinds.get(preferred) or kinds.get("Deployment") or [])
 
-    def show_finding(self, finding: Finding | None, scroll: bool = True) -> None:
+    def show_finding(self, finding: Decided | None, scroll: bool = True) -> None:
         if self.dirty and self.session is not None and self.isVisible():
             self.render_objects()
         ranges = self.ranges_for(finding) if finding is not None else []

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core import (
     AREAS,
+    Decided,
     Decision,
     DeviceSettings,
     Document,
@@ -48,7 +49,7 @@ MEMO_LIMIT = 50_000  # diffed segments kept for a document before the cache star
 KEPT = 8  # masked texts and mapped pointer lists kept (most recent), across both sides and forms
 
 
-def needs_me(finding: Finding) -> bool:
+def needs_me(finding: Decided) -> bool:
     """The finding waits for a person: a value to give, or a manual step to acknowledge."""
     return finding.status in NEEDS_ME
 
@@ -158,8 +159,8 @@ class Session:
         # per settings, so switching back and forth (or undoing it) does not analyze again.
         self._analyzed: dict[DeviceSettings, list[Finding]] = {self.settings: analyze(self.document, self.settings)}
         self.analyzed: list[Finding] = self._analyzed[self.settings]
-        self._by_id = {f.id: f for f in self.analyzed}
-        self._device_by_id: dict[str, Finding] = {}
+        self._by_id: dict[str, Decided] = {}  # the current result's decided input findings (set by _apply)
+        self._device_by_id: dict[str, Decided] = {}
         self.decisions: dict[str, Decision] = {}
         self.undo_stack: list[Step] = []
         self.redo_stack: list[Step] = []
@@ -168,11 +169,11 @@ class Session:
         # The window's runner of device phases (on a worker); None: each apply runs its device phase at once.
         self.run_device: Callable[[DevicePhase], None] | None = None
         self.device_listeners: list[Callable[[], None]] = []  # a device phase finished after its apply
-        self._device_findings: list[Finding] = []  # of the last device phase finished (shown until the next one)
+        self._device_findings: list[Decided] = []  # of the last device phase finished (shown until the next one)
         self._device: DevicePreview | None = None
         self._phase: DevicePhase | None = None
-        self._input_findings: list[Finding] = []
-        self._findings: list[Finding] = []  # shown: the result's, or while its device phase runs, see findings
+        self._input_findings: list[Decided] = []
+        self._findings: list[Decided] = []  # shown: the result's, or while its device phase runs, see findings
         self._changes: dict[str, Changes] = {}
         self._memo: dict[tuple[str, str], Any] = {}  # derived from the current result
         # derived from the document alone, so kept across decisions (a toggle re-renders one module):
@@ -189,7 +190,7 @@ class Session:
         return self.result.input_sha256
 
     @property
-    def findings(self) -> list[Finding]:
+    def findings(self) -> list[Decided]:
         """Every finding the checklist shows: the input's, then those on the objects the device creates (which
         come and go with the decisions: a fix can make two modules' volumes collide, a GPU limit exceed the
         device's). While the device phase is pending, those of the last phase finished."""
@@ -205,7 +206,7 @@ class Session:
         """The objects the device creates, from the last device phase finished."""
         return self._device
 
-    def finding(self, finding_id: str) -> Finding:
+    def finding(self, finding_id: str) -> Decided:
         found = self._by_id.get(finding_id) or self._device_by_id.get(finding_id)
         if found is None:
             raise KeyError(finding_id)
@@ -269,7 +270,7 @@ class Session:
             self._mapped[key] = [(first, map_pointer(pointer, renames)) for pointer, (first, _last) in before.items()]
         return self._mapped[key]
 
-    def lines(self, finding: Finding, side: str, form: str = "expanded") -> list[tuple[int, int]]:
+    def lines(self, finding: Decided, side: str, form: str = "expanded") -> list[tuple[int, int]]:
         """Line ranges to highlight for a finding on one side."""
         _text, spans = self.rendered(side, form)
         if side == "input":
@@ -284,7 +285,7 @@ class Session:
         precise = [r for r in ranges if not any(o != r and r[0] <= o[0] and o[1] <= r[1] for o in ranges)]
         return sorted(precise) or ([spans[""]] if "" in spans else [])
 
-    def _output_pointers(self, finding: Finding) -> list[str]:
+    def _output_pointers(self, finding: Decided) -> list[str]:
         renames = self.result.renames
         pointers = [finding.output_pointer or map_pointer(finding.pointer, renames)]
         for edit in finding.edits:
@@ -322,7 +323,7 @@ class Session:
         self._memo[("anchors", form)] = kept
         return kept
 
-    def unresolved_errors(self) -> list[Finding]:
+    def unresolved_errors(self) -> list[Decided]:
         """The error findings shown that still need a person (after :meth:`complete`: the result's own)."""
         return [f for f in self.findings if f.severity == "error" and not f.resolved]
 
@@ -473,7 +474,6 @@ class Session:
             self._analyzed[settings] = analyze(self.document, settings)
         self.settings = settings
         self.analyzed = self._analyzed[settings]
-        self._by_id = {f.id: f for f in self.analyzed}
 
     def _apply(self) -> None:
         """Apply the decisions (the result becomes the current one), then its device phase, at once or on the
