@@ -129,8 +129,8 @@ def screenshot(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSettings
 
     from ..core import ManifestError
+    from ..review.session import Session
     from .main_window import MainWindow
-    from .session import Session
 
     session = None
     if args.file:

@@ -17,8 +17,9 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from ..core import Decided
+from ..review.session import Session, needs_me
+from ..review.wording import severity_word, status_word
 from . import theme
-from .session import Session, needs_me
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -58,14 +59,10 @@ class ChecklistModel(QAbstractItemModel):
         return titles.get(area, area.title())
 
     def severity_word(self, severity: str) -> str:
-        return {"error": self.tr("error"), "warning": self.tr("warning"), "info": self.tr("info")}.get(severity,
-                                                                                                      severity)
+        return severity_word(severity)
 
     def status_word(self, status: str) -> str:
-        return {"applied": self.tr("applied"), "review": self.tr("applied (default)"),
-                "needs input": self.tr("needs input"), "rejected": self.tr("rejected"), "off": self.tr("not applied"),
-                "open": self.tr("manual step"), "acknowledged": self.tr("done"),
-                "info": self.tr("for information")}.get(status, status)
+        return status_word(status)
 
     def area_summary(self, area: str) -> str:
         assert self.session is not None

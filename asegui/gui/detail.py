@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import Decided, Param
+from ..review.wording import severity_word, status_word
 from . import theme
 
 
@@ -235,14 +236,10 @@ class DetailPanel(QWidget):
         return "\n\n".join(parts)
 
     def _severity_word(self, severity: str) -> str:
-        return {"error": self.tr("Error"), "warning": self.tr("Warning"), "info": self.tr("Info")}.get(severity,
-                                                                                                     severity)
+        return severity_word(severity, title=True)
 
     def _status_word(self, status: str) -> str:
-        return {"applied": self.tr("applied"), "review": self.tr("applied with the proposed default"),
-                "needs input": self.tr("needs input from you"), "rejected": self.tr("rejected"),
-                "off": self.tr("not applied"), "open": self.tr("manual step to do"),
-                "acknowledged": self.tr("done"), "info": self.tr("for information")}.get(status, status)
+        return status_word(status, long=True)
 
     def _build_form(self, finding: Decided | None) -> None:
         while self.form.rowCount():

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBox
 
 from ..core import Decided
 from ..core.device.settings import GPU_COUNTS, SERVICE_TYPES
+from ..review.session import Session
 from . import theme
 from .code_view import CodeView
-from .session import Session
 
 if TYPE_CHECKING:
     from ..core.device.compile import DevicePreview

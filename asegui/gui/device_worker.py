@@ -3,7 +3,7 @@
 A decision re-applies at once (the GPU manifest is repainted in the same event) and leaves compiling the device's
 objects and checking them to this worker; the session takes the result in on the UI thread, where a phase of an
 apply that a newer one replaced is dropped. The worker touches no widget: it runs
-:meth:`~asegui.gui.session.DevicePhase.run` and emits :attr:`DeviceWorker.finished`, queued to the UI thread.
+:meth:`~asegui.review.session.DevicePhase.run` and emits :attr:`DeviceWorker.finished`, queued to the UI thread.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from .session import DevicePhase, Session
+from ..review.session import DevicePhase, Session
 
 log = logging.getLogger("asegui.gui")
 

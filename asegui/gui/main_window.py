@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..core import ManifestError, decisions
 from ..resources_path import resource
+from ..review.session import DevicePhase, Session
 from . import dialogs, errors, theme
 from .checklist import ChecklistView
 from .code_view import CodeView
@@ -40,7 +41,6 @@ from .detail import DetailPanel
 from .device_view import DevicePane
 from .device_worker import DeviceWorker
 from .errors import guarded
-from .session import DevicePhase, Session
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
@@ -67,7 +67,6 @@ class MainWindow(QMainWindow):
         self._start_on_show = start_page
         self._syncing = False
         self._anchors: list[tuple[int, int]] = []
-        self._saved_undo_depth = 0
         self._refreshing = False  # the checklist is rebuilt after a decision: its selection is kept, not re-made
         # a decision repaints the GPU manifest at once; the device's objects are compiled and checked on a worker
         self._device_worker = DeviceWorker(self)
@@ -379,7 +378,6 @@ class MainWindow(QMainWindow):
         session.listeners.append(self._session_changed)
         session.device_listeners.append(self._device_checked)
         session.run_device = functools.partial(self._device_worker.submit, session)
-        self._saved_undo_depth = 0
         self.checklist.set_session(session)
         self.detail.show_finding(None)
         self.input_view.clear_range()
@@ -523,7 +521,7 @@ class MainWindow(QMainWindow):
             self.setWindowModified(False)
             return
         self.setWindowTitle(self.tr("{name}[*] — ASE Migration Assistant").format(name=self.session.display_name))
-        self.setWindowModified(len(self.session.undo_stack) != self._saved_undo_depth)
+        self.setWindowModified(self.session.modified)
 
     # ============================================================================================ selection
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -890,7 +888,7 @@ class MainWindow(QMainWindow):
                           self.tr("{path} could not be written: {reason}").format(path=path,
                                                                                   reason=exc.strerror or exc))
             return False
-        self._saved_undo_depth = len(session.undo_stack)
+        session.mark_saved()
         self._update_title()
         self.statusBar().showMessage(self.tr("Saved the decisions to {path}").format(path=path), 8000)
         return True

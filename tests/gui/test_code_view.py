@@ -52,7 +52,7 @@ def _assert_as_pygments(lines: list[str]) -> None:
 
 
 def test_pretty_lines_coloured_exactly_as_the_lexer_colours_them() -> None:
-    from asegui.gui.session import Session
+    from asegui.review.session import Session
     from tests.benchmarks.manifests import fpga_manifest
     from tests.conftest import SAMPLE
 

@@ -552,3 +552,17 @@ def test_output_too_long_to_deploy_is_shown_above_the_gpu_pane_until_the_cause_i
 
 def test_no_problem_strip_for_the_sample(opened: MainWindow) -> None:
     assert not opened.output_problems.isVisible()
+
+
+def test_modified_mark_after_save_undo_and_another_change(qtbot: Any, opened: MainWindow, captured: Dialogs,
+                                                          tmp_path: Path) -> None:
+    """Issue 12 defect: the save point was a depth the window kept, so save → undo → another change looked saved."""
+    toggles = [f for f in opened.session.findings if f.applicability != "manual"][:2]  # type: ignore[union-attr]
+    opened.set_accepted(toggles[0].id, not toggles[0].accepted)
+    captured.save_answer = str(tmp_path / "decisions.json")
+    assert opened.save_decisions()
+    assert not opened.isWindowModified()
+    qtbot.keyClick(opened, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert opened.isWindowModified()
+    opened.set_accepted(toggles[1].id, not toggles[1].accepted)
+    assert opened.isWindowModified()  # as many steps as when saved, but not the decisions that were saved

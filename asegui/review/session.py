@@ -40,6 +40,7 @@ from ..core import (
     resolve,
 )
 from ..core.redact import redact_text
+from .undo import UndoStack
 
 if TYPE_CHECKING:
     from ..core.device.compile import DevicePreview
@@ -162,8 +163,7 @@ class Session:
         self._by_id: dict[str, Decided] = {}  # the current result's decided input findings (set by _apply)
         self._device_by_id: dict[str, Decided] = {}
         self.decisions: dict[str, Decision] = {}
-        self.undo_stack: list[Step] = []
-        self.redo_stack: list[Step] = []
+        self.history: UndoStack[Step] = UndoStack()
         self.stale: list[str] = []
         self.listeners: list[Callable[[], None]] = []
         # The window's runner of device phases (on a worker); None: each apply runs its device phase at once.
@@ -432,31 +432,41 @@ class Session:
         self._record(Step(label, before, after))
 
     def _record(self, step: Step) -> None:
-        self.undo_stack.append(step)
-        self.redo_stack.clear()
+        self.history.push(step)
         self._set(step.after, step.settings_after)
 
     @property
+    def undo_stack(self) -> list[Step]:
+        """The steps that can be undone, oldest first."""
+        return self.history.done
+
+    @property
     def can_undo(self) -> bool:
-        return bool(self.undo_stack)
+        return self.history.can_undo
 
     @property
     def can_redo(self) -> bool:
-        return bool(self.redo_stack)
+        return self.history.can_redo
+
+    @property
+    def modified(self) -> bool:
+        """The decisions differ from the ones last saved (or opened)."""
+        return self.history.modified
+
+    def mark_saved(self) -> None:
+        self.history.mark_saved()
 
     def undo(self) -> str | None:
-        if not self.undo_stack:
+        step = self.history.undo()
+        if step is None:
             return None
-        step = self.undo_stack.pop()
-        self.redo_stack.append(step)
         self._set(step.before, step.settings_before)
         return step.label
 
     def redo(self) -> str | None:
-        if not self.redo_stack:
+        step = self.history.redo()
+        if step is None:
             return None
-        step = self.redo_stack.pop()
-        self.undo_stack.append(step)
         self._set(step.after, step.settings_after)
         return step.label
 

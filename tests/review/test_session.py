@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from asegui.core import ManifestError, convert, lines_for
-from asegui.gui.session import Session, diff_lines
+from asegui.review.session import Session, diff_lines
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "fpga-sample.json"
 
