@@ -23,7 +23,7 @@ MAX_CHUNKS = 8
 MAX_CREATE_OPTIONS = CHUNK_SIZE * MAX_CHUNKS  # 4096 characters: what the tools and older hubs deploy
 
 
-# One encoder made once: json.dumps builds a new encoder on every call, which cost as much as encoding a module's
+# One encoder made once: json.dumps builds a new encoder on every call, which costs as much as encoding a module's
 # createOptions; the trees written here come from JSON and cannot hold a cycle to check for.
 _COMPACT = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, check_circular=False)
 
@@ -51,8 +51,8 @@ def module_form(doc: Document, module: ModuleRef, form: Form) -> Literal["deploy
 def shape(doc: Document, root: Any, form: Form, renames: dict[str, str] | None = None,
           keep: frozenset[str] = frozenset()) -> Any:
     """``root`` with each module's createOptions in its output form. ``root`` is not changed: only the
-    containers on the way to a reshaped ``settings`` are copied (a deep copy of the whole document cost as much
-    as writing it out). ``keep`` names modules (by input pointer) whose pieces are written back as the input had
+    containers on the way to a reshaped ``settings`` are copied (a deep copy of the whole document would cost as
+    much as writing it out). ``keep`` names modules (by input pointer) whose pieces are written back as the input had
     them even where MAN004 would rewrite them (its rewrite was rejected), as long as nothing in them changed."""
     renames = renames or {}
     reshaped: dict[str, dict[str, Any]] = {}
@@ -117,8 +117,8 @@ def _shallow(value: Any) -> Any:
 
 def dumps(root: Any, indent: str = "  ") -> str:
     """``json.dumps(root, indent=indent, ensure_ascii=False)`` and a final newline, byte for byte, written by
-    :func:`_indented` (2.5 times faster: the standard library's pure-Python indenting encoder yields every
-    token through a chain of generators); anything it does not know goes to the standard library."""
+    :func:`_indented` (the standard library's pure-Python indenting encoder is slower: it yields every token
+    through a chain of generators); anything it does not know goes to the standard library."""
     try:
         return _indented(root, indent) + "\n"
     except TypeError:

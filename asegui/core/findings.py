@@ -396,7 +396,7 @@ class Decided:
     @property
     def output_pointer(self) -> str:
         """Where the finding's place is in the output, after the renames applied with it (found on first ask:
-        only the window and the report ask, and mapping every finding's pointer was 3 % of a conversion)."""
+        only the window and the report ask, so a conversion does not map every finding's pointer for nothing)."""
         renames = self._context.renames
         return map_pointer(self.finding.pointer, renames) if renames else self.finding.pointer
 

@@ -144,7 +144,7 @@ def check_limits(value: Any) -> None:
 
 
 def nested_deeper_than(value: Any, limit: int) -> bool:
-    """Whether containers nest more than ``limit`` deep; only containers are visited (four times faster than
+    """Whether containers nest more than ``limit`` deep; only containers are visited (much cheaper than
     :func:`check_limits`, which must look at every string too)."""
     if not isinstance(value, (dict, list)):
         return False
@@ -204,7 +204,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 # Floats and the NaN/Infinity words go through Python; integers keep the scanner's fast path. Objects go through
-# _object, which costs a conversion about 1 % and is how a repeated key is seen at all.
+# _object, a small cost per object and the only way a repeated key is seen at all.
 _DECODER = json.JSONDecoder(parse_float=_finite, parse_constant=_constant, object_pairs_hook=_object)
 
 

@@ -1,7 +1,7 @@
 """A computed-once attribute without functools.cached_property's lock.
 
 Python 3.11's cached_property takes a lock on every first read; views and findings read a
-thousand such attributes per conversion, and the lock was most of their cost. The core is
+thousand such attributes per conversion, and the lock would be most of their cost. The core is
 single-threaded per document, so a race would at worst compute a value twice.
 """
 

@@ -28,14 +28,13 @@ FORMS = ("auto", "deployable", "expanded")
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector: a conversion allocates many small dicts and strings but makes
-    no garbage cycles worth collecting mid-way, and the collector's full passes grow with the heap
-    (measured: a quarter of a 500-module conversion).
+    no garbage cycles worth collecting mid-way, and the collector's full passes grow with the heap.
 
     On resuming, what was allocated meanwhile is moved to the oldest generation without a scan
     (``gc.freeze()`` then ``gc.unfreeze()``, two list splices): otherwise the first allocation after the
-    pause scans every object the conversion made (measured: 5 % of a 500-module conversion). Objects
-    that become garbage are still freed by reference counting at once; cycles wait for the next full
-    collection. The app itself never freezes objects, so unfreezing here releases nobody else's.
+    pause scans every object the conversion made. Objects that become garbage are still freed by reference
+    counting at once; cycles wait for the next full collection. The app itself never freezes objects, so
+    unfreezing here releases nobody else's.
 
     Pauses nest and may overlap across threads (the window runs the device phase on a worker): the collector is
     switched back on when the last pause ends, and only if it was on when the first began."""
@@ -142,7 +141,7 @@ class Result:
 
     @property
     def input_sha256(self) -> str:
-        import hashlib  # on first use: the window's first frame does not need it (7 ms at start)
+        import hashlib  # on first use: the window's first frame does not need it
 
         return hashlib.sha256(self.document.data).hexdigest()
 

@@ -1,7 +1,7 @@
 """Typed, read-only views of the parts rules read. They never rewrite the document.
 
 Plain frozen dataclasses: the views wrap dicts that are already parsed JSON, so validation
-has nothing to add, and pydantic's import alone cost the window 150-200 ms at start.
+has nothing to add, and importing pydantic would slow the window's start.
 
 Docker spells createOptions keys in PascalCase but edgeAgent reads them case-insensitively,
 so lookups here ignore case and report the key as the input spelled it (pointers must
@@ -199,7 +199,7 @@ class ModuleView:
 
 def per_module(compute: Callable[[ModuleView], T]) -> Callable[[ModuleView], T]:
     """A fact of one module (its binds, ports, env…), computed once per view: many rules ask for the same facts,
-    and building a closure for :meth:`ModuleView.memo` on every ask cost more than the lookup."""
+    and building a closure for :meth:`ModuleView.memo` on every ask would cost more than the lookup."""
     key = f"{compute.__module__}.{compute.__qualname__}"
 
     @wraps(compute)

@@ -81,8 +81,8 @@ def apply_edits(root: Any, findings: list[Decided]) -> tuple[Any, list[Conflict]
 
 def _rename_all(root: Any, staged: list[tuple[Decided, Edit]],
                 conflicts: list[Conflict]) -> tuple[Renames, set[int]]:
-    """Rename keys deepest first; each container is rebuilt once, in order (not once per key: a manifest with
-    hundreds of renamed modules made that quadratic). Returns the renames and the findings refused (by ``id``:
+    """Rename keys deepest first; each container is rebuilt once, in order (not once per key, which is
+    quadratic in a manifest with hundreds of renamed modules). Returns the renames and the findings refused (by ``id``:
     findings compare by value): once one of a finding's renames is refused (its deepest, the module's key, comes
     first), none of its others is made."""
     renames = Renames()
@@ -124,7 +124,7 @@ def _rename_all(root: Any, staged: list[tuple[Decided, Edit]],
 
 
 def _copy(value: Any) -> Any:
-    """A deep copy of a (small) edit value: three times faster than a JSON round trip at this size."""
+    """A deep copy of a (small) edit value: at this size, faster than a JSON round trip."""
     if isinstance(value, dict):
         return {key: _copy(item) for key, item in value.items()}
     if isinstance(value, list):

@@ -52,13 +52,13 @@ _MAYBE_TOKEN = re.compile(r"\$\{|\$[A-Za-z_][A-Za-z0-9_]*|<[A-Za-z_]|#[A-Za-z_][
 
 def may_hold_placeholders(json_text: str) -> bool:
     """Whether any key or string of a JSON text may hold a placeholder, in one C-speed scan (most manifests
-    hold none, and walking every member in Python was MAN005's whole cost). False means none does."""
+    hold none, and walking every member in Python would be MAN005's whole cost). False means none does."""
     return any(not match.group(0).startswith("$") or match.group(0).startswith("${")
                or match.group(0).lower() not in IOT_EDGE_DOLLAR_WORDS
                for match in _MAYBE_TOKEN.finditer(json_text))
 
 
-# The redaction's reading of a whole value, kept as it was: looser than the tokens at the edges (``$NAME.part``,
+# The redaction's reading of a whole value, looser than the tokens at the edges (``$NAME.part``,
 # ``${NAME``, any ``<…>`` and ``#…#``, ``__name__`` in any case). Reading it by the tokens would change which values a
 # report masks.
 _WHOLE = re.compile(r"\$\{?[A-Za-z_][\w.]*\}?|<[^<>]*>|#[^#]+#|__\w+__")

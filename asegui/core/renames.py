@@ -10,7 +10,7 @@ from typing import Any
 
 class Renames(dict[str, str]):
     """Renamed pointers, old -> new, remembering every pointer already mapped: findings and edits share most
-    of their path, so each ancestor is looked up once (mapping each pointer afresh cost more than applying)."""
+    of their path, so each ancestor is looked up once (mapping each pointer afresh would cost more than applying)."""
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)

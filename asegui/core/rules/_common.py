@@ -77,7 +77,7 @@ def fixed(*edits: Edit) -> Callable[[dict[str, Any]], list[Edit]]:
 @lru_cache(maxsize=256)
 def _dns_check(hint: str, label: str, allow_placeholder: bool) -> Callable[[Any], str | None]:
     """One check per (translated) hint and label, shared by every parameter that has them: a large manifest has
-    thousands of such parameters, and a hint and a function each were a tenth of a megabyte per thousand."""
+    thousands of such parameters, and a hint and a function for each would add up."""
     hint = hint.format(label=label)
 
     def check(value: Any) -> str | None:

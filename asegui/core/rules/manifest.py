@@ -234,7 +234,7 @@ def _walk(value: Any) -> Iterator[tuple[Chain, str]]:
     """(chain, text) for every key and string value, in document order, without recursion.
 
     Pointers are kept as (parent, key) chains and written out by :func:`_pointer` only for the few
-    texts that hold a placeholder; joining one for every member was most of this rule's time.
+    texts that hold a placeholder; joining one for every member would be most of this rule's time.
     """
     stack: list[tuple[Any, Chain]] = [(value, None)]
     while stack:
@@ -254,7 +254,7 @@ def _walk(value: Any) -> Iterator[tuple[Chain, str]]:
 def _text_to_scan(doc: Document) -> str:
     """The file's own text, which holds every key and string as the document has them — unless a ``\\u``
     escape may spell a token's character or a token may be cut between two createOptions pieces: then the
-    document written out again (writing a 50-module manifest cost as much as the rest of the rule)."""
+    document written out again (which costs as much as the rest of the rule)."""
     if "\\u" in doc.text or any(module.co_form == "chunks" for module in doc.modules):
         return compact(doc.root)
     return doc.text
