@@ -13,7 +13,7 @@ def _keep_none_alive() -> None:
     calls CPython aborts with "none_dealloc: deallocating None". From Python 3.12 on, ``None`` is
     immortal and nothing needs doing; before, give it enough references that it never reaches zero
     (extra references to ``None`` cost nothing). pyproject excludes 6.12, so this only guards an
-    environment that installed it anyway (6.11.3 measured clean: 0 references lost per 1000 calls).
+    environment that installed it anyway (6.11.3 does not lose these references).
     """
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return

@@ -34,7 +34,7 @@ _ROLES = frozenset(int(role) for role in (  # the roles data() answers; views as
 
 def _row_state(finding: Decided) -> tuple[Any, ...]:
     """What a checklist row shows of a finding; a row is repainted only when this changes (dicts compare
-    without regard to order, so copies do: sorting them cost more than the rest of a refresh)."""
+    without regard to order, so copies do: sorting them would cost more than the rest of a refresh)."""
     return (finding.accepted, finding.status, dict(finding.values), dict(finding.problems), finding.note)
 
 

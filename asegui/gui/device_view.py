@@ -165,7 +165,7 @@ class DevicePane(QWidget):
         self.view.set_content(session.masked(text) if self.masking else text)
 
     def _dump(self, obj: dict[str, Any]) -> str:
-        """One object's YAML document, kept by content: PyYAML writes some 40 objects a second in pure Python."""
+        """One object's YAML document, kept by content: writing YAML is slow, in pure Python most of all."""
         key = json.dumps(obj, ensure_ascii=False, default=str)
         found = self._yaml.get(key)
         if found is None:

@@ -30,7 +30,7 @@ class DeviceWorker(QObject):
         self._queued: Future[None] | None = None
         self._closed = False
         # A phase starts once the event loop has painted what the decision changed: a worker holding the GIL
-        # meanwhile would slow the repaint down more than the phase costs (measured: 17 -> 38 ms a toggle).
+        # meanwhile would slow the repaint down more than the phase costs.
         self._next: tuple[Session, DevicePhase] | None = None
         self._start_timer = QTimer(self)
         self._start_timer.setSingleShot(True)
