@@ -378,6 +378,7 @@ class MainWindow(QMainWindow):
         session.listeners.append(self._session_changed)
         session.device_listeners.append(self._device_checked)
         session.run_device = functools.partial(self._device_worker.submit, session)
+        session.start_device()  # a session opened with its first device phase left for the worker
         self.checklist.set_session(session)
         self.detail.show_finding(None)
         self.input_view.clear_range()
@@ -761,7 +762,7 @@ class MainWindow(QMainWindow):
     def _open_bytes(self, data: bytes, path: str | None, display: str | None) -> bool:
         name = display or (Path(path).name if path else "")
         try:
-            session = Session(data, path, display)
+            session = Session(data, path, display, defer_device=True)
         except ManifestError as exc:
             self.show_start_page_if_empty()
             where = ""

@@ -151,7 +151,10 @@ class DevicePhase:
 class Session:
     """One open manifest and the decisions taken on it."""
 
-    def __init__(self, data: bytes, path: str | None = None, display_name: str | None = None) -> None:
+    def __init__(self, data: bytes, path: str | None = None, display_name: str | None = None,
+                 defer_device: bool = False) -> None:
+        """``defer_device``: leave the first result's device phase pending for the runner the window gives next
+        (:meth:`start_device`), so opening a file paints before the device's objects are compiled and checked."""
         self.path = path
         self.display_name = display_name or (Path(path).name if path else "manifest.json")
         self.document: Document = load(data, path or self.display_name)  # raises ManifestError
@@ -182,7 +185,9 @@ class Session:
         self._lines_of: dict[str, list[str]] = {}
         self._mapped: dict[tuple[str, frozenset[tuple[str, str]]], list[tuple[int, str]]] = {}
         self.result: Result
+        self._defer = defer_device
         self._apply()
+        self._defer = False
 
     # -- reading -----------------------------------------------------------------------------------------------
     @property
@@ -336,6 +341,11 @@ class Session:
         """The decisions file, with the device's settings: a replay compiles the same objects."""
         self.complete()
         return decisions.dumps(self.result.findings, self.input_sha256, settings=self.settings).encode("utf-8")
+
+    def start_device(self) -> None:
+        """Hand a pending device phase to the runner (the window's worker) once there is one."""
+        if self._phase is not None and not self._phase.done and self.run_device is not None:
+            self.run_device(self._phase)
 
     def complete(self) -> bool:
         """Finish the current result's device phase here and now if it is pending (a worker running it is waited
@@ -499,7 +509,10 @@ class Session:
         # what this result decided of each finding (a finding is a fact; its outcome is the result's)
         self._by_id = {f.id: f for f in result.findings}
         phase = DevicePhase(result, self.decisions)
-        if self.run_device is None:
+        if self.run_device is None and self._defer:  # the window's runner takes it (start_device)
+            self._phase = phase
+            self._findings = list(self._input_findings)
+        elif self.run_device is None:
             phase.run()
             self._take_device(result)
         else:

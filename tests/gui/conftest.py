@@ -93,6 +93,7 @@ def window(qtbot: Any, settings: QSettings, captured: Dialogs) -> MainWindow:
 
 
 @pytest.fixture
-def opened(window: MainWindow, sample_copy: Path) -> MainWindow:
+def opened(qtbot: Any, window: MainWindow, sample_copy: Path) -> MainWindow:
     assert window.open_path(str(sample_copy))
+    wait_device(qtbot, window)  # opening paints first; the device's objects follow from the worker
     return window
