@@ -233,6 +233,9 @@ class DetailPanel(QWidget):
             parts.append(self.tr("**GPU device (after)**") + "\n\n```\n" + rule.after + "\n```")
         if rule.source:
             parts.append(self.tr("*Source:* {source}").format(source=rule.source))
+        links = rule.links
+        if links:  # opened in the browser (setOpenExternalLinks)
+            parts.append(self.tr("*Links:*") + "\n\n" + "\n".join(f"- <{link}>" for link in links))
         return "\n\n".join(parts)
 
     def _severity_word(self, severity: str) -> str:

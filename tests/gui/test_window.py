@@ -566,3 +566,13 @@ def test_modified_mark_after_save_undo_and_another_change(qtbot: Any, opened: Ma
     assert opened.isWindowModified()
     opened.set_accepted(toggles[1].id, not toggles[1].accepted)
     assert opened.isWindowModified()  # as many steps as when saved, but not the decisions that were saved
+
+
+def test_the_rule_s_sources_are_links_in_the_detail_panel(opened: MainWindow) -> None:
+    """Issue 12: every source is a link, clickable in the window (the explanation opens them in the browser)."""
+    finding = next(f for f in opened.session.findings if f.code == "STO001")  # type: ignore[union-attr]
+    opened.checklist.select(finding.id)
+    opened.select_finding(finding.id)
+    html = opened.detail.explanation.toHtml()
+    assert finding.rule.links and all(f'href="{link}"' in html for link in finding.rule.links)
+    assert opened.detail.explanation.openExternalLinks()
