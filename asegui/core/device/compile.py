@@ -135,8 +135,12 @@ class DevicePreview:
 
 
 def compile_device(doc: Document, root: Any, renames: dict[str, str] | None = None,
-                   settings: DeviceSettings | None = None) -> DevicePreview:
-    """The objects for ``root`` (the converted manifest, createOptions expanded) of ``doc``."""
+                   settings: DeviceSettings | None = None, objects: bool = True) -> DevicePreview:
+    """The objects for ``root`` (the converted manifest, createOptions expanded) of ``doc``.
+
+    ``objects=False`` compiles only the facts rules read of the manifest as written (names, Service ports and
+    type, volumes, GPUs, name problems), not the objects themselves (Deployments, Secrets, the EdgeDeployment):
+    the device checks compile the converted manifest in full."""
     settings = settings or DEFAULT
     renames = renames or {}
     problems: list[Problem] = []
@@ -160,12 +164,13 @@ def compile_device(doc: Document, root: Any, renames: dict[str, str] | None = No
         options = resolve(data, "/settings/createOptions") if ref.co_form not in ("absent", "invalid") else None
         options = options if isinstance(options, dict) else {}
         image = _image(data, module, problems)
-        secret = _pull_secret(image, credentials, module, problems, doc)
-        if secret is not None:
-            module.pull_secret = secret["metadata"]["name"]
-            secrets.setdefault(module.pull_secret, secret)
-        spec.append(_spec_module(output_name, data, image, options, module.pull_secret))
-        _map_module(module, data, options, image, settings, problems, ref.create_options_pointer)
+        if objects:
+            secret = _pull_secret(image, credentials, module, problems, doc)
+            if secret is not None:
+                module.pull_secret = secret["metadata"]["name"]
+                secrets.setdefault(module.pull_secret, secret)
+            spec.append(_spec_module(output_name, data, image, options, module.pull_secret))
+        _map_module(module, data, options, image, settings, problems, ref.create_options_pointer, objects)
     _check_names(modules, problems)
     edge_deployment = {"apiVersion": "microsoft.azure.devices.edge/v1", "kind": "EdgeDeployment",
                        "metadata": {"name": f"{names.k8s_value(HUB_PLACEHOLDER)}-{names.k8s_value(DEVICE_PLACEHOLDER)}",
@@ -272,15 +277,16 @@ def _experimental(options: dict[str, Any]) -> dict[str, Any]:
 
 
 def _map_module(module: DeviceModule, data: dict[str, Any], options: dict[str, Any], image: str,
-                settings: DeviceSettings, problems: list[Problem], co_pointer: str) -> None:
+                settings: DeviceSettings, problems: list[Problem], co_pointer: str, objects: bool = True) -> None:
     experimental = _experimental(options)
     host_key = find_key(options, "HostConfig", last_wins=True) or "HostConfig"
     host = options.get(host_key) if isinstance(options.get(host_key), dict) else None
-    annotations = _annotations(module, options, problems, co_pointer)
+    annotations = _annotations(module, options, problems, co_pointer) if objects else {}
 
     # A/edgedeployment/serviceaccount/KubernetesServiceAccountMapper.CreateServiceAccount
-    module.objects.append({"apiVersion": "v1", "kind": "ServiceAccount",
-                           "metadata": _metadata(module, annotations={ORIGINAL_MODULE_ID: module.output_name})})
+    if objects:
+        module.objects.append({"apiVersion": "v1", "kind": "ServiceAccount",
+                               "metadata": _metadata(module, annotations={ORIGINAL_MODULE_ID: module.output_name})})
 
     # A/edgedeployment/service/KubernetesServiceMapper.PrepareService
     exposed_key = find_key(options, "ExposedPorts", last_wins=True) or "ExposedPorts"
@@ -303,7 +309,8 @@ def _map_module(module: DeviceModule, data: dict[str, Any], options: dict[str, A
         spec["selector"] = _labels(module)
         module.service = {"apiVersion": "v1", "kind": "Service",
                           "metadata": _metadata(module, annotations=dict(annotations)), "spec": spec}
-        module.objects.append(module.service)
+        if objects:
+            module.objects.append(module.service)
 
     # A/edgedeployment/deployment/KubernetesDeploymentMapper.CollectModuleVolumes
     volumes_value = experimental.get("volumes")
@@ -313,10 +320,11 @@ def _map_module(module: DeviceModule, data: dict[str, Any], options: dict[str, A
                                 {"reason": problem.message, "name": problem.message,
                                  "sources": [v.host_path or v.name for v in problem.volumes]}))
 
-    module.deployment = _deployment(module, data, options, host, experimental, image, annotations, settings)
-    module.objects.append(module.deployment)
-    module.gpu_limit = _gpus(module.deployment)
-    module.gpus = 0 if module.deployment["spec"]["replicas"] == 0 else module.gpu_limit
+    module.gpu_limit = _gpu_limit(experimental.get("resources"))
+    module.gpus = 0 if _stopped(data) else module.gpu_limit
+    if objects:
+        module.deployment = _deployment(module, data, options, host, experimental, image, annotations, settings)
+        module.objects.append(module.deployment)
 
 
 def _annotations(module: DeviceModule, options: dict[str, Any], problems: list[Problem],
@@ -447,7 +455,7 @@ def _deployment(module: DeviceModule, data: dict[str, Any], options: dict[str, A
     if pod.get("hostNetwork"):
         pod["dnsPolicy"] = "ClusterFirstWithHostNet"
     template_annotations = {**annotations, ORIGINAL_MODULE_ID: module.output_name}
-    spec: dict[str, Any] = {"replicas": 0 if str(data.get("status", "")).lower() == "stopped" else 1,
+    spec: dict[str, Any] = {"replicas": 0 if _stopped(data) else 1,
                             "selector": {"matchLabels": _labels(module)}}
     strategy = experimental.get("strategy")
     if isinstance(strategy, dict):
@@ -477,9 +485,14 @@ def _claim(name: str, read_only: bool) -> dict[str, Any]:
                      "resources": {"requests": {"storage": "100Mi"}}, "volumeName": name}}
 
 
-def _gpus(deployment: dict[str, Any]) -> int:
-    """``nvidia.com/gpu`` the module's pod asks for (limits, as the device plugin reads them)."""
-    resources = deployment["spec"]["template"]["spec"]["containers"][1].get("resources")
+def _stopped(data: dict[str, Any]) -> bool:
+    """``KubernetesDeploymentMapper.PrepareDeployment``: 0 replicas when the desired status is stopped."""
+    return str(data.get("status", "")).lower() == "stopped"
+
+
+def _gpu_limit(resources: Any) -> int:
+    """``nvidia.com/gpu`` the module's pod asks for (limits of its ``k8s-experimental`` resources, copied to the
+    container as written; the device plugin reads the limits)."""
     limits = member(resources, "limits") if isinstance(resources, dict) else None
     value = limits.get(GPU_RESOURCE) if isinstance(limits, dict) else None
     if isinstance(value, bool):

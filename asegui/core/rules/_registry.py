@@ -52,7 +52,7 @@ class Context:
         """What the device's runtime makes of the input as written (no fix applied): the one implementation of its
         Services, ports, volumes and GPUs that rules read. A rule that needs the facts after its own fix computes
         that fix's effect itself."""
-        return compile_device(self.doc, self.doc.root, {}, self.settings)
+        return compile_device(self.doc, self.doc.root, {}, self.settings, objects=False)
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         """Share a computation between rules (e.g. proposed module names)."""
