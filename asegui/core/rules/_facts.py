@@ -82,22 +82,23 @@ def bound(module: ModuleView) -> list[PortKey]:
     return _port_keys(module.host_config, "PortBindings")
 
 
-@per_module
-def host_ports(module: ModuleView) -> list[HostPort]:
-    """Every HostPort entry of the module's parsable PortBindings keys; placeholders left out."""
+def binding_members(module: ModuleView, name: str) -> Iterator[tuple[PortKey, int, str, Any]]:
+    """(port key, entry index, the member's key as written, its value) for each entry of the module's parsable
+    PortBindings keys that holds ``name`` (its last spelling, as the runtime reads it); placeholders left out."""
     section = bindings_section(module) or {}
-    result = []
     for port in bound(module):
         entries = section.get(port.key)
         for index, entry in enumerate(entries if isinstance(entries, list) else []):
-            member = find_key(entry, "HostPort", last_wins=True)
-            if member is None:
-                continue
-            value = entry[member]
-            if has_placeholder(value):
-                continue
-            result.append(HostPort(port, index, value, host_port_number(value), join(port.pointer, index, member)))
-    return result
+            member = find_key(entry, name, last_wins=True)
+            if member is not None and not has_placeholder(entry[member]):
+                yield port, index, member, entry[member]
+
+
+@per_module
+def host_ports(module: ModuleView) -> list[HostPort]:
+    """Every HostPort entry of the module's parsable PortBindings keys; placeholders left out."""
+    return [HostPort(port, index, value, host_port_number(value), join(port.pointer, index, member))
+            for port, index, member, value in binding_members(module, "HostPort")]
 
 
 def host_network(module: ModuleView) -> bool:

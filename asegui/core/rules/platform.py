@@ -16,7 +16,7 @@ from ..placeholders import has_placeholder
 from ..pointers import join
 from . import _links as L
 from ._common import fixed, k8s_at, k8s_get, k8s_name, k8s_pointer
-from ._facts import bindings_section, bound, device_of, exposed, gpu_of, host_network, writable
+from ._facts import binding_members, bound, device_of, exposed, gpu_of, host_network, writable
 from ._links import SOURCE_ARTICLE
 from ._registry import Context, rule
 
@@ -274,30 +274,21 @@ _LOOPBACK = re.compile(r"127(\.\d{1,3}){3}|::1|\[::1\]|localhost", re.IGNORECASE
 
 def _host_ips(r: Rule, module: ModuleView) -> Iterator[Finding]:
     """``HostIp`` of each PortBindings entry: the runtime reads only ``HostPort``."""
-    section = bindings_section(module) or {}
-    for port in bound(module):
-        entries = section.get(port.key)
-        for index, entry in enumerate(entries if isinstance(entries, list) else []):
-            key = find_key(entry, "HostIp", last_wins=True)
-            if key is None:
-                continue
-            value = entry[key]
-            if has_placeholder(value):
-                continue
-            address = value.strip() if isinstance(value, str) else value
-            if address in _ANY_ADDRESS or address is None:
-                hint, severity = _("Every address was meant, which is what the Service gives."), "info"
-            elif isinstance(address, str) and _LOOPBACK.fullmatch(address):
-                hint = _("Docker published {port} on this host only; on the device it is a port of the module's "
-                         "Service, reachable from outside when that is a LoadBalancer (NET008: choose "
-                         "ClusterIP).").format(port=port.key)
-                severity = "warning"
-            else:
-                hint = _("Docker published {port} on {address} only; on the device it is a port of the module's "
-                         "Service, on the Service's IP.").format(port=port.key, address=address)
-                severity = "warning"
-            yield _dropped(r, module, join(port.pointer, index, key), key, value,
-                           f"HostConfig.PortBindings.{port.key}[{index}].", hint=hint, severity=severity)
+    for port, index, key, value in binding_members(module, "HostIp"):
+        address = value.strip() if isinstance(value, str) else value
+        if address in _ANY_ADDRESS or address is None:
+            hint, severity = _("Every address was meant, which is what the Service gives."), "info"
+        elif isinstance(address, str) and _LOOPBACK.fullmatch(address):
+            hint = _("Docker published {port} on this host only; on the device it is a port of the module's "
+                     "Service, reachable from outside when that is a LoadBalancer (NET008: choose "
+                     "ClusterIP).").format(port=port.key)
+            severity = "warning"
+        else:
+            hint = _("Docker published {port} on {address} only; on the device it is a port of the module's "
+                     "Service, on the Service's IP.").format(port=port.key, address=address)
+            severity = "warning"
+        yield _dropped(r, module, join(port.pointer, index, key), key, value,
+                       f"HostConfig.PortBindings.{port.key}[{index}].", hint=hint, severity=severity)
 
 
 def _dropped(r: Rule, module: ModuleView, pointer: str, key: str, value: Any, prefix: str, hint: str | None = None,
