@@ -22,7 +22,8 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from asegui.core import Finding, ManifestError, Result, convert, jsonc, load
+from asegui.core import Finding, ManifestError, Result, convert, jsonc, load, preview
+from asegui.core.device.yaml_text import dump_all
 from asegui.core.report import render_report
 
 # ---------------------------------------------------------------- the property
@@ -80,6 +81,8 @@ def check_convert(data: bytes, reports: bool = True) -> str | None:
                 return KNOWN_DEFAULT_BUGS[finding.code]
             assert not bad, f"{finding.id}: the proposed default is refused: {bad}"
         text = result.text
+        objects = preview(result)  # the device view never raises on what convert accepts
+        assert dump_all(objects).startswith("---") if objects else True
         assert json.dumps(result.document.root) == json.dumps(load(data).root), "converting changed the input"
         assert text.endswith("\n") and "\r" not in text.replace("\\r", "")
         encoded = text.encode("utf-8")  # what every writer does with it
