@@ -97,6 +97,21 @@ class ParamField(QWidget):
         self.editor.setProperty("invalid", bool(problem))
         self.editor.setAccessibleDescription(problem or "")
 
+    def pending(self) -> bool:
+        """Typed but not committed yet: the text differs from the value the session has."""
+        if isinstance(self.editor, QComboBox):  # a choice is committed when it is made
+            return False
+        return self.editor.text() != ("" if self.last_value is None else str(self.last_value))
+
+    def commit_pending(self) -> str | None:
+        """Commit a value typed but not yet entered; returns the reason it is refused (it stays in the field)."""
+        if not self.pending():
+            return None
+        problem = self._validate(self.text())
+        if problem is None:
+            self._commit()
+        return problem
+
     def _validate(self, text: str) -> str | None:
         problem = self.param.problem(text)
         self.show_problem(problem)
@@ -265,6 +280,15 @@ class DetailPanel(QWidget):
     def show_problem(self, name: str, problem: str | None) -> None:
         if name in self.fields:
             self.fields[name].show_problem(problem)
+
+    def commit_pending(self) -> tuple[ParamField, str] | None:
+        """Commit every value typed but not yet entered (Enter or leaving the field does it too), before the
+        window moves on. A refused value stays in its field, with its reason: returned with the field."""
+        for field in list(self.fields.values()):
+            problem = field.commit_pending()
+            if problem:
+                return field, problem
+        return None
 
     def refresh_colours(self) -> None:
         self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)

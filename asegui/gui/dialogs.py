@@ -46,6 +46,24 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str, de
     return box.clickedButton() is yes_button
 
 
+def ask_save(parent: QWidget | None, title: str, text: str) -> str:
+    """Unsaved decisions are about to go: ``"save"`` them first, ``"discard"`` them, or ``"cancel"`` (the default,
+    and Escape): nothing happens and the document stays as it is, with its undo history."""
+    from PySide6.QtWidgets import QMessageBox
+
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, buttons.Save | buttons.Discard | buttons.Cancel, parent)
+    box.setObjectName("ask-save-dialog")
+    box.button(buttons.Save).setText(tr("&Save decisions…"))
+    box.button(buttons.Discard).setText(tr("&Discard"))
+    box.setDefaultButton(buttons.Cancel)
+    box.setEscapeButton(buttons.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    answer = box.standardButton(clicked) if clicked is not None else buttons.Cancel
+    return "save" if answer == buttons.Save else "discard" if answer == buttons.Discard else "cancel"
+
+
 def information(parent: QWidget | None, title: str, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 

@@ -572,11 +572,56 @@ class MainWindow(QMainWindow):
 
     @guarded
     def next_finding(self) -> None:
-        self._step(1)
+        if self.commit_pending():
+            self._step(1)
 
     @guarded
     def previous_finding(self) -> None:
-        self._step(-1)
+        if self.commit_pending():
+            self._step(-1)
+
+    def commit_pending(self) -> bool:
+        """A value typed in the detail panel but not entered yet is committed before the window moves on (next,
+        previous, accept defaults, export, save, open, close, quit), as Enter or leaving the field would.
+
+        A refused value is not dropped and not passed over: it stays in its field, which takes the focus and shows
+        why, and the action stops (False) until the user corrects or clears it."""
+        refused = self.detail.commit_pending()
+        if refused is None:
+            return True
+        field, problem = refused
+        field.editor.setFocus()
+        self.statusBar().showMessage(self.tr("{label} is refused: {problem}").format(label=field.param.label,
+                                                                                     problem=problem), 8000)
+        return False
+
+    def may_leave(self, doing: str) -> bool:
+        """Every way out of the open document comes here (opening another, even the same file again; a drop; a
+        recent file; Close manifest; Quit; closing the window): decisions not saved are saved, discarded or kept,
+        as the user answers. ``doing`` says what happens next, for the question."""
+        session = self.session
+        if session is None:
+            return True
+        refused = self.detail.commit_pending()
+        if not session.modified and refused is None:
+            return True
+        text = self.tr("The decisions on {name} are not saved. Save them to a file before {doing}? Undo cannot "
+                       "bring them back afterwards.").format(name=session.display_name, doing=doing)
+        if not session.modified:
+            text = self.tr("The decisions on {name} are saved, but a value typed in the detail panel is "
+                           "not.").format(name=session.display_name)
+        if refused is not None:
+            field, problem = refused
+            text += "\n\n" + self.tr("{label} holds a value that is refused and cannot be saved: {problem}").format(
+                label=field.param.label, problem=problem)
+        answer = dialogs.ask_save(self, self.tr("Save the decisions?"), text)
+        if answer == "save":
+            return self._save_decisions()
+        if answer == "discard":
+            return True
+        if refused is not None:
+            refused[0].editor.setFocus()
+        return False
 
     # ============================================================================================ decisions
     @guarded
@@ -602,13 +647,13 @@ class MainWindow(QMainWindow):
 
     @guarded
     def accept_all(self) -> None:
-        if self.session is not None:
+        if self.session is not None and self.commit_pending():
             count = self.session.accept_defaults(None, self.tr("accept all defaults"))
             self.statusBar().showMessage(self.tr("Accepted %n change(s) with their defaults.", "", count), 5000)
 
     @guarded
     def accept_area(self) -> None:
-        if self.session is None:
+        if self.session is None or not self.commit_pending():
             return
         area = self.checklist.current_area()
         if not area:
@@ -774,12 +819,16 @@ class MainWindow(QMainWindow):
                           text + "\n\n" + reason + (f"\n({where})" if where else ""))
             log.info("could not open %s: %s", name, reason)
             return False
+        if not self.may_leave(self.tr("opening {name}").format(name=name)):
+            return False
         self.set_session(session)
         log.info("opened %s with %d finding(s)", name, len(session.findings))
         return True
 
     @guarded
-    def close_document(self) -> None:
+    def close_document(self) -> bool:
+        if not self.may_leave(self.tr("closing it")):
+            return False
         self._detach(self.session)
         self.session = None
         self.checklist.set_session(None)
@@ -787,6 +836,7 @@ class MainWindow(QMainWindow):
         self.device_pane.set_session(None)
         self._update_counts()
         self._show_start()
+        return True
 
     def _proposed(self, suffix: str) -> str:
         assert self.session is not None
@@ -807,7 +857,7 @@ class MainWindow(QMainWindow):
     @guarded
     def export(self) -> bool:
         session = self.session
-        if session is None:
+        if session is None or not self.commit_pending():
             return False
         session.complete()  # the device phase, if the worker has not finished it: its errors count too
         unresolved = session.unresolved_errors()
@@ -843,7 +893,7 @@ class MainWindow(QMainWindow):
     def export_report(self) -> bool:
         """The same report as ``asegui-cli convert --report``, for the decisions taken here."""
         session = self.session
-        if session is None:
+        if session is None or not self.commit_pending():
             return False
         path = dialogs.save_path(self, self.tr("Export the migration report"), self._proposed(".report.html"),
                                  dialogs.REPORT_FILTER)
@@ -871,6 +921,10 @@ class MainWindow(QMainWindow):
 
     @guarded
     def save_decisions(self) -> bool:
+        return self.commit_pending() and self._save_decisions()
+
+    def _save_decisions(self) -> bool:
+        """Save decisions as they stand (a refused value typed in the detail panel is not among them)."""
         session = self.session
         if session is None:
             return False
@@ -897,7 +951,7 @@ class MainWindow(QMainWindow):
     @guarded
     def load_decisions(self, path: str = "") -> bool:
         session = self.session
-        if session is None:
+        if session is None or not self.commit_pending():
             return False
         path = path or dialogs.open_path(self, self.tr("Load decisions"), str(Path(self._proposed("")).parent))
         if not path:
@@ -1026,6 +1080,12 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        try:
+            if not self.may_leave(self.tr("quitting")):
+                event.ignore()
+                return
+        except Exception as exc:  # noqa: BLE001
+            errors.report(exc, self, "closeEvent")
         try:
             self.save_layout()
         except Exception as exc:  # noqa: BLE001

@@ -21,11 +21,18 @@ SAMPLE = ROOT / "resources" / "samples" / "fpga-sample.json"
 
 @dataclass
 class Dialogs:
-    """Records every dialog; answers come from the attributes (never a real, blocking dialog)."""
+    """Records every dialog; answers come from the attributes (never a real, blocking dialog).
+
+    ``ask_save_answer``: the answer to "Save the decisions?" (Save decisions / Discard / Cancel). It is "cancel",
+    the dialog's own default: a test that changes a decision and then opens or closes without meaning to meet the
+    question keeps its document and fails where it did so, instead of losing work silently. The ``window``
+    fixture answers "discard" when it closes the window after the test."""
 
     errors: list[tuple[str, str]] = field(default_factory=list)
     confirms: list[tuple[str, str]] = field(default_factory=list)
     infos: list[tuple[str, str]] = field(default_factory=list)
+    asks: list[tuple[str, str]] = field(default_factory=list)
+    ask_save_answer: str = "cancel"
     confirm_answer: bool = True
     save_answer: str = ""
     open_answer: str = ""
@@ -46,6 +53,10 @@ def captured(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     def information(parent: Any, title: str, text: str) -> None:
         record.infos.append((title, text))
 
+    def ask_save(parent: Any, title: str, text: str) -> str:
+        record.asks.append((title, text))
+        return record.ask_save_answer
+
     def save_path(parent: Any, title: str, proposed: str, filters: str = "") -> str:
         record.save_proposals.append(proposed)
         return record.save_answer
@@ -56,6 +67,7 @@ def captured(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     monkeypatch.setattr(dialogs, "error", error)
     monkeypatch.setattr(dialogs, "confirm", confirm)
     monkeypatch.setattr(dialogs, "information", information)
+    monkeypatch.setattr(dialogs, "ask_save", ask_save)
     monkeypatch.setattr(dialogs, "save_path", save_path)
     monkeypatch.setattr(dialogs, "open_path", open_path)
     return record
@@ -84,7 +96,11 @@ def wait_device(qtbot: Any, window: MainWindow, timeout: int = 5000) -> None:
 @pytest.fixture
 def window(qtbot: Any, settings: QSettings, captured: Dialogs) -> MainWindow:
     win = MainWindow(settings, restore=False)
-    qtbot.addWidget(win)
+
+    def discard(_window: Any) -> None:  # the test is over: its decisions go with the window
+        captured.ask_save_answer = "discard"
+
+    qtbot.addWidget(win, before_close_func=discard)
     win.resize(1400, 900)
     win.show()
     qtbot.waitExposed(win)

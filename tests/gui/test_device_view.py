@@ -18,7 +18,7 @@ from PySide6.QtGui import QImage
 from asegui.gui.code_view import yaml_line_spans
 from asegui.gui.main_window import MainWindow
 
-from .conftest import ROOT, SAMPLE, wait_device
+from .conftest import ROOT, SAMPLE, Dialogs, wait_device
 
 PASSWORD = "s3cr3t-Regi$try-Passw0rd"
 
@@ -434,6 +434,7 @@ def test_closing_the_window_while_a_check_runs(qtbot: Any, settings: Any, captur
     qtbot.waitUntil(lambda: len(gate.started) == 1)
     window.set_device_settings(2, "LoadBalancer")  # queued: dropped by the close
     threading.Timer(0.3, gate.set).start()
+    captured.ask_save_answer = "discard"  # the decision above is not saved: closing asks
     window.close()  # waits for the running check (it touches no widget), drops the queued one
     assert not worker_threads()
     assert len(gate.started) == 1
@@ -460,20 +461,22 @@ def test_deleting_the_window_with_the_check_s_answer_still_queued(qtbot: Any, se
     while not phase.done and time.monotonic() < deadline:  # no events processed: the answer stays queued
         time.sleep(0.005)
     assert phase.done and session.device_pending
+    captured.ask_save_answer = "discard"  # the decision above is not saved: closing asks
     window.close()
     window.deleteLater()
     qtbot.wait(100)
     assert not captured.errors and not worker_threads()
 
 
-def test_opening_another_file_while_a_check_runs(qtbot: Any, window: MainWindow, tmp_path: Path,
-                                                 gate: Any) -> None:
+def test_opening_another_file_while_a_check_runs(qtbot: Any, window: MainWindow, captured: Dialogs,
+                                                 tmp_path: Path, gate: Any) -> None:
     second = two_gpu_modules(window, tmp_path)
     window.set_param(second, "count", 1)  # RES010 for this document, held at the gate
     qtbot.waitUntil(lambda: len(gate.started) == 1)
     old = window.session
     data = sample_data()
     desired(data)["systemModules"]["edgeHub"]["settings"]["createOptions"] = "{}"
+    captured.ask_save_answer = "discard"  # the decision above is not saved: opening another file asks
     open_data(window, tmp_path, data, "other.json")
     assert window.session is not old and window.session is not None
     gate.set()
@@ -531,7 +534,9 @@ def test_a_whole_task_by_keyboard(qtbot: Any, window: MainWindow, captured: Any,
     captured.save_answer = str(exported)
     press(qtbot, window, "Ctrl+E")
     assert exported.read_bytes() == expected.text.encode("utf-8")
+    captured.ask_save_answer = "discard"  # the decisions taken by keyboard are not saved: closing asks
     press(qtbot, window, "Ctrl+W")
+    assert len(captured.asks) == 1
     assert window.session is None and window.stack.currentWidget() is window.start_page
 
 
