@@ -360,3 +360,14 @@ def test_collector_pauses_overlapping_on_two_threads_leave_it_on():
     leave.set()
     thread.join()
     assert gc.isenabled()
+
+
+def test_an_old_tools_root_key_is_held_to_the_schema_too():
+    """Found by the fuzzer: with "moduleContent" (MAN006 renames it) MAN009 stayed silent, so converting the output
+    again added edgeAgent's "type" a second time round; a conversion must be a fixed point."""
+    data = json.loads(manifest({"app": module({})}))
+    data = {"moduleContent": data["modulesContent"]}
+    del data["moduleContent"]["$edgeAgent"]["properties.desired"]["systemModules"]["edgeAgent"]["type"]
+    first = convert(json.dumps(data).encode())
+    assert [f.pointer.rsplit("/", 1)[-1] for f in codes(first, "MAN009")] == ["type"]
+    assert convert(first.text.encode()).text == first.text

@@ -18,6 +18,8 @@ from . import _links as L
 from ._common import fixed
 from ._registry import Context, DeviceContext, rule
 
+# Wrappers the official schemas describe (an old tool's "moduleContent" once MAN006 renames it)
+_DESCRIBED = ("modulesContent", "moduleContent", "content")
 # What a missing member of a system module defaults to when a fix adds it: edgeAgent's and edgeHub's documented values.
 _SYSTEM_DEFAULTS = {"restartPolicy": "always", "status": "running", "type": "docker"}
 
@@ -25,12 +27,12 @@ _SYSTEM_DEFAULTS = {"restartPolicy": "always", "status": "running", "type": "doc
 def _checked(doc: Document, root: Any, form: str, renames: dict[str, str] | None) -> tuple[Any, str, str] | None:
     """(the part a schema describes, its pointer in ``root``, the schema), or None when no official schema describes
     the manifest's shape (a bare or layered manifest, an old tool's root key)."""
-    if doc.layered or doc.wrapper not in ("modulesContent", "content"):
+    if doc.layered or doc.wrapper not in _DESCRIBED:
         return None
     shaped = shape(doc, root, "auto" if doc.template else "deployable", renames)
     pointer = "/content" if doc.wrapper == "content" else ""
     part = resolve(shaped, pointer)
-    if not isinstance(part, dict):
+    if not isinstance(part, dict) or "modulesContent" not in part:  # an old tool's root key MAN006 did not rename
         return None
     version = resolve(part, "/modulesContent/$edgeAgent/properties.desired/schemaVersion")
     return part, pointer, deployment_schema(doc.template, version)
@@ -87,7 +89,7 @@ def check_system_members(r: Rule, ctx: Context) -> Iterator[Finding]:
     """Read from the schema's own ``required`` lists (the schema file is JSON; no validator is needed here, so
     opening a file does not pay for loading one)."""
     doc = ctx.doc
-    if doc.layered or doc.wrapper not in ("modulesContent", "content"):
+    if doc.layered or doc.wrapper not in _DESCRIBED:
         return
     version = resolve(doc.root, join(doc.agent or "", "schemaVersion")) if doc.agent else None
     required = required_system_members(deployment_schema(doc.template, version))
