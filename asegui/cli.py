@@ -1,7 +1,8 @@
 """asegui-cli: check, convert, preview, explain, rules — the core from a shell, for many devices at once.
 
 Exit codes: 0 nothing needs a person; 1 error findings remain that the tool cannot resolve
-alone (convert still writes its output); 2 the input cannot be read or the usage is wrong.
+alone, or whose fix was rejected without a reason in its note (convert still writes its output); 2 the input
+cannot be read or the usage is wrong.
 """
 
 from __future__ import annotations
@@ -14,7 +15,19 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .core import AREAS, DeviceSettings, ManifestError, Result, all_rules, convert, decisions, get_rule, preview
+from .core import (
+    AREAS,
+    Decided,
+    DeviceSettings,
+    ManifestError,
+    Result,
+    Status,
+    all_rules,
+    convert,
+    decisions,
+    get_rule,
+    preview,
+)
 from .core.i18n import _
 from .core.redact import redact_text
 from .fileio import write_atomic
@@ -159,12 +172,25 @@ def format_text(result: Result) -> str:
         lines.append(f"{area} ({len(group)})")
         for f in group:
             module = f.module or "-"
-            lines.append(f"  {module}: {f.severity} {f.code} [{f.status}] {f.message}")
+            lines.append(f"  {module}: {f.severity} {f.code} [{f.status}] {f.message}{_hint(f)}")
     counts = result.summary()
     unresolved = len(result.unresolved_errors)
     lines.append(_("{error} error(s), {warning} warning(s), {info} info; {unresolved} error(s) need a person")
                  .format(unresolved=unresolved, **counts))
     return "\n".join(lines)
+
+
+def _hint(finding: Decided) -> str:
+    """What a person does about an error whose fix was rejected without a reason, after its message."""
+    if finding.status == Status.REASON_NEEDED:
+        return " " + _("(its fix was rejected: reject with a note to say why, e.g. \"handled outside the "
+                       "manifest\", in the decisions file)")
+    return ""
+
+
+def _print_unresolved(result: Result) -> None:
+    for finding in result.unresolved_errors:
+        print(f"  {finding.module or '-'}: {finding.code} {finding.message}{_hint(finding)}", file=sys.stderr)
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
@@ -189,8 +215,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     counts = result.summary()
     print(_("Wrote {output}: {error} error(s), {warning} warning(s), {info} info; {unresolved} error(s) need a person.")
           .format(output=args.output, unresolved=len(result.unresolved_errors), **counts), file=sys.stderr)
-    for finding in result.unresolved_errors:
-        print(f"  {finding.module or '-'}: {finding.code} {finding.message}", file=sys.stderr)
+    _print_unresolved(result)
     return result.exit_code
 
 
@@ -214,8 +239,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
                                                      deployments=summary.get("deployments", 0),
                                                      gpus=summary.get("gpus", 0),
                                                      device_gpus=summary.get("device_gpus", 0)), file=sys.stderr)
-    for finding in result.unresolved_errors:
-        print(f"  {finding.module or '-'}: {finding.code} {finding.message}", file=sys.stderr)
+    _print_unresolved(result)
     return result.exit_code
 
 

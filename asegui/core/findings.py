@@ -260,6 +260,7 @@ class Status(str, Enum):
     NEEDS_INPUT = "needs input"     # accepted, but a parameter has no valid value: nothing applied
     OFF = "off"                     # not applied by default (and nobody asked for it)
     REJECTED = "rejected"           # a person declined the fix
+    REASON_NEEDED = "rejected, reason needed"  # a person declined an error's fix without saying why (in the note)
     OPEN = "open"                   # a manual step not yet acknowledged
     ACKNOWLEDGED = "acknowledged"   # a manual step a person says is done
     INFO = "info"                   # nothing to do
@@ -293,6 +294,9 @@ class Decisions:
 
     def of(self, finding: Finding) -> Decided | None:
         return self.by_finding.get(id(finding))
+
+
+_UNRESOLVED = frozenset((Status.OPEN, Status.NEEDS_INPUT, Status.REASON_NEEDED))
 
 
 class Decided:
@@ -407,11 +411,13 @@ class Decided:
 
     @property
     def resolved(self) -> bool:
-        """The tool or a person has settled it: a fix applied (a defaulted one too), acknowledged, or declined.
+        """The tool or a person has settled it: a fix applied (a defaulted one too), acknowledged, or declined (an
+        error's fix with a reason in the note).
 
-        Open manual steps and choices still missing a value are what remain for a person.
+        Open manual steps, choices still missing a value and errors whose fix was rejected without a reason are what
+        remain for a person.
         """
-        return self.outcome.status not in (Status.OPEN, Status.NEEDS_INPUT)
+        return self.outcome.status not in _UNRESOLVED
 
     def defaults(self) -> dict[str, Any]:
         return self.finding.defaults()

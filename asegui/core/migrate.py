@@ -153,7 +153,8 @@ class Result:
 
     @property
     def unresolved_errors(self) -> list[Decided]:
-        """Error findings that still need a person: a value to give, or a manual step to acknowledge."""
+        """Error findings that still need a person: a value to give, a manual step to acknowledge, or a rejected fix
+        to give a reason for (the note)."""
         return [f for f in self.findings if f.severity == "error" and not f.resolved]
 
     @property
@@ -227,7 +228,12 @@ def _outcome(finding: Finding, decision: Decision) -> Outcome:
         else:
             status = Status.ACKNOWLEDGED if accepted else Status.OPEN
     elif not accepted:
-        status = Status.REJECTED if decision.accepted is False else Status.OFF
+        if decision.accepted is not False:
+            status = Status.OFF
+        elif finding.severity == "error" and not decision.note.strip():
+            status = Status.REASON_NEEDED  # an error left in the output: settled once a person says why
+        else:
+            status = Status.REJECTED
     elif problems:
         status = Status.NEEDS_INPUT
     else:

@@ -164,6 +164,7 @@ def decision_text(finding: Decided) -> str:
         "review": _("accepted with the proposed value (not yet confirmed)"),
         "needs input": _("needs a value: {problems}").format(problems="; ".join(finding.problems.values()) or "-"),
         "rejected": _("rejected"),
+        "rejected, reason needed": _("rejected without a reason: reject with a note to say why"),
         "off": _("not applied (off by default)"),
         "open": _("open: not yet acknowledged"),
         "acknowledged": _("acknowledged"),

@@ -45,13 +45,14 @@ from .undo import UndoStack
 if TYPE_CHECKING:
     from ..core.device.compile import DevicePreview
 
-NEEDS_ME = ("needs input", "open")
+NEEDS_ME = ("needs input", "open", "rejected, reason needed")
 MEMO_LIMIT = 50_000  # diffed segments kept for a document before the cache starts afresh
 KEPT = 8  # masked texts and mapped pointer lists kept (most recent), across both sides and forms
 
 
 def needs_me(finding: Decided) -> bool:
-    """The finding waits for a person: a value to give, or a manual step to acknowledge."""
+    """The finding waits for a person: a value to give, a manual step to acknowledge, or the reason an error's fix
+    was rejected."""
     return finding.status in NEEDS_ME
 
 

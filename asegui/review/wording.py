@@ -23,8 +23,11 @@ def status_words(long: bool = False) -> dict[str, str]:
     """Every status and its words (made on each ask: the language may have changed)."""
     if long:
         return {"applied": _("applied"), "review": _("applied with the proposed default"),
-                "needs input": _("needs input from you"), "rejected": _("rejected"), "off": _("not applied"),
+                "needs input": _("needs input from you"), "rejected": _("rejected"),
+                "rejected, reason needed": _("rejected: an error stays in the output until the note says why"),
+                "off": _("not applied"),
                 "open": _("manual step to do"), "acknowledged": _("done"), "info": _("for information")}
     return {"applied": _("applied"), "review": _("applied (default)"), "needs input": _("needs input"),
-            "rejected": _("rejected"), "off": _("not applied"), "open": _("manual step"),
+            "rejected": _("rejected"), "rejected, reason needed": _("rejected: say why"), "off": _("not applied"),
+            "open": _("manual step"),
             "acknowledged": _("done"), "info": _("for information")}

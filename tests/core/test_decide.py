@@ -15,7 +15,7 @@ def test_a_decision_for_an_id_no_finding_has_is_reported_as_stale_and_known_ones
     ids = [f.id for f in convert(DATA).findings]
     result = convert(DATA, {ids[0]: {"accepted": False}, "STO001:gone:/nowhere": {"accepted": True}})
     assert result.stale_decisions == ["STO001:gone:/nowhere"]
-    assert result.findings[0].status == "rejected"
+    assert result.findings[0].status == "rejected, reason needed"  # an error rejected without a note
     assert convert(DATA).stale_decisions == []
 
 

@@ -54,7 +54,7 @@ def test_prx001_rejected_keeps_the_env():
     fid = findings(run(data), "PRX001")[0].id
     result = run(data, {fid: {"accepted": False}})
     assert env_values(result, "app") == {"https_proxy": PROXY}
-    assert findings(result, "PRX001")[0].status == "rejected"
+    assert findings(result, "PRX001")[0].status == "rejected, reason needed"  # an error: no note given
 
 
 def test_prx001_skips_empty_proxies_and_placeholder_no_proxy():

@@ -36,7 +36,7 @@ def test_reject_then_undo_then_redo(session: Session) -> None:
     session.set_accepted(finding.id, False)
     assert '"Source": "localin"' not in output(session)
     assert "/home/hcsshares/localin:/home/input" in output(session)
-    assert session.finding(finding.id).status == "rejected"
+    assert session.finding(finding.id).status == "rejected, reason needed"  # an error rejected without a note
     assert session.undo() is not None
     assert output(session) == before
     session.redo()
