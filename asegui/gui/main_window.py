@@ -827,7 +827,7 @@ class MainWindow(QMainWindow):
 
     @guarded
     def close_document(self) -> bool:
-        if not self.may_leave(self.tr("closing it")):
+        if not self.may_leave(self.tr("closing the manifest")):
             return False
         self._detach(self.session)
         self.session = None
