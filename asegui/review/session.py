@@ -39,6 +39,7 @@ from ..core import (
     pointer_join,
     resolve,
 )
+from ..core.i18n import _
 from ..core.redact import redact_text
 from .undo import UndoStack
 
@@ -65,6 +66,31 @@ class Step:
     after: dict[str, Decision]
     settings_before: DeviceSettings | None = None  # None: the step leaves the settings alone
     settings_after: DeviceSettings | None = None
+
+
+@dataclass(frozen=True)
+class DefaultsApplied:
+    """What :meth:`Session.use_defaults` changed, by kind (each finding counted once)."""
+
+    confirmed: int = 0   # applied with a proposed value, now confirmed
+    turned_on: int = 0   # on by default but rejected: applied again
+    turned_off: int = 0  # off by default (a limit on every module…) but turned on: not applied any more
+    left_off: int = 0    # off by default and not applied: left so (not counted in ``changed``)
+
+    @property
+    def changed(self) -> int:
+        """Findings whose decision changed."""
+        return self.confirmed + self.turned_on + self.turned_off
+
+    def text(self) -> str:
+        """In words, e.g. "3 confirmed, 1 turned off; 2 off by default left off"."""
+        parts = [words.format(count=count) for count, words in (
+            (self.confirmed, _("{count} confirmed")), (self.turned_on, _("{count} turned on")),
+            (self.turned_off, _("{count} turned off"))) if count]
+        said = ", ".join(parts) or _("nothing changed")
+        if self.left_off:
+            said += "; " + _("{count} off by default left off").format(count=self.left_off)
+        return said
 
 
 @dataclass
@@ -394,23 +420,48 @@ class Session:
         self._change(label or f"set {name}", {finding_id: decision})
         return None
 
-    def accept_defaults(self, area: str | None = None, label: str = "") -> int:
-        """Accept every fix (of one area, or all) with its current values; one undoable step.
+    def set_note(self, finding_id: str, note: str, label: str = "") -> None:
+        """Say why (one undoable step): a rejected error's fix is settled once its note gives a reason."""
+        decision = self.current(finding_id)
+        if decision.note == note:
+            return
+        decision.note = note
+        self._change(label or f"note on {finding_id}", {finding_id: decision})
 
-        Manual steps are left alone: acknowledging them is for a person who has done them.
+    def accept_defaults(self, area: str | None = None, label: str = "") -> int:
+        """:meth:`use_defaults`, returning how many findings it changed (what the window's message counts)."""
+        return self.use_defaults(area, label).changed
+
+    def use_defaults(self, area: str | None = None, label: str = "") -> DefaultsApplied:
+        """Give every fix (of one area, or all) its default decision, as one undoable step, and say what changed.
+
+        A fix on by default is applied (a proposed value confirmed, a rejected fix turned back on); one off by
+        default (a memory and CPU limit on every module…) is not applied. Values a person gave and notes stay.
+        Manual steps are left alone: acknowledging them is for a person who has done them. The step's label ends
+        with the summary, so undo and redo say what they take back.
         """
         changed: dict[str, Decision] = {}
+        counts = dict.fromkeys(("confirmed", "turned_on", "turned_off", "left_off"), 0)
         for finding in self.findings:
             if area is not None and finding.area != area:
                 continue
-            if finding.applicability == "manual" or (finding.accepted and finding.status != "review"):
+            if finding.applicability == "manual":
                 continue
+            on = bool(finding.accepted_by_default)
+            if not on and not finding.accepted:  # not applied, as by default (rejected or not)
+                counts["left_off"] += 1
+                continue
+            if on and finding.accepted and finding.status != "review":
+                continue  # applied as by default (or waiting for a value the fix has no default for)
+            kind = "turned_off" if not on else "turned_on" if not finding.accepted else "confirmed"
+            counts[kind] += 1
             decision = self.current(finding.id)
-            decision.accepted = True
+            decision.accepted = True if on else None
             changed[finding.id] = decision
+        summary = DefaultsApplied(**counts)
         if changed:
-            self._change(label or "accept defaults", changed)
-        return len(changed)
+            self._change(f"{label or 'accept defaults'}: {summary.text()}", changed)
+        return summary
 
     def replace_decisions(self, chosen: dict[str, Decision], label: str = "",
                           settings: DeviceSettings | None = None) -> list[str]:
