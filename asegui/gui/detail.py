@@ -132,6 +132,7 @@ class DetailPanel(QWidget):
 
     acceptToggled = Signal(str, bool)
     paramCommitted = Signal(str, str, object)  # finding id, name, value
+    noteCommitted = Signal(str, str)  # finding id, note
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,6 +175,14 @@ class DetailPanel(QWidget):
         self.accept.setStyleSheet(theme.indicator_style("QCheckBox"))
         layout.addWidget(self.accept)
 
+        # Why a person decided as they did: a rejected error's fix is settled only once this says why.
+        self.note = QLineEdit(self)
+        self.note.setObjectName("detail-note")
+        self.note.setPlaceholderText(self.tr("Note: why (e.g. handled outside the manifest)"))
+        self.note.setAccessibleName(self.tr("Note on this decision"))
+        self.note.editingFinished.connect(self._note_finished)
+        layout.addWidget(self.note)
+
         self.form_frame = QFrame(self)
         self.form_frame.setObjectName("detail-form")
         self.form = QFormLayout(self.form_frame)
@@ -201,7 +210,7 @@ class DetailPanel(QWidget):
         self.finding_id = finding.id if finding else None
         if changed:
             self._build_form(finding)
-        for widget in (self.meta, self.message, self.accept, self.form_frame, self.todo):
+        for widget in (self.meta, self.message, self.accept, self.form_frame, self.todo, self.note):
             widget.setVisible(finding is not None)
         if finding is None:
             self.icon.clear()
@@ -223,6 +232,13 @@ class DetailPanel(QWidget):
         self.accept.setText(self.tr("I have done this manual step") if manual
                             else self.tr("Apply this change to the GPU manifest"))
         self.accept.setChecked(finding.accepted)
+        self.note.setVisible(finding.status != "info")
+        if changed or not self.note.hasFocus():
+            self.note.setText(finding.note)
+        reason_needed = finding.status == "rejected, reason needed"
+        self.note.setProperty("needed", reason_needed)
+        self.note.setToolTip(self.tr("The fix of this error is rejected: say why, so it counts as settled")
+                             if reason_needed else "")
         for param in finding.params:
             field = self.fields[param.name]
             field.set_value(finding.values.get(param.name), finding.problems.get(param.name))
@@ -281,9 +297,16 @@ class DetailPanel(QWidget):
         if name in self.fields:
             self.fields[name].show_problem(problem)
 
+    def _note_finished(self) -> None:
+        if self.finding_id is not None:
+            self.noteCommitted.emit(self.finding_id, self.note.text().strip())
+
     def commit_pending(self) -> tuple[ParamField, str] | None:
         """Commit every value typed but not yet entered (Enter or leaving the field does it too), before the
         window moves on. A refused value stays in its field, with its reason: returned with the field."""
+        if self.finding_id is not None and self.note.isModified():
+            self.note.setModified(False)
+            self._note_finished()
         for field in list(self.fields.values()):
             problem = field.commit_pending()
             if problem:

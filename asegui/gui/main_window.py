@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self.detail = DetailPanel(self.bottom_splitter)
         self.detail.acceptToggled.connect(self.set_accepted)
         self.detail.paramCommitted.connect(self.set_param)
+        self.detail.noteCommitted.connect(self.set_note)
         self.bottom_splitter.setStretchFactor(0, 3)
         self.bottom_splitter.setStretchFactor(1, 2)
         self.bottom_splitter.setSizes([820, 560])
@@ -633,6 +634,14 @@ class MainWindow(QMainWindow):
         self.session.set_accepted(finding_id, accepted, label)
         if self.checklist.current_id() != finding_id:
             self.checklist.select(finding_id)
+
+    @guarded
+    def set_note(self, finding_id: str, note: str) -> None:
+        if self.session is None or not self.session.has_finding(finding_id):
+            return
+        finding = self.session.finding(finding_id)
+        if finding.note != note:
+            self.session.set_note(finding_id, note, self.tr("note on {code}").format(code=finding.code))
 
     @guarded
     def set_param(self, finding_id: str, name: str, value: object) -> None:

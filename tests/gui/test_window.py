@@ -576,3 +576,25 @@ def test_the_rule_s_sources_are_links_in_the_detail_panel(opened: MainWindow) ->
     html = opened.detail.explanation.toHtml()
     assert finding.rule.links and all(f'href="{link}"' in html for link in finding.rule.links)
     assert opened.detail.explanation.openExternalLinks()
+
+
+def test_a_rejected_error_is_settled_by_a_note_typed_in_the_detail_panel(qtbot: Any, opened: MainWindow) -> None:
+    """Issue 13, defect 5 in the window: a rejected error's fix stays unresolved until the note says why."""
+    session = opened.session
+    assert session is not None
+    finding = next(f for f in session.findings if f.code == "STO001")
+    opened.checklist.select(finding.id)
+    opened.select_finding(finding.id)
+    opened.set_accepted(finding.id, False)
+    assert session.finding(finding.id).status == "rejected, reason needed"
+    assert finding.id in {f.id for f in session.unresolved_errors()}
+    note = opened.detail.note
+    assert note.isVisible()
+    note.setFocus()
+    qtbot.keyClicks(note, "the share is mounted by the device's own policy")
+    qtbot.keyClick(note, Qt.Key.Key_Return)
+    assert session.finding(finding.id).status == "rejected"
+    assert session.finding(finding.id).note == "the share is mounted by the device's own policy"
+    assert finding.id not in {f.id for f in session.unresolved_errors()}
+    qtbot.keyClick(opened, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the note is one undoable step
+    assert session.finding(finding.id).status == "rejected, reason needed"
