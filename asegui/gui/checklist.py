@@ -224,7 +224,7 @@ class ChecklistModel(QAbstractItemModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and name == "status" and finding.status in ("off", "rejected"):
-            return theme.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            return theme.muted_text(theme.palette(), QPalette.ColorRole.Base)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
@@ -347,3 +347,10 @@ class ChecklistView(QTreeView):
         if centre or not self.viewport().rect().contains(self.visualRect(index)):
             self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
+
+    def refresh_colours(self) -> None:
+        """After a palette change: the style sheet takes up the new palette, and the rows repaint (greyed statuses
+        are derived from the palette each time they are painted)."""
+        theme.restyle(self)
+        self.header().viewport().update()
+        self.viewport().update()

@@ -86,9 +86,7 @@ class ParamField(QWidget):
 
     def show_problem(self, problem: str | None) -> None:
         if problem:
-            palette = self.reason.palette()
-            palette.setColor(QPalette.ColorRole.WindowText, theme.tone(0, self.palette(), 200))
-            self.reason.setPalette(palette)
+            self.refresh_colours()
             self.reason.setText("\u26a0 " + problem)  # a sign as well as a colour
             self.reason.show()
         else:
@@ -96,6 +94,11 @@ class ParamField(QWidget):
             self.reason.hide()
         self.editor.setProperty("invalid", bool(problem))
         self.editor.setAccessibleDescription(problem or "")
+
+    def refresh_colours(self) -> None:
+        palette = self.reason.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, theme.tone(0, self.palette(), 200))
+        self.reason.setPalette(palette)
 
     def pending(self) -> bool:
         """Typed but not committed yet: the text differs from the value the session has."""
@@ -202,6 +205,7 @@ class DetailPanel(QWidget):
         self.explanation.setOpenExternalLinks(True)
         self.explanation.setFrameShape(QFrame.Shape.StyledPanel)
         layout.addWidget(self.explanation, 1)
+        self.refresh_colours()
         self.show_finding(None)
 
     # -- showing ---------------------------------------------------------------------------------------------
@@ -314,7 +318,13 @@ class DetailPanel(QWidget):
         return None
 
     def refresh_colours(self) -> None:
-        self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        """After a palette change: the check box's style sheet and the refused values' reasons follow it."""
+        palette = self.meta.palette()  # quieter than the message, still readable (placeholder grey is not always)
+        palette.setColor(QPalette.ColorRole.WindowText, theme.muted_text(self.palette(), QPalette.ColorRole.Window))
+        self.meta.setPalette(palette)
+        theme.restyle(self.accept)
+        for field in self.fields.values():
+            field.refresh_colours()
 
     # -- user ------------------------------------------------------------------------------------------------
     def _accept_clicked(self, checked: bool) -> None:

@@ -55,7 +55,7 @@ class DevicePane(QWidget):
         self.checking.setAccessibleName(self.tr("Checking the objects of the last decision"))
         self.checking.setToolTip(self.tr("The objects of the last decision are being compiled and checked; the "
                                          "view shows the previous ones until then"))
-        self.checking.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._colour_checking()
         font = self.checking.font()
         font.setItalic(True)
         self.checking.setFont(font)
@@ -272,7 +272,14 @@ class DevicePane(QWidget):
 
     def refresh_colours(self) -> None:
         self.view.refresh_colours()
+        self._colour_checking()
         self._show_summary()
+
+    def _colour_checking(self) -> None:
+        """The note is quieter than the summary, and still readable (placeholder grey is not on every palette)."""
+        palette = self.checking.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, theme.muted_text(self.palette(), QPalette.ColorRole.Window))
+        self.checking.setPalette(palette)
 
 
 def _dump_all(objects: list[dict[str, Any]]) -> str:

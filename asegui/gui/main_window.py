@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self._start_page: StartPage | None = None
         self._start_on_show = start_page
         self._syncing = False
+        self._palette_refresh_pending = False
         self._anchors: list[tuple[int, int]] = []
         self._refreshing = False  # the checklist is rebuilt after a decision: its selection is kept, not re-made
         # a decision repaints the GPU manifest at once; the device's objects are compiled and checked on a worker
@@ -322,10 +323,7 @@ class MainWindow(QMainWindow):
         style = self.style()
         self.open_action.setIcon(style.standardIcon(style.StandardPixmap.SP_DialogOpenButton))
         self.export_action.setIcon(style.standardIcon(style.StandardPixmap.SP_DialogSaveButton))
-        self.undo_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowBack))
-        self.redo_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowForward))
-        self.previous_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowUp))
-        self.next_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowDown))
+        self._refresh_arrow_icons()
         toolbar.addActions([self.open_action, self.export_action])
         toolbar.addSeparator()
         toolbar.addActions([self.undo_action, self.redo_action])
@@ -743,12 +741,31 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            for view in (self.input_view, self.output_view):
-                view.refresh_colours()
-            self.device_pane.refresh_colours()
-            self.checklist.viewport().update()
-            current = self.checklist.current_id()
-            self.detail.show_finding(self.session.finding(current) if self.session is not None and current else None)
+            # The window hears of a new palette before its children have it: they re-derive their colours once
+            # it has reached them all (both events come for one change: one refresh).
+            if not getattr(self, "_palette_refresh_pending", False):
+                self._palette_refresh_pending = True
+                QTimer.singleShot(0, self, self._refresh_colours)
+
+    def _refresh_colours(self) -> None:
+        """Every colour derived from the palette follows it (the OS theme, the View menu, setPalette)."""
+        self._palette_refresh_pending = False
+        for view in (self.input_view, self.output_view):
+            view.refresh_colours()
+        self.device_pane.refresh_colours()
+        self.checklist.refresh_colours()
+        self.detail.refresh_colours()
+        self._refresh_arrow_icons()
+        self._show_output_problems()
+        current = self.checklist.current_id()
+        self.detail.show_finding(self.session.finding(current) if self.session is not None and current else None)
+
+    def _refresh_arrow_icons(self) -> None:
+        """The style's arrows are black whatever the palette: these are drawn in its button text colour."""
+        pal = self.palette()
+        for action, direction in ((self.undo_action, "left"), (self.redo_action, "right"),
+                                  (self.previous_action, "up"), (self.next_action, "down")):
+            action.setIcon(theme.arrow_icon(direction, pal))
 
     def _sync_scroll(self, source: CodeView) -> None:
         if self._syncing or not self.lock_action.isChecked() or not self._anchors:

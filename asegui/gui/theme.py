@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QWidget
 
 from ..resources_path import resource
 
@@ -26,6 +28,33 @@ def blend(a: QColor, b: QColor, amount: float) -> QColor:
     return QColor(round(a.red() + (b.red() - a.red()) * amount),
                   round(a.green() + (b.green() - a.green()) * amount),
                   round(a.blue() + (b.blue() - a.blue()) * amount))
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours (1 to 21; text wants 4.5 or more)."""
+    def luminance(colour: QColor) -> float:
+        def channel(value: int) -> float:
+            c = value / 255
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(colour.red()) + 0.7152 * channel(colour.green()) + 0.0722 * channel(colour.blue())
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def muted_text(pal: QPalette | None = None, on: QPalette.ColorRole = QPalette.ColorRole.Base,
+               minimum: float = 4.6) -> QColor:
+    """Quieter text (a status that is off, a label's details) that still reads: the text colour for background
+    ``on`` (Base: Text, Window: WindowText) moved towards it only as far as keeps ``minimum`` contrast."""
+    pal = pal or palette()
+    role = QPalette.ColorRole.WindowText if on == QPalette.ColorRole.Window else QPalette.ColorRole.Text
+    text, base = pal.color(role), pal.color(on)
+    for step in range(10, 0, -1):
+        colour = blend(text, base, step * 0.05)
+        if contrast(colour, base) >= minimum:
+            return colour
+    return text
 
 
 def highlight_background(pal: QPalette | None = None) -> QColor:
@@ -68,6 +97,46 @@ def icon(name: str) -> QIcon:
     if name not in _icons:
         _icons[name] = QIcon(str(resource("icons", f"{name}.svg")))
     return _icons[name]
+
+
+_ARROW_ANGLES = {"up": 0, "right": 90, "down": 180, "left": 270}
+
+
+def arrow_icon(direction: str, pal: QPalette | None = None) -> QIcon:
+    """An arrow (up, down, left, right) drawn in the palette's button text colour: the style's own arrows are
+    black whatever the palette, and vanish on a dark tool bar."""
+    pal = pal or palette()
+    colour = pal.color(QPalette.ColorRole.ButtonText)
+    result = QIcon()
+    for size in (16, 24, 32, 48):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(size / 2, size / 2)
+        painter.rotate(_ARROW_ANGLES[direction])
+        painter.scale(size / 16, size / 16)
+        pen = QPen(colour, 2.0)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        path = QPainterPath(QPointF(0, 6))  # the shaft, then the head, pointing up before the rotation
+        path.lineTo(0, -5.5)
+        path.moveTo(-5, -0.5)
+        path.lineTo(0, -5.5)
+        path.lineTo(5, -0.5)
+        painter.drawPath(path)
+        painter.end()
+        result.addPixmap(pixmap)
+    return result
+
+
+def restyle(widget: QWidget) -> None:
+    """Have a widget with a style sheet take up a new palette: Qt's style sheet style keeps the palette the
+    widget was polished with, so setting the same sheet again polishes it anew."""
+    sheet = widget.styleSheet()
+    widget.setStyleSheet("")
+    widget.setStyleSheet(sheet)
 
 
 def indicator_style(widget: str) -> str:
