@@ -13,8 +13,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+from PySide6.QtGui import QFont, QPalette, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QWidget
 
 from ..core import Decided
 from ..review.session import Session, needs_me
@@ -288,6 +288,28 @@ class ChecklistView(QTreeView):
             self.setColumnWidth(column, width)
         for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted):
             signal.connect(self._span_areas)
+        # With "needs me" on and nothing left, the list says so (over the empty viewport, in the palette's text).
+        self.empty_label = QLabel(self.tr("Nothing needs you — export when ready"), self.viewport())
+        self.empty_label.setObjectName("checklist-empty")
+        self.empty_label.setAccessibleName(self.empty_label.text())
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.Text)  # drawn on the viewport's Base
+        self.empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.empty_label.hide()
+        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted,
+                       self.proxy.rowsRemoved):
+            signal.connect(self._update_empty)
+
+    def _update_empty(self, *args: object) -> None:
+        empty = self.proxy.needs_me_only and self.source.session is not None and self.proxy.rowCount() == 0
+        self.empty_label.setGeometry(self.viewport().rect())
+        self.empty_label.setVisible(empty)
+        self.setAccessibleDescription(self.empty_label.text() if empty else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.empty_label.setGeometry(self.viewport().rect())
 
     def _span_areas(self, *args: object) -> None:
         for row in range(self.proxy.rowCount()):
@@ -300,20 +322,36 @@ class ChecklistView(QTreeView):
     def refresh(self) -> None:
         """Repaint what the decisions changed; when findings came or went, rebuild the rows and keep the
         selected finding (if it is still there) and the scroll position."""
+        current = self.current_id()
+        shown = self.visible_ids() if self.proxy.needs_me_only and current else []
         if self.source.same_findings():
             self.source.refresh()  # rows the filter adds or drops re-span through the proxy's signals
-            return
-        current = self.current_id()
-        scrolled = self.verticalScrollBar().value()
-        self.source.refresh()
-        if current:
-            self.select(current)
-        self.verticalScrollBar().setValue(scrolled)
+        else:
+            scrolled = self.verticalScrollBar().value()
+            self.source.refresh()
+            if current:
+                self.select(current)
+            self.verticalScrollBar().setValue(scrolled)
+        if shown and current not in self.visible_ids():
+            self._select_instead(current, shown)
+
+    def _select_instead(self, gone: str | None, shown: list[str]) -> None:
+        """The selected finding ``gone`` left the filtered list: select the finding shown after it (in ``shown``,
+        the order before), or the one before it at the end, so F8 and Shift+F8 go on from there skipping
+        nothing; nothing left, nothing selected (the list says so)."""
+        now = set(self.visible_ids())
+        position = shown.index(gone) if gone in shown else len(shown)
+        for finding_id in (*shown[position + 1:], *reversed(shown[:position])):
+            if finding_id in now and self.select(finding_id):
+                return
+        self.selectionModel().clearSelection()
+        self.setCurrentIndex(QModelIndex())
 
     def set_needs_me_only(self, value: bool) -> None:
         current = self.current_id()
         self.proxy.set_needs_me_only(value)
         self._span_areas()
+        self._update_empty()
         if current:
             self.select(current)
 
