@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..core import ManifestError, decisions
 from ..resources_path import resource
-from ..review.session import DevicePhase, Session
+from ..review.session import DefaultsApplied, DevicePhase, Session
 from . import dialogs, errors, theme
 from .checklist import ChecklistView
 from .code_view import CodeView
@@ -655,8 +655,8 @@ class MainWindow(QMainWindow):
     @guarded
     def accept_all(self) -> None:
         if self.session is not None and self.commit_pending():
-            count = self.session.accept_defaults(None, self.tr("accept all defaults"))
-            self.statusBar().showMessage(self.tr("Accepted %n change(s) with their defaults.", "", count), 5000)
+            summary = self.session.use_defaults(None, self.tr("accept all defaults"))
+            self._say_defaults(summary)
 
     @guarded
     def accept_area(self) -> None:
@@ -666,8 +666,15 @@ class MainWindow(QMainWindow):
         if not area:
             self.statusBar().showMessage(self.tr("Select a finding or an area first."), 5000)
             return
-        count = self.session.accept_defaults(area, self.tr("accept defaults in {area}").format(area=area))
-        self.statusBar().showMessage(self.tr("Accepted %n change(s) with their defaults.", "", count), 5000)
+        summary = self.session.use_defaults(area, self.tr("accept defaults in {area}").format(area=area))
+        self._say_defaults(summary)
+
+    def _say_defaults(self, summary: DefaultsApplied) -> None:
+        """What "accept defaults" changed, in words: fixes off by default stay off, and the message says so."""
+        if summary.changed or summary.text():
+            self.statusBar().showMessage(self.tr("Defaults: {what}.").format(what=summary.text()), 8000)
+        else:
+            self.statusBar().showMessage(self.tr("Every finding already has its default."), 5000)
 
     @guarded
     def undo(self) -> None:

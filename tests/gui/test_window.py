@@ -598,3 +598,14 @@ def test_a_rejected_error_is_settled_by_a_note_typed_in_the_detail_panel(qtbot: 
     assert finding.id not in {f.id for f in session.unresolved_errors()}
     qtbot.keyClick(opened, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the note is one undoable step
     assert session.finding(finding.id).status == "rejected, reason needed"
+
+
+def test_accept_all_defaults_says_what_it_changed_and_leaves_off_by_default_fixes_off(qtbot: Any,
+                                                                                       opened: MainWindow) -> None:
+    """Issue 13, defect 6 in the window: the message says what changed; RES008 (off by default) stays off."""
+    session = opened.session
+    assert session is not None
+    opened.accept_all()
+    message = opened.statusBar().currentMessage()
+    assert message.startswith("Defaults: ") and "confirmed" in message and "off by default left off" in message
+    assert all(not f.accepted for f in session.findings if f.code == "RES008")
