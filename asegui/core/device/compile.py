@@ -47,9 +47,6 @@ MASK = "••••"
 DOCKER_HUB = "https://index.docker.io/v1/"  # D/Constants.cs DefaultRegistryAddress
 _IMAGE = re.compile(r"^(?P<repo>([^/]*/)*)(?P<image>[^/:]+)(?P<tag>:[^/:]+)?$")  # D/DockerConfig.cs ImageRegex
 EXPERIMENTAL = "k8s-experimental"
-# What the API server takes as names (Kubernetes validation: IsDNS1123Label, IsDNS1035Label): at most 63 characters.
-_DNS_1123_LABEL = re.compile(r"(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?")
-_DNS_1035_LABEL = re.compile(r"(?=.{1,63}$)[a-z]([-a-z0-9]*[a-z0-9])?")
 _SERVICE_TYPES = {name.lower(): name for name in ("ClusterIP", "NodePort", "LoadBalancer")}  # PortMapServiceType
 EXPERIMENTAL_KEYS = ("nodeSelector", "resources", "volumes", "securityContext", "serviceOptions", "strategy")
 
@@ -520,9 +517,9 @@ def _check_names(modules: list[DeviceModule], problems: list[Problem]) -> None:
         if not name:
             continue
         refused = [what for what, ok in ((_("the container's name and the module label (a DNS-1123 label)"),
-                                          _DNS_1123_LABEL.fullmatch(name) is not None),
+                                          names.is_dns1123_label(name)),
                                          (_("the Service's name (a DNS-1035 label: it must start with a letter)"),
-                                          module.service is None or _DNS_1035_LABEL.fullmatch(name) is not None))
+                                          module.service is None or names.is_dns1035_label(name)))
                    if not ok]
         if refused:
             problems.append(Problem("object-name", module.name, module.pointer,

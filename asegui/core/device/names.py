@@ -7,6 +7,7 @@ device model reports it as an error instead of guessing a name.
 
 from __future__ import annotations
 
+import re
 import string
 from functools import lru_cache
 
@@ -20,6 +21,21 @@ _GENERIC_CHARS = _ALNUM | frozenset("-.")
 MAX_K8S_VALUE = 253
 MAX_DNS_NAME = 63
 MAX_LABEL_VALUE = 63
+
+
+# What the API server takes as names (Kubernetes validation: IsDNS1123Label, IsDNS1035Label): at most 63 characters.
+_DNS_1123_LABEL = re.compile(r"(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?")
+_DNS_1035_LABEL = re.compile(r"(?=.{1,63}$)[a-z]([-a-z0-9]*[a-z0-9])?")
+
+
+def is_dns1123_label(name: str) -> bool:
+    """A container's name, a module label: lowercase letters, digits and '-', alphanumeric at both ends."""
+    return _DNS_1123_LABEL.fullmatch(name) is not None
+
+
+def is_dns1035_label(name: str) -> bool:
+    """A Service's name: a DNS-1123 label that starts with a letter."""
+    return _DNS_1035_LABEL.fullmatch(name) is not None
 
 
 class InvalidName(ValueError):

@@ -53,10 +53,6 @@ def plan_renames(ctx: Context) -> dict[str, Rename]:
     return ctx.memo(MEMO_RENAMES, lambda: _plan(ctx.doc, _refusals(ctx)))
 
 
-# The container's name and the module label must be a DNS-1123 label; a Service's name a DNS-1035 label (§2).
-_DNS_1123_LABEL = re.compile(r"(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?")
-
-
 def _refusals(ctx: Context) -> dict[str, list[str]]:
     """User module -> why the API server would refuse the objects the runtime names after it (§6.10): nothing left
     once sanitized, not a DNS-1123 label ('.', over 63 characters, '-' or '.' at an end), or a digit first where
@@ -81,7 +77,7 @@ def _refusals(ctx: Context) -> dict[str, list[str]]:
 def _why_refused(name: str) -> list[str]:
     """Why the sanitized ``name`` is not a DNS-1123 label (empty when it is one)."""
     k8s = names.k8s_value(name, strict=False)
-    if _DNS_1123_LABEL.fullmatch(k8s):
+    if names.is_dns1123_label(k8s):
         return []
     reasons = []
     if not k8s:
