@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         # a decision repaints the GPU manifest at once; the device's objects are compiled and checked on a worker
         self._device_worker = DeviceWorker(self)
         self._device_worker.finished.connect(self._device_finished)
+        self._device_worker.hold_until_painted(self)
         self.setObjectName("main-window")
         self.setWindowIcon(theme.icon("asegui"))
         self.setAcceptDrops(True)

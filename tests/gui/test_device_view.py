@@ -569,3 +569,29 @@ def test_opening_a_file_paints_before_the_device_is_checked(qtbot: Any, window: 
     wait_device(qtbot, window)
     show_device(window)
     assert "kind: Deployment" in window.device_view.toPlainText()
+
+
+def test_the_first_device_phase_waits_for_the_first_frame(qtbot: Any, settings: Any, captured: Any,
+                                                          gate: Any) -> None:
+    """A worker holding the GIL while the window paints its first frame delays that frame by more than the phase
+    costs: the device phase of the file the window opens with starts once the window has been painted."""
+    window = MainWindow(settings, restore=False, start_page=False)
+    qtbot.addWidget(window)
+    assert window.open_path(str(SAMPLE))  # as `asegui FILE` does: opened before the first show
+    qtbot.wait(300)  # events run, but nothing is painted: a hidden window
+    assert gate.started == [] and window.session is not None and window.session.device_pending
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitUntil(lambda: len(gate.started) == 1)  # painted: the worker starts
+    gate.set()
+    wait_device(qtbot, window)
+    assert window.device_pane.summary.text()
+
+
+def test_a_window_never_painted_still_gets_its_device_phase(qtbot: Any, settings: Any, captured: Any) -> None:
+    """A window that is not painted (minimised at start, hidden) does not hold its device phase for ever."""
+    window = MainWindow(settings, restore=False, start_page=False)
+    qtbot.addWidget(window)
+    assert window.open_path(str(SAMPLE))
+    wait_device(qtbot, window, timeout=5000)
+    assert window.session is not None and not window.session.device_pending
