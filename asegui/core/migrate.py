@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import gc
-import threading
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import collector
 from . import emit, rules
 from .device.compile import DevicePreview, compile_device
 from .device.settings import DEFAULT as DEFAULT_SETTINGS
@@ -25,44 +23,9 @@ from .renames import map_pointer
 FORMS = ("auto", "deployable", "expanded")
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: a conversion allocates many small dicts and strings but makes
-    no garbage cycles worth collecting mid-way, and the collector's full passes grow with the heap.
-
-    On resuming, what was allocated meanwhile is moved to the oldest generation without a scan
-    (``gc.freeze()`` then ``gc.unfreeze()``, two list splices): otherwise the first allocation after the
-    pause scans every object the conversion made. Objects that become garbage are still freed by reference
-    counting at once; cycles wait for the next full collection. The app itself never freezes objects, so
-    unfreezing here releases nobody else's.
-
-    Pauses nest and may overlap across threads (the window runs the device phase on a worker): the collector is
-    switched back on when the last pause ends, and only if it was on when the first began."""
-    global _pauses, _resume
-    with _pause_lock:
-        if _pauses == 0:
-            _resume = gc.isenabled()
-            gc.disable()
-        _pauses += 1
-    try:
-        yield
-    finally:
-        with _pause_lock:
-            _pauses -= 1
-            if _pauses == 0 and _resume:
-                gc.freeze()
-                gc.unfreeze()
-                gc.enable()
-
-
-_pause_lock = threading.Lock()
-_pauses = 0        # pauses under way, on any thread
-_resume = False    # whether the collector was on when the first of them began
-
-
 def analyze(doc: Document, settings: DeviceSettings | None = None) -> list[Finding]:
     """Every finding for the document, in catalogue order; the document is not changed."""
-    with _gc_paused():
+    with collector.paused():
         return list(rules.run(doc, settings or DEFAULT_SETTINGS))
 
 
@@ -94,7 +57,7 @@ class Result:
         """The output manifest in the requested form (made on first use: the window re-applies on every
         decision but needs this text only to export)."""
         doc = self.document
-        with _gc_paused():
+        with collector.paused():
             shaped = emit.shape(doc, self.root, self.form, self.renames, self.kept_pieces) \
                 if self.form != "expanded" else self.root
             return emit.dumps(shaped, doc.indent())
@@ -168,7 +131,7 @@ class Result:
         if self.device is not None:
             return self.findings[self._input_count:]
         doc, renames = self.document, self.renames
-        with _gc_paused():
+        with collector.paused():
             device = compile_device(doc, self.root, renames, self.settings)
             found = list(rules.run_device(rules.DeviceContext(doc, self.root, self.form, renames, device)))
             on_device, unknown = decide(found, decisions, self._context)
@@ -185,7 +148,7 @@ class Result:
         cache = doc.cache.setdefault("rendered", {}) if side == "input" else self._cache
         key = (side, form)
         if key not in cache:
-            with _gc_paused():
+            with collector.paused():
                 if side == "input":
                     root = emit.shape(doc, doc.root, form)
                 else:
@@ -289,7 +252,7 @@ def apply(doc: Document, findings: list[Finding],
         raise ValueError(f"form must be one of {FORMS}, not {form!r}")
     settings = settings or DEFAULT_SETTINGS
     context = Decisions()
-    with _gc_paused():
+    with collector.paused():
         decided, stale = decide(findings, decisions, context)
         root, conflicts, renames = apply_edits(doc.root, [d for d in decided if d.outcome.edits])
     context.renames = renames
@@ -317,6 +280,6 @@ def convert(data: bytes, decisions: Mapping[str, Decision | Mapping[str, Any]] |
     Raises :class:`ManifestError` (with ``line`` and ``column`` where known) for input that
     cannot be read as a deployment manifest.
     """
-    with _gc_paused():
+    with collector.paused():
         doc = load(data, source)
         return apply(doc, analyze(doc, settings), decisions, form, settings)

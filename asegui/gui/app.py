@@ -82,10 +82,22 @@ def _application(dark: bool, fusion: bool) -> QApplication:
 
 
 def build_window(args: argparse.Namespace, settings: QSettings | None = None) -> MainWindow:
-    """The window as ``asegui FILE`` opens it: shown, with FILE open (or the start page and a dialog)."""
-    from .main_window import MainWindow
+    """The window as ``asegui FILE`` opens it: shown, with FILE open (or the start page and a dialog).
 
-    window = MainWindow(settings, start_page=not args.file)  # FILE takes the start page's place at once
+    Until its first frame is painted the garbage collector rests: start-up makes what lives as long as the window
+    (modules, rule declarations, widgets) and no garbage worth a collection, which would only rescan all of it."""
+    from .. import collector
+
+    collector.pause()
+    try:
+        from .first_frame import FirstFrame
+        from .main_window import MainWindow
+
+        window = MainWindow(settings, start_page=not args.file)  # FILE takes the start page's place at once
+        FirstFrame(window, collector.resume, when_destroyed=True)
+    except BaseException:
+        collector.resume()
+        raise
     if args.dark:
         window.dark_action.setChecked(True)
     if getattr(args, "view", None):

@@ -11,10 +11,11 @@ from __future__ import annotations
 import logging
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..review.session import DevicePhase, Session
+from .first_frame import FirstFrame
 
 log = logging.getLogger("asegui.gui")
 
@@ -38,28 +39,13 @@ class DeviceWorker(QObject):
         self._start_timer.setInterval(0)
         self._start_timer.timeout.connect(self._start)
         # Until the window's first frame is painted, no phase starts: the first frame is what a person waits for.
-        self._held_by: QWidget | None = None
-        self._fallback = QTimer(self)  # a window that is never painted (hidden, minimised) still gets its phase
-        self._fallback.setSingleShot(True)
-        self._fallback.setInterval(1000)
-        self._fallback.timeout.connect(self._release)
+        self._first_frame: FirstFrame | None = None
 
     def hold_until_painted(self, widget: QWidget) -> None:
-        """Start no phase before ``widget`` has been painted once (or a second has passed with a phase waiting)."""
-        self._held_by = widget
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self._held_by and event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self._release)  # after the whole frame, not between two of its widgets
-        return False
+        """Start no phase before ``widget``'s first frame is painted (see :class:`FirstFrame`)."""
+        self._first_frame = FirstFrame(widget, self._release)
 
     def _release(self) -> None:
-        if self._held_by is None:
-            return
-        self._held_by.removeEventFilter(self)
-        self._held_by = None
-        self._fallback.stop()
         if self._next is not None:
             self._start_timer.start()
 
@@ -67,10 +53,8 @@ class DeviceWorker(QObject):
         """Run ``phase`` on the worker, after the pending repaints; ``finished`` follows on the UI thread."""
         self._next = (session, phase)  # one not started yet is superseded: it never runs
         self._closed = False
-        if self._held_by is None:
+        if self._first_frame is None or not self._first_frame.pending:
             self._start_timer.start()
-        elif not self._fallback.isActive():
-            self._fallback.start()
 
     def _start(self) -> None:
         if self._next is None:
@@ -104,7 +88,6 @@ class DeviceWorker(QObject):
         window goes); the worker starts again if another phase comes."""
         self._closed = True
         self._start_timer.stop()
-        self._fallback.stop()
         self._next = None
         if self._queued is not None:
             self._queued.cancel()

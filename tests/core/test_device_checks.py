@@ -341,20 +341,20 @@ def test_collector_pauses_overlapping_on_two_threads_leave_it_on():
     import gc
     import threading
 
-    from asegui.core.migrate import _gc_paused
+    from asegui.collector import paused
 
     assert gc.isenabled()
     inside, leave = threading.Event(), threading.Event()
 
     def worker():
-        with _gc_paused():
+        with paused():
             inside.set()
             leave.wait(5)
 
     thread = threading.Thread(target=worker)
     thread.start()
     inside.wait(5)
-    with _gc_paused():  # begins while the worker's pause is under way, ends before it
+    with paused():  # begins while the worker's pause is under way, ends before it
         assert not gc.isenabled()
     assert not gc.isenabled()  # the worker's pause still holds
     leave.set()
