@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+from functools import cache
 from pathlib import Path
 
 
+@cache  # where the app was started from does not change while it runs; finding it costs a resolve() each time
 def resources_dir() -> Path:
     """The ``resources`` folder: PyInstaller's unpack dir, the installed package, or the checkout."""
     frozen = getattr(sys, "_MEIPASS", None)

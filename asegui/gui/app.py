@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -154,6 +153,8 @@ def screenshot(args: argparse.Namespace) -> int:
         except ManifestError as exc:
             print(f"asegui: {exc.with_source(args.file)}", file=sys.stderr)
             return EXIT_UNREADABLE
+    import tempfile
+
     _quiet_offscreen()
     app = _application(args.dark, fusion=True)
     with tempfile.TemporaryDirectory(prefix="asegui-shot-") as folder:  # the user's settings stay untouched

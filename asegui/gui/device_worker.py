@@ -9,13 +9,16 @@ apply that a newer one replaced is dropped. The worker touches no widget: it run
 from __future__ import annotations
 
 import logging
-from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..review.session import DevicePhase, Session
 from .first_frame import FirstFrame
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 log = logging.getLogger("asegui.gui")
 
@@ -64,6 +67,8 @@ class DeviceWorker(QObject):
         if self._queued is not None:
             self._queued.cancel()  # not started yet: superseded, it never runs
         if self._executor is None:
+            from concurrent.futures import ThreadPoolExecutor  # first used after the first frame
+
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="asegui-device")
         self._queued = self._executor.submit(self._run, session, phase)
 

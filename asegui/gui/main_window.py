@@ -321,10 +321,7 @@ class MainWindow(QMainWindow):
         toolbar.setAccessibleName(self.tr("Main toolbar"))
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        style = self.style()
-        self.open_action.setIcon(style.standardIcon(style.StandardPixmap.SP_DialogOpenButton))
-        self.export_action.setIcon(style.standardIcon(style.StandardPixmap.SP_DialogSaveButton))
-        self._refresh_arrow_icons()
+        self._refresh_glyph_icons()
         toolbar.addActions([self.open_action, self.export_action])
         toolbar.addSeparator()
         toolbar.addActions([self.undo_action, self.redo_action])
@@ -763,17 +760,20 @@ class MainWindow(QMainWindow):
         self.device_pane.refresh_colours()
         self.checklist.refresh_colours()
         self.detail.refresh_colours()
-        self._refresh_arrow_icons()
+        self._refresh_glyph_icons()
+        if self._start_page is not None:
+            self._start_page.refresh_colours()
         self._show_output_problems()
         current = self.checklist.current_id()
         self.detail.show_finding(self.session.finding(current) if self.session is not None and current else None)
 
-    def _refresh_arrow_icons(self) -> None:
-        """The style's arrows are black whatever the palette: these are drawn in its button text colour."""
+    def _refresh_glyph_icons(self) -> None:
+        """The tool bar's icons are drawn in the palette's button text colour (the style's arrows stay black)."""
         pal = self.palette()
-        for action, direction in ((self.undo_action, "left"), (self.redo_action, "right"),
-                                  (self.previous_action, "up"), (self.next_action, "down")):
-            action.setIcon(theme.arrow_icon(direction, pal))
+        for action, glyph in ((self.open_action, "open"), (self.export_action, "export"),
+                              (self.undo_action, "left"), (self.redo_action, "right"),
+                              (self.previous_action, "up"), (self.next_action, "down")):
+            action.setIcon(theme.glyph_icon(glyph, pal))
 
     def _sync_scroll(self, source: CodeView) -> None:
         if self._syncing or not self.lock_action.isChecked() or not self._anchors:

@@ -61,7 +61,7 @@ class StartPage(QWidget):
         buttons = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Open manifest…"), self)
         self.open_button.setObjectName("start-open")
-        self.open_button.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_DialogOpenButton))
+        self.open_button.setIcon(theme.glyph_icon("open", self.palette()))
         self.open_button.setToolTip(self.tr("Open a deployment manifest (Ctrl+O)"))
         self.open_button.setAccessibleName(self.tr("Open manifest"))
         self.open_button.setDefault(True)
@@ -110,6 +110,10 @@ class StartPage(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
+
+    def refresh_colours(self) -> None:
+        """The drawn icon follows the palette (the window calls this on a palette change)."""
+        self.open_button.setIcon(theme.glyph_icon("open", self.palette()))
 
     def set_recent(self, paths: list[str]) -> None:
         self.recent.clear()

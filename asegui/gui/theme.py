@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
@@ -99,14 +101,54 @@ def icon(name: str) -> QIcon:
     return _icons[name]
 
 
-_ARROW_ANGLES = {"up": 0, "right": 90, "down": 180, "left": 270}
+def _arrow(path: QPainterPath) -> None:
+    """An arrow pointing up (rotated for the other directions): the shaft, then the head."""
+    path.moveTo(0, 6)
+    path.lineTo(0, -5.5)
+    path.moveTo(-5, -0.5)
+    path.lineTo(0, -5.5)
+    path.lineTo(5, -0.5)
 
 
-def arrow_icon(direction: str, pal: QPalette | None = None) -> QIcon:
-    """An arrow (up, down, left, right) drawn in the palette's button text colour: the style's own arrows are
-    black whatever the palette, and vanish on a dark tool bar."""
-    pal = pal or palette()
-    colour = pal.color(QPalette.ColorRole.ButtonText)
+def _folder(path: QPainterPath) -> None:
+    """An open folder: its outline and the front flap."""
+    path.moveTo(-6.5, 5)
+    path.lineTo(-6.5, -5)
+    path.lineTo(-2.5, -5)
+    path.lineTo(-1, -3.5)
+    path.lineTo(6.5, -3.5)
+    path.lineTo(6.5, 5)
+    path.closeSubpath()
+    path.moveTo(-6.5, -0.5)
+    path.lineTo(6.5, -0.5)
+
+
+def _export(path: QPainterPath) -> None:
+    """An arrow rising out of a tray: what leaves the app."""
+    path.moveTo(-6.5, 1.5)
+    path.lineTo(-6.5, 6)
+    path.lineTo(6.5, 6)
+    path.lineTo(6.5, 1.5)
+    path.moveTo(0, 3)
+    path.lineTo(0, -6.5)
+    path.moveTo(-3.5, -3)
+    path.lineTo(0, -6.5)
+    path.lineTo(3.5, -3)
+
+
+# name -> (how to draw it in a 16x16 box centred on 0, turned by so many degrees, pen width)
+_GLYPHS: dict[str, tuple[Callable[[QPainterPath], None], int, float]] = {
+    "up": (_arrow, 0, 2.0), "right": (_arrow, 90, 2.0), "down": (_arrow, 180, 2.0), "left": (_arrow, 270, 2.0),
+    "open": (_folder, 0, 1.5), "export": (_export, 0, 1.5),
+}
+
+
+def glyph_icon(name: str, pal: QPalette | None = None) -> QIcon:
+    """A line icon (an arrow up, down, left or right; open; export) in the palette's button text colour: the
+    style's own arrows are black whatever the palette, and vanish on a dark tool bar; drawing these also spares
+    the start-up the style's hundreds of enum members that asking it for standard icons creates in Python."""
+    draw, angle, width = _GLYPHS[name]
+    colour = (pal or palette()).color(QPalette.ColorRole.ButtonText)
     result = QIcon()
     for size in (16, 24, 32, 48):
         pixmap = QPixmap(size, size)
@@ -114,17 +156,14 @@ def arrow_icon(direction: str, pal: QPalette | None = None) -> QIcon:
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.translate(size / 2, size / 2)
-        painter.rotate(_ARROW_ANGLES[direction])
+        painter.rotate(angle)
         painter.scale(size / 16, size / 16)
-        pen = QPen(colour, 2.0)
+        pen = QPen(colour, width)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)
-        path = QPainterPath(QPointF(0, 6))  # the shaft, then the head, pointing up before the rotation
-        path.lineTo(0, -5.5)
-        path.moveTo(-5, -0.5)
-        path.lineTo(0, -5.5)
-        path.lineTo(5, -0.5)
+        path = QPainterPath()
+        draw(path)
         painter.drawPath(path)
         painter.end()
         result.addPixmap(pixmap)

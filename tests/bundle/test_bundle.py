@@ -215,7 +215,11 @@ def test_resources_are_found_in_a_pyinstaller_bundle_first(tmp_path: Path, monke
     frozen = tmp_path / "asegui" / "resources"
     (frozen / "samples").mkdir(parents=True)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
-    assert resources_path.resource("samples", "fpga-sample.json") == frozen / "samples" / "fpga-sample.json"
+    resources_path.resources_dir.cache_clear()  # found once per process: this test plays a second one
+    try:
+        assert resources_path.resource("samples", "fpga-sample.json") == frozen / "samples" / "fpga-sample.json"
+    finally:
+        resources_path.resources_dir.cache_clear()
 
 
 def test_resources_are_found_from_the_checkout_or_wheel_without_a_bundle() -> None:
