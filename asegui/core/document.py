@@ -9,8 +9,9 @@ dict is the truth, and every later step addresses it with JSON pointers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from msgspec import Struct, field
 
 from . import jsonc
 from .errors import ManifestError
@@ -28,8 +29,7 @@ _LAYERED_ROUTE = re.compile(r"properties\.desired\.routes\.(.+)", re.DOTALL)
 SYSTEM_MODULES = ("edgeAgent", "edgeHub")
 
 
-@dataclass(slots=True)
-class ModuleRef:
+class ModuleRef(Struct):
     """Where one module lives and how its createOptions were written."""
 
     name: str
@@ -61,14 +61,12 @@ class ModuleRef:
         return join(self.pointer, "settings", "createOptions")
 
 
-@dataclass(slots=True)
-class RouteRef:
+class RouteRef(Struct):
     name: str
     pointer: str  # the route string itself (inside a route object: its "route" member)
 
 
-@dataclass
-class Document:
+class Document(Struct, dict=True):
     text: str
     encoding: str
     newline: str
@@ -85,7 +83,7 @@ class Document:
     source: str | None = None
     data: bytes = b""
     duplicates: list[Duplicate] = field(default_factory=list)  # keys the file writes twice in one object
-    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # derived, read-only facts
+    cache: dict[str, Any] = field(default_factory=dict)  # derived, read-only facts
 
     def module(self, name: str) -> ModuleRef | None:
         return next((m for m in self.modules if m.name == name), None)

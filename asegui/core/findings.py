@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Literal, NoReturn
+
+from msgspec import Struct, field
+from msgspec.structs import force_setattr
 
 from .i18n import _
 from .renames import map_pointer
@@ -37,8 +39,7 @@ Applicability = Literal["auto", "choice", "manual"]
 EditOp = Literal["add", "replace", "remove", "append", "rename", "route"]
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(Struct, frozen=True):
     """One change to the expanded document, addressed by a JSON pointer into the *input*.
 
     ``add`` sets an object member (creating missing parent objects); ``replace`` swaps an
@@ -54,8 +55,7 @@ class Edit:
     prune: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Param:
+class Param(Struct, frozen=True):
     """A value a fix needs. ``default=None`` means no sensible default: the user must give one."""
 
     name: str
@@ -112,8 +112,7 @@ class Param:
         return data
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(Struct, frozen=True, dict=True):
     """A rule's before and after as data: a small manifest with ``before`` raises the rule's code, one with ``after``
     does not (a test holds every rule to it), and the explanation shows them when the rule gives no text of its own.
 
@@ -138,8 +137,7 @@ class Example:
         return json.dumps(side, ensure_ascii=False)[1:-1] if side else ""
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Struct, frozen=True, dict=True):
     """A rule's one declaration; the CLI, the report and the window all render this.
 
     ``severity`` and ``applicability`` are what its findings usually carry; ``severities`` and ``applicabilities``
@@ -165,9 +163,9 @@ class Rule:
 
     def __post_init__(self) -> None:
         if self.severity not in self.severities:
-            object.__setattr__(self, "severities", (self.severity, *self.severities))
+            force_setattr(self, "severities", (self.severity, *self.severities))
         if self.applicability not in self.applicabilities:
-            object.__setattr__(self, "applicabilities", (self.applicability, *self.applicabilities))
+            force_setattr(self, "applicabilities", (self.applicability, *self.applicabilities))
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"code": self.code, "slug": self.slug, "area": self.area, "severity": self.severity,
@@ -181,8 +179,7 @@ class Rule:
         return data
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Finding:
+class Finding(Struct, frozen=True, eq=False):
     """One thing that must change, or that the engineer must know, for one place: a fact about the input.
 
     Frozen: what a person decides about it lives in an :class:`Outcome`, which each :class:`Result` owns, so two
@@ -199,20 +196,20 @@ class Finding:
     applicability: Applicability | None = None
     accepted_by_default: bool | None = None
     todo: str = ""  # a line for the device checklist (shares, IPs, images), if any
-    _id: str = field(init=False, repr=False, default="")
+    _id: str = ""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "severity", self.severity or self.rule.severity)
-        object.__setattr__(self, "applicability", self.applicability or self.rule.applicability)
+        force_setattr(self, "severity", self.severity or self.rule.severity)
+        force_setattr(self, "applicability", self.applicability or self.rule.applicability)
         if self.accepted_by_default is None:
-            object.__setattr__(self, "accepted_by_default", self.applicability != "manual")
+            force_setattr(self, "accepted_by_default", self.applicability != "manual")
 
     @property
     def id(self) -> str:
         """Stable across re-analysis of the same input: code, module and pointer. Made on first use (decisions,
         the window, reports): a conversion without decisions never needs it."""
         if not self._id:
-            object.__setattr__(self, "_id", f"{self.rule.code}:{self.module or '-'}:{self.pointer}")
+            force_setattr(self, "_id", f"{self.rule.code}:{self.module or '-'}:{self.pointer}")
         return self._id
 
     @property
@@ -238,8 +235,7 @@ class Finding:
         return self.message, self.todo
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(Struct, frozen=True):
     """A finding's fix: ``auto`` (applied unless rejected), ``choice`` (applied with its default, to review) or
     ``manual`` (a person acts outside the tool); the parameters it needs and how their values become edits."""
 
@@ -269,8 +265,7 @@ class Status(str, Enum):
         return self.value
 
 
-@dataclass(slots=True)
-class Outcome:
+class Outcome(Struct):
     """What one result made of one finding: accepted or not, parameter values and their problems, the status,
     the edits applied, and the person's note."""
 
@@ -429,8 +424,7 @@ class Decided:
                 "accepted": self.accepted, "status": self.status.value, "note": self.note}
 
 
-@dataclass
-class Decision:
+class Decision(Struct, dict=True):
     """What a person said about one finding; ``accepted=None`` keeps the default."""
 
     accepted: bool | None = None

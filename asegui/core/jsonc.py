@@ -15,8 +15,9 @@ import re
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, NamedTuple, NoReturn
+
+from msgspec import Struct
 
 from .errors import ManifestError
 from .i18n import _
@@ -35,8 +36,7 @@ _BOMS = (
 )
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(Struct, frozen=True, dict=True):
     text: str
     encoding: str  # a person's name for it, e.g. "UTF-16 LE with BOM"
     newline: str   # "\n" or "\r\n", what the input mostly used

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from .. import collector
 from . import emit, rules
@@ -29,14 +30,12 @@ def analyze(doc: Document, settings: DeviceSettings | None = None) -> list[Findi
         return list(rules.run(doc, settings or DEFAULT_SETTINGS))
 
 
-@dataclass
-class Rendered:
+class Rendered(Struct, dict=True):
     text: str
     spans: dict[str, tuple[int, int]]
 
 
-@dataclass
-class Result:
+class Result(Struct, dict=True):
     """The outcome of one conversion: findings with their decisions applied, and the output."""
 
     document: Document
@@ -47,10 +46,10 @@ class Result:
     renames: dict[str, str] = field(default_factory=dict)
     stale_decisions: list[str] = field(default_factory=list)
     settings: DeviceSettings = DEFAULT_SETTINGS
-    device: DevicePreview | None = field(default=None, repr=False)  # what the device creates from ``root``
-    _input_count: int = field(default=0, repr=False)
-    _context: Decisions = field(default_factory=Decisions, repr=False)
-    _cache: dict[tuple[str, str], Rendered] = field(default_factory=dict, repr=False)
+    device: DevicePreview | None = None  # what the device creates from ``root``
+    _input_count: int = 0
+    _context: Decisions = field(default_factory=Decisions)
+    _cache: dict[tuple[str, str], Rendered] = field(default_factory=dict)
 
     @lazy
     def text(self) -> str:

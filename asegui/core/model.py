@@ -1,6 +1,6 @@
 """Typed, read-only views of the parts rules read. They never rewrite the document.
 
-Plain frozen dataclasses: the views wrap dicts that are already parsed JSON, so validation
+Plain frozen records: the views wrap dicts that are already parsed JSON, so validation
 has nothing to add, and importing pydantic would slow the window's start.
 
 Docker spells createOptions keys in PascalCase but edgeAgent reads them case-insensitively,
@@ -11,9 +11,10 @@ name the real key).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import wraps
 from typing import Any, TypeVar
+
+from msgspec import Struct, field
 
 from .document import Document, ModuleRef
 from .lazy import lazy
@@ -46,8 +47,7 @@ def find_key(obj: Any, name: str, *, last_wins: bool = False) -> str | None:
     return found
 
 
-@dataclass(frozen=True, eq=False)
-class Section:
+class Section(Struct, frozen=True, eq=False, dict=True):
     """A dict in the document and the pointer it sits at."""
 
     pointer: str
@@ -100,13 +100,12 @@ def member(obj: dict[str, Any], name: str, default: Any = None) -> Any:
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, eq=False)
-class ModuleView:
+class ModuleView(Struct, frozen=True, eq=False, dict=True):
     """One module as rules see it. Views are read-only, so derived parts are computed once."""
 
     ref: ModuleRef
     data: dict[str, Any]
-    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    _memo: dict[str, Any] = field(default_factory=dict)
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """Compute a derived value once per view (functions of a view use :func:`per_module`)."""

@@ -8,8 +8,9 @@ values at one place are reported as a conflict, never silently resolved.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from .findings import Decided, Edit
 from .i18n import _
@@ -18,8 +19,7 @@ from .renames import Renames, map_pointer
 from .routes import rename_in_route
 
 
-@dataclass(frozen=True)
-class Conflict:
+class Conflict(Struct, frozen=True, dict=True):
     pointer: str
     first: str   # finding id whose edit was applied ("" when the input itself holds the name)
     second: str  # finding id whose edit was not

@@ -17,9 +17,10 @@ import copy
 import difflib
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from ..core import (
     AREAS,
@@ -57,8 +58,7 @@ def needs_me(finding: Decided) -> bool:
     return finding.status in NEEDS_ME
 
 
-@dataclass
-class Step:
+class Step(Struct, dict=True):
     """One undoable change: the decisions (and the device's settings) before and after it."""
 
     label: str
@@ -68,8 +68,7 @@ class Step:
     settings_after: DeviceSettings | None = None
 
 
-@dataclass(frozen=True)
-class DefaultsApplied:
+class DefaultsApplied(Struct, frozen=True, dict=True):
     """What :meth:`Session.use_defaults` changed, by kind (each finding counted once)."""
 
     confirmed: int = 0   # applied with a proposed value, now confirmed
@@ -93,8 +92,7 @@ class DefaultsApplied:
         return said
 
 
-@dataclass
-class Changes:
+class Changes(Struct, dict=True):
     """Lines that differ between the two rendered sides (1-based), with their kind."""
 
     input: dict[int, str] = field(default_factory=dict)   # line -> "-" removed, "~" changed

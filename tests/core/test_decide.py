@@ -63,8 +63,6 @@ def test_a_decision_that_is_not_a_mapping_is_a_type_error_that_says_so(sample_by
 def test_an_earlier_result_keeps_its_statuses_when_the_findings_are_decided_again(sample_bytes):
     """Issue 12 defect: decide() wrote decisions into the findings, which the next apply() reused, so an earlier
     result's statuses changed while its text did not. Each result now owns its outcomes."""
-    import dataclasses
-
     from asegui.core import analyze, apply, load
 
     doc = load(sample_bytes)
@@ -76,5 +74,5 @@ def test_an_earlier_result_keeps_its_statuses_when_the_findings_are_decided_agai
     assert next(f for f in second.findings if f.id == target.id).status == "rejected"
     assert [(f.id, f.status, f.accepted) for f in first.findings] == before
     assert next(f for f in first.findings if f.id == target.id).edits  # the first result's text still has them
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):  # a frozen record refuses it
         findings[0].message = "changed"  # type: ignore[misc]

@@ -263,10 +263,10 @@ def test_a_rename_onto_a_taken_key_is_a_reported_conflict_not_a_silent_skip():
     from asegui.core.findings import Edit
     doc = load(data)
     found = analyze(doc)
-    import dataclasses
+    import msgspec
 
     index = next(i for i, f in enumerate(found) if f.id == fid)
-    found[index] = dataclasses.replace(found[index], build=lambda values: [
+    found[index] = msgspec.structs.replace(found[index], build=lambda values: [
         Edit("rename", doc.module("my.mod").pointer, "other")])
     result = apply(doc, found)
     assert result.conflicts and "already taken" in result.conflicts[0].message

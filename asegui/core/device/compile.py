@@ -17,8 +17,9 @@ from __future__ import annotations
 import base64
 import json
 import re
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from ..document import Document
 from ..i18n import _
@@ -51,8 +52,7 @@ _SERVICE_TYPES = {name.lower(): name for name in ("ClusterIP", "NodePort", "Load
 EXPERIMENTAL_KEYS = ("nodeSelector", "resources", "volumes", "securityContext", "serviceOptions", "strategy")
 
 
-@dataclass(slots=True)
-class Problem:
+class Problem(Struct):
     """Something the runtime throws on, the API server refuses, or the device cannot give.
 
     ``kind`` names the check (the rule in ``rules/on_device.py`` that reports it); ``module`` is the module's
@@ -65,8 +65,7 @@ class Problem:
     values: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
-class DeviceModule:
+class DeviceModule(Struct):
     """One module as the device will run it: its objects and the facts rules read."""
 
     name: str                     # the module's name in the input
@@ -90,8 +89,7 @@ class DeviceModule:
         return self.service["spec"]["type"] if self.service else None
 
 
-@dataclass(slots=True)
-class DevicePreview:
+class DevicePreview(Struct):
     """Everything the device creates for one manifest, in the order the runtime applies it."""
 
     settings: DeviceSettings
@@ -100,7 +98,7 @@ class DevicePreview:
     modules: list[DeviceModule]
     problems: list[Problem]
     claims: list[dict[str, Any]] = field(default_factory=list)
-    _by_name: dict[str, DeviceModule] = field(default_factory=dict, repr=False, compare=False)
+    _by_name: dict[str, DeviceModule] = field(default_factory=dict)
 
     @property
     def objects(self) -> list[dict[str, Any]]:

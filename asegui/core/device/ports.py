@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from ..model import member
 
@@ -48,8 +49,7 @@ def port_and_protocol(key: Any) -> tuple[int, str] | None:
     return (port, protocol) if protocol else None
 
 
-@dataclass(frozen=True, slots=True)
-class ServicePort:
+class ServicePort(Struct, frozen=True):
     """One port of a module's Service, and where it came from in createOptions (relative pointer parts)."""
 
     name: str

@@ -8,8 +8,10 @@ They are shown to the user and saved with the decisions, so a replay compiles th
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import asdict
 
 from ..i18n import _
 
@@ -18,8 +20,7 @@ GPU_COUNTS = (1, 2)
 KUBERNETES_VERSIONS = ("1.25",)  # the schemas shipped (and bundled) for validation
 
 
-@dataclass(frozen=True, slots=True)
-class DeviceSettings:
+class DeviceSettings(Struct, frozen=True):
     """The device a manifest is converted for."""
 
     gpus: int = 1

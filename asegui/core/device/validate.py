@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from msgspec import Struct
 
 from ..i18n import _
 
@@ -20,8 +21,7 @@ _KUBERNETES_DIRS = {"1.25": "v1.25.0-local-strict"}
 _KEPT = 4096
 
 
-@dataclass(frozen=True, slots=True)
-class Violation:
+class Violation(Struct, frozen=True):
     """One schema violation: where (pointer parts inside the checked value) and what, in the validator's words."""
 
     path: tuple[str | int, ...]

@@ -3,15 +3,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from ..model import find_key, member
 from . import names
 
 
-@dataclass(slots=True)
-class Volume:
+class Volume(Struct):
     """One pod volume with where it came from (pointer parts relative to createOptions)."""
 
     name: str
@@ -29,8 +29,7 @@ class Volume:
         return {"name": self.name, **self.spec}
 
 
-@dataclass(slots=True)
-class VolumeProblem:
+class VolumeProblem(Struct):
     """What the runtime throws on while building volumes, or silently merges."""
 
     kind: str                             # "incomplete-mount", "name", "collision", "duplicate"
@@ -39,8 +38,7 @@ class VolumeProblem:
     volumes: list[Volume] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class Volumes:
+class Volumes(Struct):
     volumes: list[Volume]                    # the pod's volumes, after grouping by name
     mounts: list[dict[str, Any]]             # the module container's volumeMounts
     claims: list[Volume]                     # the pod's claim volumes (a share each on ASE)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from msgspec import Struct
 
 from ..device import names
 from ..findings import Edit, Param
@@ -88,8 +89,7 @@ def _dns_check(hint: str, label: str, allow_placeholder: bool) -> Callable[[Any]
     return check
 
 
-@dataclass(frozen=True, slots=True)
-class Bind:
+class Bind(Struct, frozen=True):
     """One ``HostConfig.Binds`` entry ``source:target[:mode]``."""
 
     index: int
@@ -121,8 +121,7 @@ def binds(module: ModuleView) -> list[Bind]:
     return result
 
 
-@dataclass(frozen=True, slots=True)
-class EnvEntry:
+class EnvEntry(Struct, frozen=True):
     """One env variable as written: in the module ``env`` section, or an element of createOptions ``Env``."""
 
     where: str            # "env" or "Env"

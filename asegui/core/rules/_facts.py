@@ -7,8 +7,9 @@ or is read from the device model (:attr:`Context.device`). Most are computed onc
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from ..device.compile import DeviceModule
 from ..device.ports import host_port as host_port_number
@@ -26,8 +27,7 @@ GPU = "nvidia.com/gpu"
 
 # Ports (networking and platform rules; naming reads host ports).
 
-@dataclass(frozen=True, slots=True)
-class PortKey:
+class PortKey(Struct, frozen=True):
     """A port key of ``ExposedPorts`` or ``PortBindings`` the runtime understands: ``"8080/tcp"``."""
 
     key: str
@@ -36,8 +36,7 @@ class PortKey:
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
-class HostPort:
+class HostPort(Struct, frozen=True):
     """One ``{"HostPort": "8080"}`` entry of a ``PortBindings`` key; ``number`` None when not an integer."""
 
     port: PortKey
@@ -124,8 +123,7 @@ def resource_section(module: ModuleView, kind: str) -> Section | None:
     return resources.section(kind) if resources else None
 
 
-@dataclass
-class Gpu:
+class Gpu(Struct, dict=True):
     """What a module does today to reach an accelerator, and which rule gives it its GPU limit."""
 
     catapult_limits: Section | None = None      # the limits section, when it holds the FPGA resource

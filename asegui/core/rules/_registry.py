@@ -6,8 +6,9 @@ Kept apart from the package ``__init__``, which loads every area, so that an are
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from msgspec import Struct, field
 
 from ..device.compile import DevicePreview, compile_device
 from ..device.settings import DEFAULT as DEFAULT_SETTINGS
@@ -24,8 +25,7 @@ REGISTRY: dict[str, Rule] = {}
 RETIRED: frozenset[str] = frozenset()
 
 
-@dataclass
-class Context:
+class Context(Struct, dict=True):
     """What a check reads: the document and typed views of its modules."""
 
     doc: Document
@@ -93,8 +93,7 @@ def rule(code: str, slug: str, area: str, severity: str, applicability: Applicab
     return declare
 
 
-@dataclass
-class DeviceContext:
+class DeviceContext(Struct, dict=True):
     """What a device-phase check reads: the document, the converted manifest and the objects compiled from it."""
 
     doc: Document

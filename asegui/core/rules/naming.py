@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from msgspec import Struct
 
 from ..device import names
 from ..document import Document, ModuleRef
@@ -29,8 +30,7 @@ ENV_NAME = re.compile(r"[-._a-zA-Z][-._a-zA-Z0-9]*")
 MEMO_RENAMES = "naming.renames"
 
 
-@dataclass(frozen=True, slots=True)
-class Rename:
+class Rename(Struct, frozen=True):
     """A module the naming rules propose to rename, and why."""
 
     code: str                  # NAM001 (a name the device refuses) or NAM002 (collision / reserved)

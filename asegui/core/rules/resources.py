@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from ..findings import Edit, Example, Finding, Param, Rule
 from ..i18n import _
@@ -40,8 +41,7 @@ MEMO_GPUS = "resources.gpus"
 _OWNER_ORDER = ("RES001", "RES002", "RES006")  # the FPGA resource and devices show a model that needs it most
 
 
-@dataclass(frozen=True)
-class GpuBudget:
+class GpuBudget(Struct, frozen=True, dict=True):
     """The device's GPUs shared out among the default GPU limits, so that defaults never ask for more than it has.
 
     A second pod asking for a GPU the device does not have stays Pending; the planner gives GPUs to modules that

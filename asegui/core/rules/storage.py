@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from msgspec import Struct, field
 
 from ..device import names
 from ..findings import Decided, Edit, Example, Finding, Param, Rule
@@ -263,7 +264,8 @@ def check_shares_to_create(r: Rule, ctx: Context) -> Iterator[Finding]:
                 default = source if is_share_name(source) or has_placeholder(source) else share_name(source)
                 groups.setdefault(default, []).append(_Share(module.name, pointer, "mount", source))
     for default, shares in groups.items():
-        yield SharesToCreate(r, shares[0].module, shares[0].pointer, default, tuple(shares), _naming_fixes(ctx))
+        yield SharesToCreate(r, shares[0].module, shares[0].pointer, "", default=default, shares=tuple(shares),
+                             fixes=_naming_fixes(ctx))
 
 
 MEMO_NAMING_FIXES = "storage.naming_fixes"
@@ -280,8 +282,7 @@ def _share_default(name: str) -> str:
     return name if is_share_name(name) or has_placeholder(name) else share_name(name)
 
 
-@dataclass(frozen=True, slots=True)
-class _Share:
+class _Share(Struct, frozen=True):
     """One place that mounts a share: an edge-share bind (STO001), a named volume (STO002) or a volume mount."""
 
     module: str
@@ -290,7 +291,7 @@ class _Share:
     written: str         # the share or volume name as the input spells it
 
 
-class SharesToCreate(Finding):
+class SharesToCreate(Finding, frozen=True, eq=False):
     """STO005's finding: its message and checklist line name each share as the converted manifest mounts it.
 
     The name depends on decisions taken on other findings (STO001's, STO002's or STO006's share name; STO002's
@@ -298,17 +299,9 @@ class SharesToCreate(Finding):
     when read, from those findings' current values: before any decision, the names their defaults give.
     """
 
-    __slots__ = ("default", "shares", "fixes")
-    default: str
-    shares: tuple[_Share, ...]
-    fixes: dict[str, Finding]
-
-    def __init__(self, r: Rule, module: str, pointer: str, default: str, shares: tuple[_Share, ...],
-                 fixes: dict[str, Finding]) -> None:
-        object.__setattr__(self, "default", default)
-        object.__setattr__(self, "shares", shares)
-        object.__setattr__(self, "fixes", fixes)
-        super().__init__(r, module, pointer, "")
+    default: str = ""
+    shares: tuple[_Share, ...] = ()
+    fixes: dict[str, Finding] = field(default_factory=dict)
 
     def mounted(self, decided: Callable[[Finding], Decided | None] = lambda _finding: None) -> dict[str, list[str]]:
         """Share name -> the modules that mount it, as the converted manifest does (``decided`` gives the other
@@ -350,22 +343,15 @@ class SharesToCreate(Finding):
                          for name, users in mounted.items())
         return message, todo
 
-    @property
+    # The record's own message and todo fields stay empty; these, found first on the class, make the texts when read.
+    @property  # type: ignore[misc]
     def message(self) -> str:
         """Before any decision: the names the other findings' defaults give (a result's ``Decided`` says more)."""
         return self.describe(lambda _finding: None)[0]
 
-    @message.setter
-    def message(self, _value: str) -> None:
-        """Made when read (Finding's constructor sets it)."""
-
-    @property
+    @property  # type: ignore[misc]
     def todo(self) -> str:
         return self.describe(lambda _finding: None)[1]
-
-    @todo.setter
-    def todo(self, _value: str) -> None:
-        """Made when read (Finding's constructor sets it)."""
 
 
 @rule("STO006", "share-name-dns-label", "storage", "warning", "choice",
