@@ -370,7 +370,7 @@ class CodeView(QPlainTextEdit):
         area = event.rect()
         area_top, area_bottom = area.top(), area.bottom()
         base, text = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
-        painter.fillRect(area, theme.blend(base, text, 0.06))
+        theme.fill(painter, area, theme.blend(base, text, 0.06))
         number_colour = theme.blend(text, base, 0.45)
         metrics = self.fontMetrics()
         char = metrics.horizontalAdvance("9")
@@ -393,7 +393,7 @@ class CodeView(QPlainTextEdit):
                 if kind:
                     if kind not in colours:
                         colours[kind] = theme.change_colour(kind, pal)
-                    painter.fillRect(width - 4, top, 4, height, colours[kind])
+                    theme.fill(painter, QRect(width - 4, top, 4, height), colours[kind])
                     painter.setFont(bold)
                     painter.setPen(colours[kind])
                     emphasised = None
