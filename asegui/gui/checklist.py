@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -13,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QWidget
 
 from ..core import Decided
@@ -24,32 +23,39 @@ from . import theme
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AREA_ROLE = Qt.ItemDataRole.UserRole + 2
-ROOT = QModelIndex()  # the invisible root, as a default argument
-NO_PARENT = 0xFFFFFFFF  # internal id of area rows; finding rows carry their area's row
-_ROLES = frozenset(int(role) for role in (  # the roles data() answers; views ask for many more on every paint
-    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.DecorationRole,
-    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole,
-    Qt.ItemDataRole.CheckStateRole, ID_ROLE, AREA_ROLE))
 
 
 def _row_state(finding: Decided) -> tuple[Any, ...]:
-    """What a checklist row shows of a finding; a row is repainted only when this changes (dicts compare
+    """What a checklist row shows of a finding; a row is rewritten only when this changes (dicts compare
     without regard to order, so copies do: sorting them would cost more than the rest of a refresh)."""
     return (finding.accepted, finding.status, dict(finding.values), dict(finding.problems), finding.note)
 
 
-class ChecklistModel(QAbstractItemModel):
-    """Areas (top level) and their findings; reads everything from the session."""
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_CHECKABLE = _SELECTABLE | Qt.ItemFlag.ItemIsUserCheckable
+
+
+class ChecklistModel(QStandardItemModel):
+    """Areas (top level) and their findings, written into Qt's own item model from the session.
+
+    The view asks a model for every role of every cell on each paint, and the proxy asks for every index when it
+    maps rows: thousands of calls at the first frame that, answered by Python, cost more than drawing the rows. Here
+    they stay in C++; Python writes a row when its finding changes (:meth:`refresh`)."""
 
     COLUMNS = ("accept", "severity", "module", "message", "status")
     acceptRequested = Signal(str, bool)  # finding id, accepted
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(self.COLUMNS), parent)
+        self.setHorizontalHeaderLabels([self.tr("Accept"), self.tr("Severity"), self.tr("Module"), self.tr("Finding"),
+                                        self.tr("Status")])
         self.session: Session | None = None
         self.groups: list[tuple[str, list[str]]] = []
-        self._shown: dict[str, tuple[Any, ...]] = {}  # what each row showed at the last refresh
+        self._shown: dict[str, tuple[Any, ...]] = {}  # what each row showed when it was last written
         self._ids: list[str] = []  # the findings shown, in the session's order
+        self._places: dict[str, tuple[int, int]] = {}  # finding id -> (area row, row in the area)
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     # -- text ------------------------------------------------------------------------------------------------
     def area_title(self, area: str) -> str:
@@ -80,154 +86,109 @@ class ChecklistModel(QAbstractItemModel):
     # -- structure -------------------------------------------------------------------------------------------
     def set_session(self, session: Session | None) -> None:
         self.beginResetModel()
-        self.session = session
-        self.groups = []
-        self._shown = {f.id: _row_state(f) for f in session.findings} if session is not None else {}
-        self._ids = session.ids() if session is not None else []
-        if session is not None:
-            for area in session.areas():
-                self.groups.append((area, [f.id for f in session.findings if f.area == area]))
-        self.endResetModel()
+        blocked = self.blockSignals(True)  # one reset for the whole list, not a signal per row written
+        try:
+            self.removeRows(0, self.rowCount())
+            self.session = session
+            self.groups = []
+            self._shown = {}
+            self._places = {}
+            self._ids = session.ids() if session is not None else []
+            if session is not None:
+                for area in session.areas():
+                    self.groups.append((area, [f.id for f in session.findings if f.area == area]))
+                muted = theme.muted_text(theme.palette(), QPalette.ColorRole.Base)
+                for row, (area, ids) in enumerate(self.groups):
+                    head = QStandardItem(self.area_summary(area))
+                    head.setFlags(_SELECTABLE)
+                    head.setFont(self._bold)
+                    head.setData(area, AREA_ROLE)
+                    for child, finding_id in enumerate(ids):
+                        finding = session.finding(finding_id)
+                        self._places[finding_id] = (row, child)
+                        self._shown[finding_id] = _row_state(finding)
+                        head.appendRow(self._row(finding, muted))
+                    self.appendRow(head)
+        finally:
+            self.blockSignals(blocked)
+            self.endResetModel()
+
+    def _row(self, finding: Decided, muted: QColor) -> list[QStandardItem]:
+        """A finding's cells, written once; :meth:`_write` keeps the parts that follow decisions up to date."""
+        cells = [QStandardItem(finding.code), QStandardItem(self.severity_word(finding.severity)),
+                 QStandardItem(finding.module or "—"), QStandardItem(finding.message), QStandardItem()]
+        for cell in cells:
+            cell.setFlags(_SELECTABLE)
+            cell.setData(finding.id, ID_ROLE)
+            cell.setData(finding.area, AREA_ROLE)
+        accept, severity, _module, message, _status = cells
+        if finding.status != "info":
+            accept.setFlags(_CHECKABLE)
+        accept.setToolTip(self.tr("Check when you have done this manual step") if finding.applicability == "manual"
+                          else self.tr("Check to apply this change to the GPU manifest"))
+        severity.setIcon(theme.icon(finding.severity))
+        message.setToolTip(finding.message)
+        self._write(cells, finding, muted)
+        return cells
+
+    def _write(self, cells: list[QStandardItem], finding: Decided, muted: QColor) -> None:
+        """The parts of a row that follow decisions: the check box, the message, the status and how it reads."""
+        accept, _severity, _module, message, status = cells
+        if finding.status != "info":
+            accept.setData(Qt.CheckState.Checked if finding.accepted else Qt.CheckState.Unchecked,
+                           Qt.ItemDataRole.CheckStateRole)  # held as Qt's enum (setCheckState holds an int)
+        if message.text() != finding.message:  # most findings say the same whatever was decided
+            message.setText(finding.message)
+            message.setToolTip(finding.message)
+        status.setText(self.status_word(finding.status))
+        status.setData(theme.icon("needs-input") if finding.status == "needs input" else None,
+                       Qt.ItemDataRole.DecorationRole)
+        status.setToolTip("\n".join(finding.problems.values()) if finding.problems else "")
+        status.setData(self._bold if needs_me(finding) else None, Qt.ItemDataRole.FontRole)
+        status.setData(muted if finding.status in ("off", "rejected") else None, Qt.ItemDataRole.ForegroundRole)
 
     def same_findings(self) -> bool:
         """The session still has the findings shown (those on the device's objects come and go with decisions)."""
         return self.session is None or self.session.ids() == self._ids
 
-    def refresh(self) -> None:
-        """The decisions changed: repaint the area headers (counts) and the rows whose finding changed."""
+    def refresh(self, recolour: bool = False) -> None:
+        """The decisions changed: rewrite the area headers (counts) and the rows whose finding changed (every row
+        with ``recolour``, after a palette change)."""
         if not self.same_findings():
             self.set_session(self.session)
             return
         if not self.groups or self.session is None:
             return
-        last = self.columnCount() - 1
-        for row, (_area, ids) in enumerate(self.groups):
-            area_index = self.index(row, 0)
-            self.dataChanged.emit(area_index, self.index(row, last))
+        muted = theme.muted_text(theme.palette(), QPalette.ColorRole.Base)
+        for row, (area, ids) in enumerate(self.groups):
+            head = self.item(row, 0)
+            summary = self.area_summary(area)
+            if head.text() != summary:
+                head.setText(summary)
             for child, finding_id in enumerate(ids):
-                shown = _row_state(self.session.finding(finding_id))
-                if self._shown.get(finding_id) != shown:
+                finding = self.session.finding(finding_id)
+                shown = _row_state(finding)
+                if recolour or self._shown.get(finding_id) != shown:
                     self._shown[finding_id] = shown
-                    self.dataChanged.emit(self.index(child, 0, area_index), self.index(child, last, area_index))
+                    self._write([head.child(child, column) for column in range(len(self.COLUMNS))], finding, muted)
 
     def finding_at(self, index: Index) -> Decided | None:
-        if not index.isValid() or index.internalId() == NO_PARENT or self.session is None:
+        if not index.isValid() or self.session is None:
             return None
-        finding_id = self.groups[index.internalId()][1][index.row()]
+        parent = index.parent()
+        if not parent.isValid():
+            return None
+        finding_id = self.groups[parent.row()][1][index.row()]
         return self.session.finding(finding_id) if self.session.has_finding(finding_id) else None
 
     def index_of(self, finding_id: str) -> QModelIndex:
-        for row, (_area, ids) in enumerate(self.groups):
-            if finding_id in ids:
-                return self.index(ids.index(finding_id), 0, self.index(row, 0))
-        return QModelIndex()
-
-    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
-        # hasIndex() would ask rowCount() and columnCount() through Python again: views call this thousands of times
-        if row < 0 or not 0 <= column < len(self.COLUMNS):
+        place = self._places.get(finding_id)
+        if place is None:
             return QModelIndex()
-        if not parent.isValid():
-            if row >= len(self.groups):
-                return QModelIndex()
-            return self.createIndex(row, column, NO_PARENT)
-        if parent.internalId() != NO_PARENT or parent.column() != 0 or row >= len(self.groups[parent.row()][1]):
-            return QModelIndex()
-        return self.createIndex(row, column, parent.row())
-
-    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == NO_PARENT:
-            return QModelIndex()
-        return self.createIndex(index.internalId(), 0, NO_PARENT)
-
-    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
-        if not parent.isValid():
-            return len(self.groups)
-        if parent.internalId() == NO_PARENT and parent.column() == 0:
-            return len(self.groups[parent.row()][1])
-        return 0
-
-    def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802
-        return len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Accept"), self.tr("Severity"), self.tr("Module"), self.tr("Finding"),
-                    self.tr("Status"))[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        finding = self.finding_at(index)
-        if finding is not None and index.column() == 0 and finding.status != "info":
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _ROLES or not index.isValid() or self.session is None:
-            return None
-        if index.internalId() == NO_PARENT:
-            return self._area_data(index, role)
-        finding = self.finding_at(index)
-        return None if finding is None else self._finding_data(finding, index.column(), role)
-
-    def _area_data(self, index: Index, role: int) -> Any:
-        area = self.groups[index.row()][0]
-        if role == AREA_ROLE:
-            return area
-        if index.column() != 0:
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.area_summary(area)
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def _finding_data(self, finding: Decided, column: int, role: int) -> Any:
-        name = self.COLUMNS[column]
-        if role == ID_ROLE:
-            return finding.id
-        if role == AREA_ROLE:
-            return finding.area
-        if role == Qt.ItemDataRole.CheckStateRole and name == "accept" and finding.status != "info":
-            return Qt.CheckState.Checked if finding.accepted else Qt.CheckState.Unchecked
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if name == "accept":
-                return finding.code
-            if name == "severity":
-                return self.severity_word(finding.severity)
-            if name == "module":
-                return finding.module or "—"
-            if name == "message":
-                return finding.message
-            return self.status_word(finding.status)
-        if role == Qt.ItemDataRole.DecorationRole:
-            if name == "severity":
-                return theme.icon(finding.severity)
-            if name == "status" and finding.status == "needs input":
-                return theme.icon("needs-input")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if name == "accept":
-                if finding.applicability == "manual":
-                    return self.tr("Check when you have done this manual step")
-                return self.tr("Check to apply this change to the GPU manifest")
-            if name == "status" and finding.problems:
-                return "\n".join(finding.problems.values())
-            if name == "message":
-                return finding.message
-        if role == Qt.ItemDataRole.FontRole and name == "status" and needs_me(finding):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and name == "status" and finding.status in ("off", "rejected"):
-            return theme.muted_text(theme.palette(), QPalette.ColorRole.Base)
-        return None
+        return self.index(place[1], 0, self.index(place[0], 0))
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        """A check box the user clicks asks the window to decide; the row is rewritten when the session has."""
         finding = self.finding_at(index)
         if finding is None or role != Qt.ItemDataRole.CheckStateRole or index.column() != 0:
             return False
@@ -387,8 +348,9 @@ class ChecklistView(QTreeView):
         return True
 
     def refresh_colours(self) -> None:
-        """After a palette change: the style sheet takes up the new palette, and the rows repaint (greyed statuses
-        are derived from the palette each time they are painted)."""
+        """After a palette change: the style sheet takes up the new palette, and the greyed statuses are derived
+        from it again."""
         theme.restyle(self)
+        self.source.refresh(recolour=True)
         self.header().viewport().update()
         self.viewport().update()
