@@ -388,9 +388,10 @@ class MainWindow(QMainWindow):
         self._update_counts()
         ids = self.checklist.visible_ids()
         if ids:
-            self.checklist.select(ids[0])
-        self.input_view.scroll_to_line(1)
-        self.output_view.scroll_to_line(1)
+            self.checklist.select(ids[0])  # and both manifests scroll to it: the first screen shows what is selected
+        else:
+            self.input_view.scroll_to_line(1)
+            self.output_view.scroll_to_line(1)
 
     @staticmethod
     def _detach(session: Session | None) -> None:
