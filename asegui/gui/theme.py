@@ -172,7 +172,7 @@ def glyph_icon(name: str, pal: QPalette | None = None) -> QIcon:
 
 def fill(painter: QPainter, rect: QRect, colour: QColor) -> None:
     """``painter.fillRect(rect, colour)``, leaving the painter with no pen: resolving ``fillRect``'s overloads makes
-    PySide6 build the 169 members of ``QGradient.Preset`` as a Python enum, some 15 M instructions of the first frame."""
+    PySide6 build the 169 members of ``QGradient.Preset`` as a Python enum (15 M instructions of the first frame)."""
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(colour)
     painter.drawRect(rect)
