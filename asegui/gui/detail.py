@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -235,6 +236,7 @@ class DetailPanel(QWidget):
         self.accept.setVisible(finding.status != "info")
         self.accept.setText(self.tr("I have done this manual step") if manual
                             else self.tr("Apply this change to the GPU manifest"))
+        self.accept.setAccessibleName(self.accept.text())  # what a screen reader says is what the eye reads
         self.accept.setChecked(finding.accepted)
         self.note.setVisible(finding.status != "info")
         if changed or not self.note.hasFocus():
@@ -296,6 +298,11 @@ class DetailPanel(QWidget):
             field.show()
             self.fields[param.name] = field
         self.form_frame.setVisible(bool(finding.params))
+        # Tab follows the screen: fields made now would otherwise come after everything made before them.
+        chain: list[QWidget] = [self.accept, self.note, *(field.editor for field in self.fields.values()),
+                                self.explanation]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def show_problem(self, name: str, problem: str | None) -> None:
         if name in self.fields:

@@ -258,6 +258,15 @@ class MainWindow(QMainWindow):
                              name="next")
         self.previous_action = a(self.tr("&Previous finding"), "Shift+F8", self.tr("Go to the previous finding"),
                                  self.previous_finding, name="previous")
+        self.focus_checklist_action = a(self.tr("&Checklist"), "Ctrl+1", self.tr("Move the keyboard focus to the "
+                                        "checklist"), lambda: self._focus(self.checklist), name="focus-checklist")
+        self.focus_input_action = a(self.tr("&FPGA manifest"), "Ctrl+2", self.tr("Move the keyboard focus to the "
+                                    "FPGA manifest"), lambda: self._focus(self.input_view), name="focus-input")
+        self.focus_output_action = a(self.tr("&GPU manifest"), "Ctrl+3", self.tr("Move the keyboard focus to the GPU "
+                                     "manifest (or the objects on the device)"), self._focus_output,
+                                     name="focus-output")
+        self.focus_detail_action = a(self.tr("Selected &finding"), "Ctrl+4", self.tr("Move the keyboard focus to the "
+                                     "selected finding's decision"), self._focus_detail, name="focus-detail")
         self.needs_me_action = a(self.tr("Only what &needs me"), "Ctrl+Shift+M",
                                  self.tr("Show only findings that wait for a value or a manual step from you"),
                                  self.set_needs_me, checkable=True, name="needs-me")
@@ -308,6 +317,9 @@ class MainWindow(QMainWindow):
         go_menu.addActions([self.next_action, self.previous_action])
         go_menu.addSeparator()
         go_menu.addAction(self.needs_me_action)
+        go_menu.addSeparator()
+        go_menu.addActions([self.focus_checklist_action, self.focus_input_action, self.focus_output_action,
+                            self.focus_detail_action])
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.device_action, self.deployable_action, self.lock_action, self.secrets_action,
                               self.dark_action])
@@ -509,7 +521,8 @@ class MainWindow(QMainWindow):
         for action in (self.export_action, self.report_action, self.save_decisions_action, self.load_decisions_action,
                        self.close_action, self.accept_all_action, self.accept_area_action, self.next_action,
                        self.previous_action, self.needs_me_action, self.deployable_action, self.lock_action,
-                       self.secrets_action, self.device_action):
+                       self.secrets_action, self.device_action, self.focus_checklist_action, self.focus_input_action,
+                       self.focus_output_action, self.focus_detail_action):
             action.setEnabled(has)
         self.undo_action.setEnabled(has and self.session.can_undo)  # type: ignore[union-attr]
         self.redo_action.setEnabled(has and self.session.can_redo)  # type: ignore[union-attr]
@@ -845,13 +858,12 @@ class MainWindow(QMainWindow):
             session = Session(data, path, display, defer_device=True)
         except ManifestError as exc:
             self.show_start_page_if_empty()
-            where = ""
-            if exc.line is not None:
-                where = self.tr("line {line}, column {column}").format(line=exc.line, column=exc.column or 1)
             text = self.tr("{name} is not a deployment manifest this tool can read.").format(name=name)
-            reason = f"{exc.line}:{exc.column or 1}: {exc.message}" if exc.line is not None else exc.message
-            dialogs.error(self, self.tr("Cannot open {name}").format(name=name),
-                          text + "\n\n" + reason + (f"\n({where})" if where else ""))
+            reason = exc.message
+            if exc.line is not None:  # the place once, in words
+                reason = self.tr("Line {line}, column {column}: {reason}").format(
+                    line=exc.line, column=exc.column or 1, reason=exc.message)
+            dialogs.error(self, self.tr("Cannot open {name}").format(name=name), text + "\n\n" + reason)
             log.info("could not open %s: %s", name, reason)
             return False
         if not self.may_leave(self.tr("opening {name}").format(name=name)):
@@ -901,7 +913,8 @@ class MainWindow(QMainWindow):
             if not dialogs.confirm(self, self.tr("Errors are not resolved"),
                                    self.tr("%n error finding(s) still need you. The GPU manifest may not deploy "
                                            "until they are resolved:", "", len(unresolved)) + "\n\n" + listing,
-                                   self.tr("Export anyway"), self.tr("Go back")):
+                                   self.tr("Export anyway"), self.tr("Go to the first error")):
+                self._go_to(unresolved[0].id)  # "go back" means to the error, not to wherever the selection was
                 return False
         path = dialogs.save_path(self, self.tr("Export the GPU manifest"), self._proposed(".gpu.json"))
         if not path:
@@ -920,7 +933,11 @@ class MainWindow(QMainWindow):
                           self.tr("{path} could not be written: {reason}").format(path=path,
                                                                                   reason=exc.strerror or exc))
             return False
-        self.statusBar().showMessage(self.tr("Exported the GPU manifest to {path}").format(path=path), 8000)
+        message = self.tr("Exported the GPU manifest to {path}").format(path=path)
+        if session.modified:  # the export is the manifest; the decisions that made it are a file of their own
+            message += self.tr(" — the decisions are not saved yet (the * in the title): File › Save decisions "
+                               "(Ctrl+S) keeps them for later or for asegui-cli")
+        self.statusBar().showMessage(message, 12000)
         log.info("exported %s", path)
         return True
 
@@ -1062,13 +1079,39 @@ class MainWindow(QMainWindow):
                 return
             event.acceptProposedAction()
             chosen = next((f for f in files if f.lower().endswith(".json")), files[0])
-            if len(files) > 1:
-                self.statusBar().showMessage(self.tr("Opened {name}; drop one manifest at a time.").format(
-                    name=Path(chosen).name), 6000)
             # open after the drop returns, so the drag source is not left waiting on a dialog
-            QTimer.singleShot(0, lambda: self.open_path(chosen))
+            QTimer.singleShot(0, lambda: self._open_dropped(chosen, len(files)))
         except Exception as exc:  # noqa: BLE001
             errors.report(exc, self, "dropEvent")
+
+    @guarded
+    def _open_dropped(self, chosen: str, count: int) -> None:
+        """Open the manifest chosen from a drop; of several files, say which one was taken, and only if it opened
+        (a file that did not open has said why in a dialog)."""
+        if self.open_path(chosen) and count > 1:
+            self.statusBar().showMessage(self.tr("Opened {name}; drop one manifest at a time.").format(
+                name=Path(chosen).name), 6000)
+
+    def _focus(self, widget: QWidget) -> None:
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _focus_output(self) -> None:
+        self._focus(self.device_view if self.device_view_shown() else self.output_view)
+
+    def _focus_detail(self) -> None:
+        """The first control of the decision that is shown: the check box, else the note, else a field."""
+        for widget in (self.detail.accept, self.detail.note, *(f.editor for f in self.detail.fields.values())):
+            if widget.isVisible() and widget.isEnabled():
+                self._focus(widget)
+                return
+        self._focus(self.detail.explanation)
+
+    def _go_to(self, finding_id: str) -> None:
+        """Select a finding even where the "needs me" filter hides it, with the checklist focused on it."""
+        if not self.checklist.select(finding_id, centre=True) and self.needs_me_action.isChecked():
+            self.needs_me_action.setChecked(False)
+            self.checklist.select(finding_id, centre=True)
+        self.checklist.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ================================================================================================= help
     @guarded

@@ -105,7 +105,7 @@ def test_broken_file_shows_reason_and_keeps_document(opened: MainWindow, capture
     assert len(captured.errors) == 1
     title, text = captured.errors[0]
     assert "broken.json" in title
-    assert "4:3" in text and "line 4, column 3" in text
+    assert text.lower().count("line 4, column 3") == 1 and "4:3" not in text  # the place, once (issue 13, defect 8)
     assert opened.session is session
     assert opened.input_view.toPlainText() == before
 
