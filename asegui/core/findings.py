@@ -196,6 +196,9 @@ class Finding(Struct, frozen=True, eq=False):
     applicability: Applicability | None = None
     accepted_by_default: bool | None = None
     todo: str = ""  # a line for the device checklist (shares, IPs, images), if any
+    # Where a finding that is about more than one place shows (the window highlights these instead of ``pointer``,
+    # which stays its identity): NET007's IPs are for every module with port bindings, not for the first one's body.
+    places: tuple[str, ...] = ()
     _id: str = ""
 
     def __post_init__(self) -> None:

@@ -303,6 +303,10 @@ class Session:
     def lines(self, finding: Decided, side: str, form: str = "expanded") -> list[tuple[int, int]]:
         """Line ranges to highlight for a finding on one side."""
         _text, spans = self.rendered(side, form)
+        if finding.places:
+            renames = self.result.renames
+            pointers = finding.places if side == "input" else [map_pointer(p, renames) for p in finding.places]
+            return sorted({found for found in (lines_for(spans, p) for p in pointers) if found})
         if side == "input":
             found = lines_for(spans, finding.pointer)
             return [found] if found else []

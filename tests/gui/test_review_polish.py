@@ -98,3 +98,18 @@ def test_the_check_box_is_named_as_it_reads(opened: MainWindow) -> None:
     opened.checklist.select(share_id(opened))
     assert opened.detail.accept.accessibleName() == opened.detail.accept.text() == \
         "Apply this change to the GPU manifest"
+
+
+def test_a_device_wide_finding_highlights_where_it_comes_from_not_a_whole_module(opened: MainWindow) -> None:
+    """NET007 (the external IPs the device needs) is about every module with port bindings: their PortBindings
+    light up, not the first such module from its id to its last line."""
+    session = opened.session
+    assert session is not None
+    ips = next(f for f in session.findings if f.code == "NET007")
+    opened.checklist.select(ips.id)
+    for view in (opened.input_view, opened.output_view):
+        assert view.ranges, view.objectName()
+        lines = view.toPlainText().split("\n")
+        for first, last in view.ranges:
+            assert lines[first - 1].strip().startswith('"PortBindings"'), (view.objectName(), lines[first - 1])
+            assert last - first < 12  # the bindings, not a module of a hundred lines

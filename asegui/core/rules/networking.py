@@ -416,7 +416,15 @@ def check_external_ips(r: Rule, ctx: Context) -> Iterator[Finding]:
     if optional:
         message += " " + _("One more for each of {modules} if you accept NET001's port binding.").format(
             modules=", ".join(optional))
-    yield Finding(r, None, pointer, message, todo=todo)
+    # shown where the IPs come from: each exposed module's port bindings (edgeHub's when no module has any)
+    places = tuple(_bindings_pointer(m) for m in (exposed_modules or [hub]) if m is not None)
+    yield Finding(r, None, pointer, message, todo=todo, places=places)
+
+
+def _bindings_pointer(module: ModuleView) -> str:
+    """A module's PortBindings, or its createOptions (or the module) where it has none."""
+    bindings = module.host_config.section("PortBindings") if module.host_config else None
+    return bindings.pointer if bindings else (module.create_options_pointer or module.pointer)
 
 
 @rule("NET008", "service-exposure", "networking", "info", "choice",
