@@ -417,7 +417,8 @@ def check_external_ips(r: Rule, ctx: Context) -> Iterator[Finding]:
         message += " " + _("One more for each of {modules} if you accept NET001's port binding.").format(
             modules=", ".join(optional))
     # shown where the IPs come from: each exposed module's port bindings (edgeHub's when no module has any)
-    places = tuple(_bindings_pointer(m) for m in (exposed_modules or [hub]) if m is not None)
+    sources = exposed_modules or ([hub] if hub is not None else [])
+    places = tuple(_bindings_pointer(m) for m in sources)
     yield Finding(r, None, pointer, message, todo=todo, places=places)
 
 
