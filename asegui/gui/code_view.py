@@ -7,11 +7,13 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -179,11 +181,18 @@ class _Margin(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         self.view.paint_margin(event)
 
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        """A click on a line's number or change mark asks for the finding behind the line."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            y = int(event.position().y())
+            self.view.lineActivated.emit(self.view.cursorForPosition(QPoint(0, y)).blockNumber() + 1)
+
 
 class CodeView(QPlainTextEdit):
     """The text of one manifest side; ``set_changes`` marks lines, ``show_range`` highlights and scrolls."""
 
     GLYPH_WIDTH = 2  # characters kept for the change glyph
+    lineActivated = Signal(int)  # a line clicked or entered (1-based): the window selects the finding behind it
 
     def __init__(self, name: str, parent: QWidget | None = None, language: str = "json") -> None:
         super().__init__(parent)
@@ -294,6 +303,45 @@ class CodeView(QPlainTextEdit):
 
     def clear_range(self) -> None:
         self.show_range([], scroll=False)
+
+    # -- changes -------------------------------------------------------------------------------------------
+    def change_starts(self) -> list[int]:
+        """The first line of each change: a run of marked lines is one change, as in a diff tool."""
+        lines = sorted(self.changes)
+        return [line for line in lines if line - 1 not in self.changes]
+
+    def current_line(self) -> int:
+        """Where "next change" counts from: the caret's line when this pane has the focus, else the top line."""
+        return self.textCursor().blockNumber() + 1 if self.hasFocus() else self.top_line()
+
+    def go_to_change(self, delta: int) -> int | None:
+        """Put the caret on the next (``delta`` 1) or previous (-1) change and bring it into view; the line moved
+        to, or None when there is none that way."""
+        here = self.current_line()
+        starts = self.change_starts()
+        ahead = [line for line in starts if line > here] if delta > 0 else [line for line in starts if line < here]
+        if not ahead:
+            return None
+        line = ahead[0] if delta > 0 else ahead[-1]
+        last = line
+        while last + 1 in self.changes:
+            last += 1
+        self.setTextCursor(QTextCursor(self.document().findBlockByNumber(line - 1)))
+        self.verticalScrollBar().setValue(max(0, self.scroll_target(line, last)))
+        return line
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        """A click (not a drag that selects text) on a line asks for the finding behind it."""
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.lineActivated.emit(self.cursorForPosition(event.position().toPoint()).blockNumber() + 1)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Enter on a line asks for the finding behind it, as a click does."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.lineActivated.emit(self.textCursor().blockNumber() + 1)
+            return
+        super().keyPressEvent(event)
 
     def visible_lines(self) -> tuple[int, int]:
         """First and last (1-based) lines whose blocks are at least partly in the viewport."""

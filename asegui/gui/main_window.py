@@ -145,6 +145,8 @@ class MainWindow(QMainWindow):
         self.output_tabs.setTabToolTip(0, self.tr("The converted deployment manifest, as it will be exported"))
         self.output_tabs.setTabToolTip(1, self.tr("The Kubernetes objects the GPU device's runtime creates from it"))
         self.output_tabs.currentChanged.connect(self._output_tab_changed)
+        self.input_view.lineActivated.connect(lambda line: self._line_activated("input", line))
+        self.output_view.lineActivated.connect(lambda line: self._line_activated("output", line))
         self.input_view.verticalScrollBar().valueChanged.connect(lambda _v: self._sync_scroll(self.input_view))
         self.output_view.verticalScrollBar().valueChanged.connect(lambda _v: self._sync_scroll(self.output_view))
         self.input_view.horizontalScrollBar().valueChanged.connect(
@@ -258,6 +260,12 @@ class MainWindow(QMainWindow):
                              name="next")
         self.previous_action = a(self.tr("&Previous finding"), "Shift+F8", self.tr("Go to the previous finding"),
                                  self.previous_finding, name="previous")
+        self.next_change_action = a(self.tr("Next &change"), "Alt+Down", self.tr("Go to the next changed lines in "
+                                    "the manifest with the focus (the GPU manifest otherwise)"),
+                                    lambda: self._go_to_change(1), name="next-change")
+        self.previous_change_action = a(self.tr("Previous c&hange"), "Alt+Up", self.tr("Go to the previous changed "
+                                        "lines in the manifest with the focus (the GPU manifest otherwise)"),
+                                        lambda: self._go_to_change(-1), name="previous-change")
         self.focus_checklist_action = a(self.tr("&Checklist"), "Ctrl+1", self.tr("Move the keyboard focus to the "
                                         "checklist"), lambda: self._focus(self.checklist), name="focus-checklist")
         self.focus_input_action = a(self.tr("&FPGA manifest"), "Ctrl+2", self.tr("Move the keyboard focus to the "
@@ -315,6 +323,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.accept_area_action, self.accept_all_action])
         go_menu = bar.addMenu(self.tr("&Go"))
         go_menu.addActions([self.next_action, self.previous_action])
+        go_menu.addActions([self.next_change_action, self.previous_change_action])
         go_menu.addSeparator()
         go_menu.addAction(self.needs_me_action)
         go_menu.addSeparator()
@@ -521,7 +530,8 @@ class MainWindow(QMainWindow):
         for action in (self.export_action, self.report_action, self.save_decisions_action, self.load_decisions_action,
                        self.close_action, self.accept_all_action, self.accept_area_action, self.next_action,
                        self.previous_action, self.needs_me_action, self.deployable_action, self.lock_action,
-                       self.secrets_action, self.device_action, self.focus_checklist_action, self.focus_input_action,
+                       self.secrets_action, self.device_action, self.next_change_action, self.previous_change_action,
+                       self.focus_checklist_action, self.focus_input_action,
                        self.focus_output_action, self.focus_detail_action):
             action.setEnabled(has)
         self.undo_action.setEnabled(has and self.session.can_undo)  # type: ignore[union-attr]
@@ -1092,6 +1102,40 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Opened {name}; drop one manifest at a time.").format(
                 name=Path(chosen).name), 6000)
 
+    def _code_view_in_focus(self) -> CodeView:
+        focused = QApplication.focusWidget()
+        for view in (self.input_view, self.output_view, self.device_view):
+            if focused is view or (focused is not None and view.isAncestorOf(focused)):
+                return view
+        return self.device_view if self.device_view_shown() else self.output_view
+
+    @guarded
+    def _go_to_change(self, delta: int) -> None:
+        """Alt+Down / Alt+Up: the next or previous run of changed lines, as Meld and VS Code go from change to
+        change; the other manifest follows when scrolling is locked."""
+        if self.session is None:
+            return
+        view = self._code_view_in_focus()
+        if view.go_to_change(delta) is None:
+            self.statusBar().showMessage(self.tr("No more changes below") if delta > 0
+                                         else self.tr("No more changes above"), 4000)
+
+    @guarded
+    def _line_activated(self, side: str, line: int) -> None:
+        """A changed line clicked (or Enter on it): select the finding behind it, the one whose place there is the
+        smallest that holds the line."""
+        session = self.session
+        view = self.input_view if side == "input" else self.output_view
+        if session is None or line not in view.changes:
+            return
+        best: tuple[int, str] | None = None
+        for finding in session.findings:
+            for first, last in session.lines(finding, side, self.form):
+                if first <= line <= last and (best is None or last - first < best[0]):
+                    best = (last - first, finding.id)
+        if best is not None and best[1] != self.checklist.current_id():
+            self._go_to(best[1], focus=False)
+
     def _focus(self, widget: QWidget) -> None:
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -1106,12 +1150,13 @@ class MainWindow(QMainWindow):
                 return
         self._focus(self.detail.explanation)
 
-    def _go_to(self, finding_id: str) -> None:
-        """Select a finding even where the "needs me" filter hides it, with the checklist focused on it."""
+    def _go_to(self, finding_id: str, focus: bool = True) -> None:
+        """Select a finding even where the "needs me" filter hides it (and focus the checklist on it)."""
         if not self.checklist.select(finding_id, centre=True) and self.needs_me_action.isChecked():
             self.needs_me_action.setChecked(False)
             self.checklist.select(finding_id, centre=True)
-        self.checklist.setFocus(Qt.FocusReason.OtherFocusReason)
+        if focus:
+            self.checklist.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ================================================================================================= help
     @guarded

@@ -1,0 +1,98 @@
+"""What diff-tool users reach for (issue 13): change to change with Alt+Down/Alt+Up, and a changed line clicked (or
+entered) selects the finding behind it. Driven through the real window, with real keys and clicks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from asegui.gui.code_view import CodeView
+from asegui.gui.main_window import MainWindow
+
+from .test_window import press
+
+
+def _caret_line(view: CodeView) -> int:
+    return view.textCursor().blockNumber() + 1
+
+
+def test_alt_down_and_up_go_from_change_to_change_in_the_focused_pane(qtbot: Any, opened: MainWindow) -> None:
+    view = opened.output_view
+    starts = view.change_starts()
+    assert len(starts) >= 3
+    assert all(line - 1 not in view.changes for line in starts)  # each start begins a run of marked lines
+    view.setFocus()
+    view.setTextCursor(QTextCursor(view.document().findBlockByNumber(0)))
+    press(qtbot, opened, "Alt+Down")
+    assert _caret_line(view) == starts[0]
+    press(qtbot, opened, "Alt+Down")
+    assert _caret_line(view) == starts[1]
+    first, last = view.visible_lines()
+    assert first <= starts[1] <= last  # brought into view
+    press(qtbot, opened, "Alt+Up")
+    assert _caret_line(view) == starts[0]
+    press(qtbot, opened, "Alt+Up")
+    assert _caret_line(view) == starts[0]  # nothing above: it stays, and says so
+    assert "No more changes above" in opened.statusBar().currentMessage()
+
+
+def test_the_input_pane_has_its_own_changes_and_the_other_pane_follows(qtbot: Any, opened: MainWindow) -> None:
+    source, other = opened.input_view, opened.output_view
+    source.setFocus()
+    source.setTextCursor(QTextCursor(source.document().findBlockByNumber(0)))
+    source.scroll_to_line(1)
+    other.scroll_to_line(1)
+    qtbot.wait(10)
+    starts = source.change_starts()
+    for _ in range(len(starts)):
+        press(qtbot, opened, "Alt+Down")
+    assert _caret_line(source) == starts[-1]
+    assert other.top_line() > 1  # scrolling is locked: the GPU manifest came along
+    press(qtbot, opened, "Alt+Down")
+    assert "No more changes below" in opened.statusBar().currentMessage()
+
+
+def _line_point(view: CodeView, line: int) -> Any:
+    block = view.document().findBlockByNumber(line - 1)
+    view.show_range([], scroll=False)
+    view.verticalScrollBar().setValue(max(0, line - 5))
+    return view.cursorRect(QTextCursor(block)).center()
+
+
+def test_clicking_a_changed_line_selects_the_finding_behind_it(qtbot: Any, opened: MainWindow) -> None:
+    session = opened.session
+    assert session is not None
+    view = opened.output_view
+    before = opened.checklist.current_id()
+    target = next(line for line in sorted(view.changes)
+                  if not any(first <= line <= last for first, last in session.lines(session.finding(before), "output")))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=_line_point(view, target))
+    chosen = opened.checklist.current_id()
+    assert chosen is not None and chosen != before
+    assert any(first <= target <= last for first, last in session.lines(session.finding(chosen), "output"))
+    assert opened.detail.finding_id == chosen
+
+
+def test_enter_on_a_changed_line_does_what_a_click_does(qtbot: Any, opened: MainWindow) -> None:
+    session = opened.session
+    assert session is not None
+    view = opened.input_view
+    before = opened.checklist.current_id()
+    target = next(line for line in sorted(view.changes)
+                  if not any(first <= line <= last for first, last in session.lines(session.finding(before), "input")))
+    view.setFocus()
+    view.setTextCursor(QTextCursor(view.document().findBlockByNumber(target - 1)))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    chosen = opened.checklist.current_id()
+    assert chosen != before
+    assert any(first <= target <= last for first, last in session.lines(session.finding(chosen), "input"))
+
+
+def test_a_click_on_an_unchanged_line_leaves_the_selection(qtbot: Any, opened: MainWindow) -> None:
+    view = opened.output_view
+    before = opened.checklist.current_id()
+    plain = next(line for line in range(1, view.blockCount()) if line not in view.changes)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=_line_point(view, plain))
+    assert opened.checklist.current_id() == before
