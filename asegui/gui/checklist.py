@@ -8,11 +8,20 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QPalette,
+    QResizeEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QWidget
 
 from ..core import Decided
@@ -227,6 +236,8 @@ class NeedsMeFilter(QSortFilterProxyModel):
 class ChecklistView(QTreeView):
     """Tree of areas and findings; area rows span the whole width."""
 
+    menuRequested = Signal(str, QPoint)  # finding id, global position: a right click or the menu key on a finding
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checklist")
@@ -261,6 +272,23 @@ class ChecklistView(QTreeView):
         for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted,
                        self.proxy.rowsRemoved):
             signal.connect(self._update_empty)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        """The finding under the mouse (or, from the keyboard, the current one) asks for its menu."""
+        if event.reason() == QContextMenuEvent.Reason.Mouse:  # comes from the viewport, in its coordinates
+            index = self.indexAt(event.pos())
+            if index.isValid():
+                self.setCurrentIndex(index)
+        else:
+            index = self.currentIndex()
+        finding = self.source.finding_at(self.proxy.mapToSource(index)) if index.isValid() else None
+        if finding is None:
+            return
+        rect = self.visualRect(index)
+        where = event.globalPos() if event.reason() == QContextMenuEvent.Reason.Mouse else \
+            self.viewport().mapToGlobal(rect.bottomLeft())
+        self.menuRequested.emit(finding.id, where)
+        event.accept()
 
     def _update_empty(self, *args: object) -> None:
         empty = self.proxy.needs_me_only and self.source.session is not None and self.proxy.rowCount() == 0

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QMenu, QWidget
 
 JSON_FILTER = "JSON (*.json);;All files (*)"
 REPORT_FILTER = "HTML report (*.html);;Markdown report (*.md);;JSON report (*.json)"
@@ -82,3 +83,8 @@ def save_path(parent: QWidget | None, title: str, proposed: str, filters: str = 
 
     path, _selected = QFileDialog.getSaveFileName(parent, title, proposed, tr(filters))
     return path
+
+
+def popup(menu: QMenu, position: QPoint) -> None:
+    """Show a context menu at ``position`` (global) until the user picks from it or leaves it."""
+    menu.exec(position)

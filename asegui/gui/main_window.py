@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         self.checklist = ChecklistView(checklist_box)
         self.checklist.setAccessibleName(self.tr("Checklist of findings"))
         self.checklist.source.acceptRequested.connect(self.set_accepted)
+        self.checklist.menuRequested.connect(self._finding_menu_requested)
         self.checklist.selectionModel().currentChanged.connect(self._current_changed)
         box_layout.addWidget(self.checklist)
         self.detail = DetailPanel(self.bottom_splitter)
@@ -1135,6 +1136,44 @@ class MainWindow(QMainWindow):
                     best = (last - first, finding.id)
         if best is not None and best[1] != self.checklist.current_id():
             self._go_to(best[1], focus=False)
+
+    def finding_menu(self, finding_id: str) -> QMenu:
+        """A finding's right-click menu: decide it, copy what names it, read why."""
+        assert self.session is not None
+        finding = self.session.finding(finding_id)
+        menu = QMenu(self)
+        menu.setObjectName("finding-menu")
+        if finding.status != "info":
+            manual = finding.applicability == "manual"
+            accept = menu.addAction(self.tr("Mark as &done") if manual else self.tr("&Accept the change"))
+            accept.setEnabled(not finding.accepted)
+            accept.triggered.connect(lambda: self.set_accepted(finding_id, True))
+            reject = menu.addAction(self.tr("Mark as &not done") if manual else self.tr("&Reject the change"))
+            reject.setEnabled(finding.accepted)
+            reject.triggered.connect(lambda: self.set_accepted(finding_id, False))
+            menu.addSeparator()
+        explain = menu.addAction(self.tr("E&xplain {code}").format(code=finding.code))
+        explain.triggered.connect(lambda: self._explain(finding_id))
+        copy_id = menu.addAction(self.tr("Copy finding &id"))
+        copy_id.triggered.connect(lambda: QGuiApplication.clipboard().setText(finding_id))
+        copy_message = menu.addAction(self.tr("Copy &message"))
+        copy_message.triggered.connect(lambda: QGuiApplication.clipboard().setText(
+            self.session.masked(finding.message) if self.session is not None and self.mask_secrets
+            else finding.message))
+        menu.addSeparator()
+        menu.addAction(self.accept_area_action)
+        return menu
+
+    @guarded
+    def _finding_menu_requested(self, finding_id: str, position: QPoint) -> None:
+        if self.session is not None and self.session.has_finding(finding_id):
+            dialogs.popup(self.finding_menu(finding_id), position)
+
+    def _explain(self, finding_id: str) -> None:
+        """The rule's explanation, sources and examples are in the detail panel: there, from its top."""
+        self._go_to(finding_id, focus=False)
+        self.detail.explanation.verticalScrollBar().setValue(0)
+        self._focus(self.detail.explanation)
 
     def _focus(self, widget: QWidget) -> None:
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
