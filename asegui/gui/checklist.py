@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -212,25 +213,40 @@ class NeedsMeFilter(QSortFilterProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.needs_me_only = False
+        self.text = ""  # casefolded
         self.setRecursiveFilteringEnabled(True)
         self.setDynamicSortFilter(True)
 
     def set_needs_me_only(self, value: bool) -> None:
+        self._refilter(lambda: setattr(self, "needs_me_only", value))
+
+    def set_text(self, text: str) -> None:
+        """Show only findings whose code, module, message or status holds ``text`` (any case); "" shows all."""
+        self._refilter(lambda: setattr(self, "text", text.casefold()))
+
+    def _refilter(self, change: Callable[[], object]) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter() is deprecated there
             self.beginFilterChange()
-            self.needs_me_only = value
+            change()
             self.endFilterChange()
         else:
-            self.needs_me_only = value
+            change()
             self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
-        if not self.needs_me_only:
+        if not self.needs_me_only and not self.text:
             return True
         model = self.sourceModel()
         assert isinstance(model, ChecklistModel)
         finding = model.finding_at(model.index(row, 0, parent))
-        return finding is not None and needs_me(finding)
+        if finding is None:  # an area: shown when a finding of it is (recursive filtering)
+            return False
+        if self.needs_me_only and not needs_me(finding):
+            return False
+        if self.text:
+            shown = f"{finding.code} {finding.module or ''} {finding.message} {status_word(finding.status)}"
+            return self.text in shown.casefold()
+        return True
 
 
 class ChecklistView(QTreeView):
@@ -241,6 +257,7 @@ class ChecklistView(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checklist")
+        self._filter_text = ""  # the find bar's text, as typed
         self.source = ChecklistModel(self)
         self.proxy = NeedsMeFilter(self)
         self.proxy.setSourceModel(self.source)
@@ -291,7 +308,12 @@ class ChecklistView(QTreeView):
         event.accept()
 
     def _update_empty(self, *args: object) -> None:
-        empty = self.proxy.needs_me_only and self.source.session is not None and self.proxy.rowCount() == 0
+        filtered = self.proxy.needs_me_only or bool(self.proxy.text)
+        empty = filtered and self.source.session is not None and self.proxy.rowCount() == 0
+        if empty:
+            self.empty_label.setText(self.tr("No finding matches “{text}”").format(text=self._filter_text)
+                                     if self.proxy.text else self.tr("Nothing needs you — export when ready"))
+            self.empty_label.setAccessibleName(self.empty_label.text())
         self.empty_label.setGeometry(self.viewport().rect())
         self.empty_label.setVisible(empty)
         self.setAccessibleDescription(self.empty_label.text() if empty else "")
@@ -337,8 +359,15 @@ class ChecklistView(QTreeView):
         self.setCurrentIndex(QModelIndex())
 
     def set_needs_me_only(self, value: bool) -> None:
+        self._refilter(lambda: self.proxy.set_needs_me_only(value))
+
+    def set_text_filter(self, text: str) -> None:
+        self._filter_text = text
+        self._refilter(lambda: self.proxy.set_text(text))
+
+    def _refilter(self, change: Callable[[], object]) -> None:
         current = self.current_id()
-        self.proxy.set_needs_me_only(value)
+        change()
         self._span_areas()
         self._update_empty()
         if current:

@@ -208,6 +208,8 @@ class CodeView(QPlainTextEdit):
         self.setFont(font)
         self.changes: dict[int, str] = {}
         self.ranges: list[tuple[int, int]] = []
+        self.search = ""  # the find bar's text, case-insensitive
+        self.matches: list[tuple[int, int]] = []  # (document position, length) of each match, in order
         self._text: str | None = None
         self.highlighter = (YamlHighlighter if language == "yaml" else JsonHighlighter)(self.document())
         self.margin = _Margin(self)
@@ -238,6 +240,8 @@ class CodeView(QPlainTextEdit):
         elif changes == self.changes:
             return
         self.changes = changes
+        if self.search:
+            self._find_matches()
         self._apply_selections()
         self.margin.update()
 
@@ -303,6 +307,50 @@ class CodeView(QPlainTextEdit):
 
     def clear_range(self) -> None:
         self.show_range([], scroll=False)
+
+    # -- search --------------------------------------------------------------------------------------------
+    MAX_MATCHES = 10000  # more than anyone steps through; the count says "10000+"
+
+    def set_search(self, text: str) -> None:
+        """Mark every match of ``text`` (case-insensitive); an empty text clears them."""
+        self.search = text
+        self._find_matches()
+        self._apply_selections()
+
+    def _find_matches(self) -> None:
+        """Found by the document itself, so positions are its own (UTF-16, as the cursor counts)."""
+        self.matches = []
+        if not self.search:
+            return
+        document = self.document()
+        cursor = document.find(self.search, 0)
+        while not cursor.isNull() and len(self.matches) < self.MAX_MATCHES:
+            self.matches.append((cursor.selectionStart(), cursor.selectionEnd() - cursor.selectionStart()))
+            cursor = document.find(self.search, cursor)
+
+    def go_to_match(self, delta: int) -> int | None:
+        """Select the next (``delta`` 1) or previous (-1) match after the caret, wrapping around; its index, or
+        None when there is no match."""
+        if not self.matches:
+            return None
+        caret = self.textCursor()
+        starts = [start for start, _length in self.matches]
+        if delta > 0:  # after the caret, or after the match it selects
+            here = caret.selectionStart() + (1 if caret.hasSelection() else 0)
+            index = next((i for i, start in enumerate(starts) if start >= here), 0)
+        else:
+            here = caret.selectionStart()
+            index = next((i for i in range(len(starts) - 1, -1, -1) if starts[i] < here), len(starts) - 1)
+        start, length = self.matches[index]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        line = cursor.blockNumber() + 1
+        first, last = self.visible_lines()
+        if not first < line < last:
+            self.verticalScrollBar().setValue(max(0, self.scroll_target(line, line)))
+        return index
 
     # -- changes -------------------------------------------------------------------------------------------
     def change_starts(self) -> list[int]:
@@ -377,6 +425,16 @@ class CodeView(QPlainTextEdit):
                 cursor.setPosition(end.position() + max(0, end.length() - 1), QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             selections.append(selection)
+        if self.matches:
+            found = theme.find_background(self.palette())
+            for start, length in self.matches:
+                selection = QTextEdit.ExtraSelection()
+                selection.format.setBackground(found)
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(start)
+                cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor = cursor
+                selections.append(selection)
         self.setExtraSelections(selections)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

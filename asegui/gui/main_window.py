@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 
+    from .find_bar import FindBar
     from .start_page import StartPage
 
 log = logging.getLogger("asegui.gui")
@@ -69,6 +70,8 @@ class MainWindow(QMainWindow):
         self._palette_refresh_pending = False
         self._anchors: list[tuple[int, int]] = []
         self._refreshing = False  # the checklist is rebuilt after a decision: its selection is kept, not re-made
+        self._find_bar: FindBar | None = None  # made on the first Ctrl+F
+        self._find_target: CodeView | None = None  # the manifest F3 steps through when no manifest has the focus
         # a decision repaints the GPU manifest at once; the device's objects are compiled and checked on a worker
         self._device_worker = DeviceWorker(self)
         self._device_worker.finished.connect(self._device_finished)
@@ -261,6 +264,12 @@ class MainWindow(QMainWindow):
                              name="next")
         self.previous_action = a(self.tr("&Previous finding"), "Shift+F8", self.tr("Go to the previous finding"),
                                  self.previous_finding, name="previous")
+        self.find_action = a(self.tr("&Find…"), QKeySequence.StandardKey.Find, self.tr("Find text in both manifests "
+                             "and in the checklist"), self.open_find, name="find")
+        self.find_next_action = a(self.tr("Find ne&xt"), "F3", self.tr("The next match in the manifest with the focus"),
+                                  lambda: self._find_step(1), name="find-next")
+        self.find_previous_action = a(self.tr("Find pre&vious"), "Shift+F3", self.tr("The previous match in the "
+                                      "manifest with the focus"), lambda: self._find_step(-1), name="find-previous")
         self.next_change_action = a(self.tr("Next &change"), "Alt+Down", self.tr("Go to the next changed lines in "
                                     "the manifest with the focus (the GPU manifest otherwise)"),
                                     lambda: self._go_to_change(1), name="next-change")
@@ -320,6 +329,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.close_action, self.quit_action])
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.find_action, self.find_next_action, self.find_previous_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.accept_area_action, self.accept_all_action])
         go_menu = bar.addMenu(self.tr("&Go"))
@@ -488,6 +499,7 @@ class MainWindow(QMainWindow):
         finally:
             self._syncing = False
         self.device_pane.set_session(session, self.mask_secrets)  # the YAML only while it is shown
+        self._update_find_count()  # the panes found their matches again in the new text
         form = self.tr("deployable form") if self.form == "deployable" else self.tr("expanded createOptions")
         changed = len(session.changes(self.form).output)
         self.input_title.setText(self.tr("<b>FPGA manifest</b> — {name} <i>({form})</i>").format(
@@ -532,6 +544,7 @@ class MainWindow(QMainWindow):
                        self.close_action, self.accept_all_action, self.accept_area_action, self.next_action,
                        self.previous_action, self.needs_me_action, self.deployable_action, self.lock_action,
                        self.secrets_action, self.device_action, self.next_change_action, self.previous_change_action,
+                       self.find_action, self.find_next_action, self.find_previous_action,
                        self.focus_checklist_action, self.focus_input_action,
                        self.focus_output_action, self.focus_detail_action):
             action.setEnabled(has)
@@ -1174,6 +1187,91 @@ class MainWindow(QMainWindow):
         self._go_to(finding_id, focus=False)
         self.detail.explanation.verticalScrollBar().setValue(0)
         self._focus(self.detail.explanation)
+
+    # ================================================================================================== find
+    @property
+    def find_bar(self) -> FindBar:
+        """Made on first use, above the manifests (the first frame does not need it)."""
+        if self._find_bar is None:
+            from .find_bar import FindBar
+
+            bar = FindBar(self.workspace)
+            bar.hide()
+            bar.changed.connect(self._search_changed)
+            bar.step.connect(self._find_step)
+            bar.closed.connect(self._find_closed)
+            layout = self.workspace.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(0, bar)
+            self._find_bar = bar
+        return self._find_bar
+
+    @guarded
+    def open_find(self) -> None:
+        """Ctrl+F: the find bar, its text selected; F3 then steps through the manifest that had the focus."""
+        if self.session is None:
+            return
+        self._find_target = self._code_view_in_focus()
+        self.find_bar.open_bar()
+        self._search_changed(self.find_bar.field.text())
+
+    def _search_changed(self, text: str) -> None:
+        for view in (self.input_view, self.output_view, self.device_view):
+            view.set_search(text)
+        self.checklist.set_text_filter(text)
+        self._update_find_count()
+
+    def _update_find_count(self, current: tuple[CodeView, int] | None = None) -> None:
+        if self._find_bar is None or not self._find_bar.isVisible():
+            return
+        bar = self._find_bar
+        if not bar.field.text():
+            bar.count.setText("")
+            return
+
+        def counted(view: CodeView) -> str:
+            found = len(view.matches)
+            return f"{found}+" if found >= view.MAX_MATCHES else str(found)
+
+        findings = len(self.checklist.visible_ids())
+        panes = [(self.input_view, self.tr("in the FPGA manifest")), (self.output_view, self.tr("in the GPU manifest"))]
+        if current is not None and current[0] is self.device_view:
+            panes.append((self.device_view, self.tr("in the objects on the device")))
+        parts = []
+        for view, where in panes:
+            if current is not None and current[0] is view:  # where F3 is: "3 of 12"
+                parts.append(self.tr("{index} of {count} {where}").format(index=current[1] + 1, count=counted(view),
+                                                                          where=where))
+            else:
+                parts.append(f"{counted(view)} {where}")
+        parts.append(self.tr("%n finding(s)", "", findings))
+        text = " · ".join(parts)
+        bar.count.setText(text)
+
+    @guarded
+    def _find_step(self, delta: int) -> None:
+        """F3 / Shift+F3 (Enter / Shift+Enter in the bar): the next or previous match, in the manifest with the
+        focus, else in the one that had it when the bar opened."""
+        if self.session is None:
+            return
+        if self._find_bar is None or not self._find_bar.isVisible() or not self._find_bar.field.text():
+            self.open_find()
+            return
+        focused = QApplication.focusWidget()
+        in_view = any(focused is v or (focused is not None and v.isAncestorOf(focused))
+                      for v in (self.input_view, self.output_view, self.device_view))
+        view = self._code_view_in_focus() if in_view else (self._find_target or self.output_view)
+        index = view.go_to_match(delta)
+        if index is None:
+            self.statusBar().showMessage(self.tr("“{text}” is not in this manifest").format(
+                text=self._find_bar.field.text()), 4000)
+        self._update_find_count((view, index) if index is not None else None)
+
+    def _find_closed(self) -> None:
+        for view in (self.input_view, self.output_view, self.device_view):
+            view.set_search("")
+        self.checklist.set_text_filter("")
+        self._focus(self._find_target or self.output_view)
 
     def _focus(self, widget: QWidget) -> None:
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)

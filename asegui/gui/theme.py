@@ -64,6 +64,12 @@ def highlight_background(pal: QPalette | None = None) -> QColor:
     return blend(pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Highlight), 0.28)
 
 
+def find_background(pal: QPalette | None = None) -> QColor:
+    """Where the find bar's text matches: amber, apart from the selection's blue and the change marks."""
+    pal = pal or palette()
+    return blend(pal.color(QPalette.ColorRole.Base), QColor.fromHsl(45, 230, 120), 0.45)
+
+
 def change_colour(kind: str, pal: QPalette | None = None) -> QColor:
     """Margin colour of a change; blue/orange, which colour-blind readers tell apart (and a glyph goes with it)."""
     return {"+": tone(210, pal, 200), "~": tone(30, pal, 200), "-": tone(0, pal, 60)}.get(kind, tone(0, pal, 0))
