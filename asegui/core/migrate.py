@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from msgspec import Struct, field
@@ -24,10 +24,12 @@ from .renames import map_pointer
 FORMS = ("auto", "deployable", "expanded")
 
 
-def analyze(doc: Document, settings: DeviceSettings | None = None) -> list[Finding]:
-    """Every finding for the document, in catalogue order; the document is not changed."""
+def analyze(doc: Document, settings: DeviceSettings | None = None,
+            progress: Callable[[int, int], object] | None = None) -> list[Finding]:
+    """Every finding for the document, in catalogue order; the document is not changed. ``progress(done, total)``
+    follows the rules (and may raise to stop)."""
     with collector.paused():
-        return list(rules.run(doc, settings or DEFAULT_SETTINGS))
+        return list(rules.run(doc, settings or DEFAULT_SETTINGS, progress))
 
 
 class Rendered(Struct, dict=True):

@@ -208,6 +208,7 @@ class CodeView(QPlainTextEdit):
         self.setFont(font)
         self.changes: dict[int, str] = {}
         self.ranges: list[tuple[int, int]] = []
+        self.coloured = True  # False for a text too long to highlight (see PLAIN_LINES)
         self.search = ""  # the find bar's text, case-insensitive
         self.matches: list[tuple[int, int]] = []  # (document position, length) of each match, in order
         self._text: str | None = None
@@ -230,7 +231,8 @@ class CodeView(QPlainTextEdit):
         if text != self._text:
             vertical = self.verticalScrollBar().value()
             horizontal = self.horizontalScrollBar().value()
-            if self._text is None:
+            self._colour_for(text)
+            if self._text is None or not self.coloured:
                 self.setPlainText(text)
             else:
                 self._replace_middle(self._text.split("\n"), text.split("\n"))
@@ -244,6 +246,15 @@ class CodeView(QPlainTextEdit):
             self._find_matches()
         self._apply_selections()
         self.margin.update()
+
+    PLAIN_LINES = 40000  # longer texts are shown without colours: highlighting them would hold the window seconds
+
+    def _colour_for(self, text: str) -> None:
+        """Colours for a text of ordinary length; none for a very long one (as editors do with large files)."""
+        coloured = text.count("\n") < self.PLAIN_LINES
+        if coloured != self.coloured:
+            self.coloured = coloured
+            self.highlighter.setDocument(self.document() if coloured else None)
 
     def _replace_middle(self, old: list[str], new: list[str]) -> None:
         head = 0

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint
-    from PySide6.QtWidgets import QMenu, QWidget
+    from PySide6.QtWidgets import QMenu, QProgressDialog, QWidget
 
 JSON_FILTER = "JSON (*.json);;All files (*)"
 REPORT_FILTER = "HTML report (*.html);;Markdown report (*.md);;JSON report (*.json)"
@@ -88,3 +88,20 @@ def save_path(parent: QWidget | None, title: str, proposed: str, filters: str = 
 def popup(menu: QMenu, position: QPoint) -> None:
     """Show a context menu at ``position`` (global) until the user picks from it or leaves it."""
     menu.exec(position)
+
+
+def progress(parent: QWidget | None, title: str, text: str) -> QProgressDialog:
+    """A progress dialog with Cancel, modal to ``parent`` (which keeps painting): it appears only if the work
+    lasts (``minimumDuration``), and the caller closes it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    dialog = QProgressDialog(text, tr("Cancel"), 0, 0, parent)
+    dialog.setObjectName("progress-dialog")
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setValue(0)
+    return dialog

@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self._anchors: list[tuple[int, int]] = []
         self._refreshing = False  # the checklist is rebuilt after a decision: its selection is kept, not re-made
         self._find_bar: FindBar | None = None  # made on the first Ctrl+F
+        self._opening = False  # a large file is being read on a worker
         self._find_target: CodeView | None = None  # the manifest F3 steps through when no manifest has the focus
         # a decision repaints the GPU manifest at once; the device's objects are compiled and checked on a worker
         self._device_worker = DeviceWorker(self)
@@ -501,6 +502,8 @@ class MainWindow(QMainWindow):
         self.device_pane.set_session(session, self.mask_secrets)  # the YAML only while it is shown
         self._update_find_count()  # the panes found their matches again in the new text
         form = self.tr("deployable form") if self.form == "deployable" else self.tr("expanded createOptions")
+        if not self.input_view.coloured or not self.output_view.coloured:
+            form += self.tr("; a large file, shown without colours")
         changed = len(session.changes(self.form).output)
         self.input_title.setText(self.tr("<b>FPGA manifest</b> — {name} <i>({form})</i>").format(
             name=session.display_name, form=form))
@@ -878,8 +881,10 @@ class MainWindow(QMainWindow):
 
     def _open_bytes(self, data: bytes, path: str | None, display: str | None) -> bool:
         name = display or (Path(path).name if path else "")
+        if self._opening:  # a large file is opening behind its progress dialog: one at a time
+            return False
         try:
-            session = Session(data, path, display, defer_device=True)
+            session = self._load(data, path, display, name)
         except ManifestError as exc:
             self.show_start_page_if_empty()
             text = self.tr("{name} is not a deployment manifest this tool can read.").format(name=name)
@@ -890,11 +895,28 @@ class MainWindow(QMainWindow):
             dialogs.error(self, self.tr("Cannot open {name}").format(name=name), text + "\n\n" + reason)
             log.info("could not open %s: %s", name, reason)
             return False
+        if session is None:
+            self.statusBar().showMessage(self.tr("Opening {name} cancelled").format(name=name), 6000)
+            self.show_start_page_if_empty()
+            return False
         if not self.may_leave(self.tr("opening {name}").format(name=name)):
             return False
         self.set_session(session)
         log.info("opened %s with %d finding(s)", name, len(session.findings))
         return True
+
+    def _load(self, data: bytes, path: str | None, display: str | None, name: str) -> Session | None:
+        """The session of a file to open: at once for a small one, else on a worker behind a progress dialog with
+        Cancel (None when cancelled), so a large file never freezes the window."""
+        from .loader import IN_BACKGROUND_BYTES, SessionLoader
+
+        if len(data) < IN_BACKGROUND_BYTES:
+            return Session(data, path, display, defer_device=True)
+        self._opening = True
+        try:
+            return SessionLoader(self).load(data, path, display, name, self.form)
+        finally:
+            self._opening = False
 
     @guarded
     def close_document(self) -> bool:

@@ -177,16 +177,18 @@ class Session:
     """One open manifest and the decisions taken on it."""
 
     def __init__(self, data: bytes, path: str | None = None, display_name: str | None = None,
-                 defer_device: bool = False) -> None:
+                 defer_device: bool = False, progress: Callable[[int, int], object] | None = None) -> None:
         """``defer_device``: leave the first result's device phase pending for the runner the window gives next
-        (:meth:`start_device`), so opening a file paints before the device's objects are compiled and checked."""
+        (:meth:`start_device`), so opening a file paints before the device's objects are compiled and checked.
+        ``progress(done, total)``: as the analysis goes, rule by rule (it may raise to stop the opening)."""
         self.path = path
         self.display_name = display_name or (Path(path).name if path else "manifest.json")
         self.document: Document = load(data, path or self.display_name)  # raises ManifestError
         self.settings = DeviceSettings()
         # Input findings depend on the device's settings (a GPU count, a service type) and on nothing else: kept
         # per settings, so switching back and forth (or undoing it) does not analyze again.
-        self._analyzed: dict[DeviceSettings, list[Finding]] = {self.settings: analyze(self.document, self.settings)}
+        self._analyzed: dict[DeviceSettings, list[Finding]] = {
+            self.settings: analyze(self.document, self.settings, progress)}
         self.analyzed: list[Finding] = self._analyzed[self.settings]
         self._by_id: dict[str, Decided] = {}  # the current result's decided input findings (set by _apply)
         self._device_by_id: dict[str, Decided] = {}
@@ -213,6 +215,14 @@ class Session:
         self._defer = defer_device
         self._apply()
         self._defer = False
+
+    def prepare(self, form: str = "expanded") -> None:
+        """Make what showing the session first needs (both sides' text, their differences, the scroll anchors):
+        on a worker thread while a large file opens, so the window's own work after it is only the widgets'."""
+        self.changes(form)
+        self.anchors(form)
+        for side in ("input", "output"):
+            self.masked(self.rendered(side, form)[0])  # the panes show secrets masked
 
     # -- reading -----------------------------------------------------------------------------------------------
     @property

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
 from ..device.settings import DEFAULT as DEFAULT_SETTINGS
@@ -97,13 +97,17 @@ def get(code: str) -> Rule | None:
     return REGISTRY.get(code.upper())
 
 
-def run(doc: Document, settings: DeviceSettings = DEFAULT_SETTINGS) -> Iterator[Finding]:
-    """Every finding for ``doc``, rule by rule in catalogue order."""
+def run(doc: Document, settings: DeviceSettings = DEFAULT_SETTINGS,
+        progress: Callable[[int, int], object] | None = None) -> Iterator[Finding]:
+    """Every finding for ``doc``, rule by rule in catalogue order; ``progress(done, total)`` after each rule (it
+    may raise to stop the analysis: a window's Cancel)."""
     ctx = Context(doc=doc, modules=modules(doc), settings=settings)
-    for declared in all_rules():
+    declared_rules = [r for r in all_rules() if r.phase == "input"]
+    for done, declared in enumerate(declared_rules, 1):
         assert declared.check is not None
-        if declared.phase == "input":
-            yield from declared.check(declared, ctx)
+        yield from declared.check(declared, ctx)
+        if progress is not None:
+            progress(done, len(declared_rules))
 
 
 def run_device(ctx: DeviceContext) -> Iterator[Finding]:
