@@ -41,6 +41,7 @@ def _row_state(finding: Decided) -> tuple[Any, ...]:
     return (finding.accepted, finding.status, dict(finding.values), dict(finding.problems), finding.note)
 
 
+BATCH_ROWS = 64  # rows changed by one decision beyond which the list is rewritten as one layout change
 _SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _CHECKABLE = _SELECTABLE | Qt.ItemFlag.ItemIsUserCheckable
 
@@ -170,17 +171,33 @@ class ChecklistModel(QStandardItemModel):
         if not self.groups or self.session is None:
             return
         muted = theme.muted_text(theme.palette(), QPalette.ColorRole.Base)
-        for row, (area, ids) in enumerate(self.groups):
+        changed: list[tuple[QStandardItem, int, Decided]] = []
+        for row, (_area, ids) in enumerate(self.groups):
             head = self.item(row, 0)
-            summary = self.area_summary(area)
-            if head.text() != summary:
-                head.setText(summary)
             for child, finding_id in enumerate(ids):
                 finding = self.session.finding(finding_id)
                 shown = _row_state(finding)
                 if recolour or self._shown.get(finding_id) != shown:
                     self._shown[finding_id] = shown
-                    self._write([head.child(child, column) for column in range(len(self.COLUMNS))], finding, muted)
+                    changed.append((head, child, finding))
+        # Many rows at once (accept all, a palette change): one layout change instead of a signal per cell, or a
+        # filter would take the rows out one by one, each time through every row (a minute at 28 000 findings).
+        batch = len(changed) > BATCH_ROWS
+        if batch:
+            self.layoutAboutToBeChanged.emit()
+            blocked = self.blockSignals(True)
+        try:
+            for head, child, finding in changed:
+                self._write([head.child(child, column) for column in range(len(self.COLUMNS))], finding, muted)
+            for row, (area, _ids) in enumerate(self.groups):
+                head = self.item(row, 0)
+                summary = self.area_summary(area)
+                if head.text() != summary:
+                    head.setText(summary)
+        finally:
+            if batch:
+                self.blockSignals(blocked)
+                self.layoutChanged.emit()
 
     def finding_at(self, index: Index) -> Decided | None:
         if not index.isValid() or self.session is None:
