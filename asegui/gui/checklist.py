@@ -224,6 +224,25 @@ class ChecklistModel(QStandardItemModel):
         return True
 
 
+_SEVERITY_WEIGHT = {"error": 0, "warning": 1, "info": 2}
+# what needs a person first, then what is settled, then what is only known
+_STATUS_WEIGHT = {"needs input": 0, "rejected, reason needed": 1, "open": 2, "review": 3, "applied": 4,
+                  "acknowledged": 5, "rejected": 6, "off": 7, "info": 8}
+
+
+def _sort_key(finding: Decided, column: int) -> Any:
+    name = ChecklistModel.COLUMNS[column]
+    if name == "accept":
+        return finding.code
+    if name == "severity":
+        return _SEVERITY_WEIGHT.get(finding.severity, 9)
+    if name == "module":
+        return (finding.module or "").casefold()
+    if name == "message":
+        return finding.message.casefold()
+    return _STATUS_WEIGHT.get(str(finding.status), 9)
+
+
 class NeedsMeFilter(QSortFilterProxyModel):
     """Shows every finding, or with ``needs_me_only`` only those waiting for a person (and their areas)."""
 
@@ -249,6 +268,20 @@ class NeedsMeFilter(QSortFilterProxyModel):
         else:
             change()
             self.invalidateFilter()
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        """Findings sort within their area by the column's value (severity and status by weight, not by word);
+        the areas keep the catalogue's order either way. Asked only once the user sorts."""
+        model = self.sourceModel()
+        assert isinstance(model, ChecklistModel)
+        if not left.parent().isValid():  # areas
+            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+            return left.row() < right.row() if ascending else left.row() > right.row()
+        a, b = model.finding_at(left), model.finding_at(right)
+        if a is None or b is None:
+            return False
+        column = left.column()
+        return (_sort_key(a, column), left.row()) < (_sort_key(b, column), right.row())
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         if not self.needs_me_only and not self.text:
@@ -292,6 +325,11 @@ class ChecklistView(QTreeView):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 118), (1, 96), (2, 140), (4, 130)):
             self.setColumnWidth(column, width)
+        # A header click sorts each area's findings (again: the other way); unsorted, they are in catalogue order.
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        if hasattr(header, "setSortIndicatorClearable"):  # Qt 6.1+: a third click goes back to the catalogue
+            header.setSortIndicatorClearable(True)
+        self.setSortingEnabled(True)
         for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted):
             signal.connect(self._span_areas)
         # With "needs me" on and nothing left, the list says so (over the empty viewport, in the palette's text).
@@ -377,6 +415,17 @@ class ChecklistView(QTreeView):
 
     def set_needs_me_only(self, value: bool) -> None:
         self._refilter(lambda: self.proxy.set_needs_me_only(value))
+
+    def sort_by(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort each area's findings by a column; -1: the catalogue's order."""
+        current = self.current_id()
+        self.sortByColumn(column, order)
+        if column < 0:
+            self.header().setSortIndicator(-1, order)
+            self.proxy.sort(-1)
+        self._span_areas()
+        if current:
+            self.select(current)
 
     def set_text_filter(self, text: str) -> None:
         self._filter_text = text

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QPoint, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -345,6 +345,21 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.device_action, self.deployable_action, self.lock_action, self.secrets_action,
                               self.dark_action])
+        view_menu.addSeparator()
+        self.sort_menu = view_menu.addMenu(self.tr("S&ort the checklist by"))
+        self.sort_menu.setObjectName("sort-menu")
+        self.sort_group = QActionGroup(self)
+        self.sort_actions: dict[int, QAction] = {}
+        for column, text in ((-1, self.tr("&Catalogue order")), (1, self.tr("&Severity")), (2, self.tr("&Module")),
+                             (3, self.tr("&Finding")), (4, self.tr("S&tatus")), (0, self.tr("Co&de"))):
+            action = self.sort_menu.addAction(text)
+            action.setCheckable(True)
+            action.setObjectName(f"sort-{column}")
+            action.triggered.connect(lambda _checked=False, c=column: self.checklist.sort_by(c))
+            self.sort_group.addAction(action)
+            self.sort_actions[column] = action
+        self.sort_actions[-1].setChecked(True)
+        self.checklist.header().sortIndicatorChanged.connect(self._sort_changed)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.shortcuts_action, self.about_action])
         for menu in (file_menu, edit_menu, go_menu, view_menu, help_menu):
@@ -1294,6 +1309,12 @@ class MainWindow(QMainWindow):
             view.set_search("")
         self.checklist.set_text_filter("")
         self._focus(self._find_target or self.output_view)
+
+    def _sort_changed(self, column: int, _order: Qt.SortOrder) -> None:
+        """A header click sorted the checklist: the View menu says by what."""
+        action = self.sort_actions.get(column if column in self.sort_actions else -1)
+        if action is not None:
+            action.setChecked(True)
 
     def _focus(self, widget: QWidget) -> None:
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
