@@ -43,7 +43,7 @@ from .device_worker import DeviceWorker
 from .errors import guarded
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QUrl
+    from PySide6.QtCore import QFileSystemWatcher, QUrl
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 
     from .find_bar import FindBar
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("asegui.gui")
 MAX_RECENT = 8
+RELOAD_DELAY_MS = 300  # after the last change on disk
 Keys = QKeySequence | QKeySequence.StandardKey | str
 SAMPLE_NAME = "fpga-sample.json"
 
@@ -72,6 +73,11 @@ class MainWindow(QMainWindow):
         self._refreshing = False  # the checklist is rebuilt after a decision: its selection is kept, not re-made
         self._find_bar: FindBar | None = None  # made on the first Ctrl+F
         self._opening = False  # a large file is being read on a worker
+        self._watcher: QFileSystemWatcher | None = None  # the open file, for a reload when it changes on disk
+        self._reload_timer = QTimer(self)  # an editor's save comes as several changes: reload once they settle
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self._reload_from_disk)
         self._find_target: CodeView | None = None  # the manifest F3 steps through when no manifest has the focus
         # a decision repaints the GPU manifest at once; the device's objects are compiled and checked on a worker
         self._device_worker = DeviceWorker(self)
@@ -917,8 +923,70 @@ class MainWindow(QMainWindow):
         if not self.may_leave(self.tr("opening {name}").format(name=name)):
             return False
         self.set_session(session)
+        self._watch(session.path)
         log.info("opened %s with %d finding(s)", name, len(session.findings))
         return True
+
+    # ======================================================================================== changes on disk
+    def _watch(self, path: str | None) -> None:
+        """Follow the open file on disk (an editor, a script or a sync may change it while it is reviewed here)."""
+        if self._watcher is None:
+            if path is None:
+                return
+            from PySide6.QtCore import QFileSystemWatcher
+
+            self._watcher = QFileSystemWatcher(self)
+            self._watcher.fileChanged.connect(lambda _path: self._reload_timer.start())
+        watched = self._watcher.files()
+        if watched and watched != [path]:
+            self._watcher.removePaths(watched)
+        if path is not None and path not in self._watcher.files() and Path(path).is_file():
+            self._watcher.addPath(path)
+
+    @guarded
+    def _reload_from_disk(self) -> None:
+        """The open file changed on disk: read it again, keep every decision by finding id, say what happened.
+        A file that is gone or cannot be read now leaves the window as it was (and says so)."""
+        session = self.session
+        if session is None or session.path is None or self._opening:
+            return
+        path, name = session.path, session.display_name
+        self._watch(path)  # a save that replaced the file (write, then rename) ends the old watch
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            self.statusBar().showMessage(self.tr("{name} is gone from disk; the window keeps what it shows").format(
+                name=name), 10000)
+            return
+        import hashlib
+
+        if hashlib.sha256(data).hexdigest() == session.input_sha256:
+            return  # touched, not changed
+        try:
+            fresh = self._load(data, path, None, name)
+        except ManifestError as exc:
+            where = self.tr("line {line}: ").format(line=exc.line) if exc.line is not None else ""
+            self.statusBar().showMessage(self.tr("{name} changed on disk and cannot be read now ({where}{reason}); "
+                                                 "the window keeps the last version").format(
+                name=name, where=where, reason=exc.message), 15000)
+            return
+        if fresh is None:  # cancelled
+            return
+        current = self.checklist.current_id()
+        was_modified = session.modified
+        kept, stale = dict(session.decisions), []
+        if kept or fresh.settings != session.settings:
+            stale = fresh.replace_decisions(kept, self.tr("decisions kept through a reload"), session.settings)
+            if not was_modified and not stale:
+                fresh.mark_saved()  # the same decisions as saved: nothing new to save
+        self.set_session(fresh)
+        if current and fresh.has_finding(current):
+            self.checklist.select(current)
+        message = self.tr("Reloaded {name}: it changed on disk; %n decision(s) kept", "", len(kept) - len(stale))
+        if stale:
+            message += self.tr(", %n no longer match a finding", "", len(stale))
+        self.statusBar().showMessage(message.format(name=name), 12000)
+        log.info("reloaded %s after a change on disk", name)
 
     def _load(self, data: bytes, path: str | None, display: str | None, name: str) -> Session | None:
         """The session of a file to open: at once for a small one, else on a worker behind a progress dialog with
@@ -939,6 +1007,7 @@ class MainWindow(QMainWindow):
             return False
         self._detach(self.session)
         self.session = None
+        self._watch(None)
         self.checklist.set_session(None)
         self.detail.show_finding(None)
         self.device_pane.set_session(None)
