@@ -188,6 +188,56 @@ class _Margin(QWidget):
             self.view.lineActivated.emit(self.view.cursorForPosition(QPoint(0, y)).blockNumber() + 1)
 
 
+class _ChangeMap(QWidget):
+    """The whole text's changes at a glance, beside the scroll bar (as Meld and VS Code show them), with the part
+    in view framed; a click or a drag scrolls there. From the keyboard: Alt+Down / Alt+Up go change to change."""
+
+    WIDTH = 10
+
+    def __init__(self, view: CodeView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.setObjectName(view.objectName() + "-change-map")
+        self.setAccessibleName(self.tr("Change map: where the changed lines are"))
+        self.setToolTip(self.tr("Where the changes are; click to go there"))
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        view = self.view
+        pal = view.palette()
+        painter = QPainter(self)
+        theme.fill(painter, self.rect(), theme.blend(pal.color(QPalette.ColorRole.Base),
+                                                     pal.color(QPalette.ColorRole.Text), 0.04))
+        lines = max(1, view.blockCount())
+        height = self.height()
+        mark = max(2, height // lines)
+        colours: dict[str, QColor] = {}
+        for line, kind in view.changes.items():
+            if kind not in colours:
+                colours[kind] = theme.change_colour(kind, pal)
+            theme.fill(painter, QRect(1, (line - 1) * height // lines, self.width() - 2, mark), colours[kind])
+        first, last = view.visible_lines()
+        frame = QRect(0, (first - 1) * height // lines, self.width() - 1, max(3, (last - first + 1) * height // lines))
+        painter.setPen(theme.blend(pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base), 0.4))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(frame)
+        painter.end()
+
+    def line_at(self, y: int) -> int:
+        return min(self.view.blockCount(), max(1, y * max(1, self.view.blockCount()) // max(1, self.height()) + 1))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._scroll_to(int(event.position().y()))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._scroll_to(int(event.position().y()))
+
+    def _scroll_to(self, y: int) -> None:
+        line = self.line_at(y)
+        self.view.verticalScrollBar().setValue(max(0, self.view.scroll_target(line, line)))
+
+
 class CodeView(QPlainTextEdit):
     """The text of one manifest side; ``set_changes`` marks lines, ``show_range`` highlights and scrolls."""
 
@@ -214,6 +264,7 @@ class CodeView(QPlainTextEdit):
         self._text: str | None = None
         self.highlighter = (YamlHighlighter if language == "yaml" else JsonHighlighter)(self.document())
         self.margin = _Margin(self)
+        self.change_map = _ChangeMap(self)
         self.blockCountChanged.connect(self._update_margin_width)
         self.updateRequest.connect(self._update_margin)
         self._update_margin_width()
@@ -246,6 +297,7 @@ class CodeView(QPlainTextEdit):
             self._find_matches()
         self._apply_selections()
         self.margin.update()
+        self.change_map.update()
 
     PLAIN_LINES = 40000  # longer texts are shown without colours: highlighting them would hold the window seconds
 
@@ -464,11 +516,12 @@ class CodeView(QPlainTextEdit):
         return self.fontMetrics().horizontalAdvance("9") * (digits + self.GLYPH_WIDTH + 1) + 10
 
     def _update_margin_width(self, _count: int = 0) -> None:
-        self.setViewportMargins(self.margin_width(), 0, 0, 0)
+        self.setViewportMargins(self.margin_width(), 0, _ChangeMap.WIDTH, 0)
 
     def _update_margin(self, rect: QRect, dy: int) -> None:
         if dy:
             self.margin.scroll(0, dy)
+            self.change_map.update()  # the frame of the part in view moves
         else:
             self.margin.update(0, rect.y(), self.margin.width(), rect.height())
         if rect.contains(self.viewport().rect()):
@@ -478,6 +531,8 @@ class CodeView(QPlainTextEdit):
         super().resizeEvent(event)
         area = self.contentsRect()
         self.margin.setGeometry(QRect(area.left(), area.top(), self.margin_width(), area.height()))
+        viewport = self.viewport().geometry()
+        self.change_map.setGeometry(QRect(viewport.right() + 1, area.top(), _ChangeMap.WIDTH, viewport.height()))
 
     def paint_margin(self, event: QPaintEvent) -> None:
         """Line numbers and change glyphs; font, pen and colours are set only when they change (every

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
+from asegui.gui import theme
 from asegui.gui.code_view import CodeView
 from asegui.gui.main_window import MainWindow
 
@@ -96,3 +97,21 @@ def test_a_click_on_an_unchanged_line_leaves_the_selection(qtbot: Any, opened: M
     plain = next(line for line in range(1, view.blockCount()) if line not in view.changes)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=_line_point(view, plain))
     assert opened.checklist.current_id() == before
+
+
+def test_the_change_map_shows_where_the_changes_are_and_a_click_goes_there(qtbot: Any, opened: MainWindow) -> None:
+    view = opened.output_view
+    strip = view.change_map
+    assert strip.isVisible() and strip.width() > 0 and strip.accessibleName()
+    assert strip.geometry().left() > view.viewport().geometry().right()  # beside the text, before the scroll bar
+    image = strip.grab().toImage()
+    colours = {theme.change_colour(kind, view.palette()).rgb() for kind in set(view.changes.values())}
+    marked = {y for y in range(image.height()) if image.pixelColor(4, y).rgb() in colours}
+    assert marked  # the changes are drawn
+    view.scroll_to_line(1)
+    last = max(view.changes)
+    y = (last - 1) * strip.height() // view.blockCount() + 1
+    qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(strip.width() // 2, y))
+    first, shown_last = view.visible_lines()
+    assert first <= last <= shown_last  # the click brought that change into view
+    assert abs(strip.line_at(y) - last) <= max(1, view.blockCount() // strip.height() + 1)
