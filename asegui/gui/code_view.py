@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from ..review.session import differing
 from . import theme
 
 Span = tuple[int, int, str]  # start, length, kind ("tag", "string", "number", "keyword" or "punctuation")
@@ -259,6 +260,8 @@ class CodeView(QPlainTextEdit):
         self.changes: dict[int, str] = {}
         self.ranges: list[tuple[int, int]] = []
         self.coloured = True  # False for a text too long to highlight (see PLAIN_LINES)
+        self.partners: dict[int, int] = {}  # a changed line -> its counterpart's line in the other pane
+        self._other: CodeView | None = None
         self.search = ""  # the find bar's text, case-insensitive
         self.matches: list[tuple[int, int]] = []  # (document position, length) of each match, in order
         self._text: str | None = None
@@ -370,6 +373,48 @@ class CodeView(QPlainTextEdit):
 
     def clear_range(self) -> None:
         self.show_range([], scroll=False)
+
+    # -- inside changed lines -------------------------------------------------------------------------------
+    def set_partners(self, partners: dict[int, int], other: CodeView) -> None:
+        """Changed lines and their counterparts in ``other``: what differs inside each is marked when painted."""
+        if partners != self.partners or other is not self._other:
+            self.partners, self._other = dict(partners), other
+            self.viewport().update()
+
+    def intraline(self, line: int) -> tuple[tuple[int, int], ...]:
+        """The character ranges of ``line`` that its counterpart does not have (none for an unpaired line)."""
+        partner = self.partners.get(line)
+        if partner is None or self._other is None:
+            return ()
+        return differing(self.line_text(line), self._other.line_text(partner))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """The characters that changed inside a changed line, under the text (the visible lines only)."""
+        if self.partners:
+            self._paint_intraline(event)
+        super().paintEvent(event)
+
+    def _paint_intraline(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        colour = theme.intraline_background(self.palette())
+        offset = self.contentOffset()
+        bottom = event.rect().bottom()
+        block = self.firstVisibleBlock()
+        while block.isValid():
+            top = self.blockBoundingGeometry(block).translated(offset).top()
+            if top > bottom:
+                break
+            ranges = self.intraline(block.blockNumber() + 1) if block.isVisible() else ()
+            layout = block.layout()
+            if ranges and layout is not None and layout.lineCount():
+                text_line = layout.lineAt(0)
+                for start, end in ranges:
+                    left = text_line.cursorToX(start)[0] + offset.x()
+                    right = text_line.cursorToX(end)[0] + offset.x()
+                    theme.fill(painter, QRect(int(left), int(top), max(2, int(right - left)),
+                                              int(text_line.height())), colour)
+            block = block.next()
+        painter.end()
 
     # -- search --------------------------------------------------------------------------------------------
     MAX_MATCHES = 10000  # more than anyone steps through; the count says "10000+"

@@ -517,6 +517,8 @@ class MainWindow(QMainWindow):
                 if self.mask_secrets:
                     text = session.masked(text)
                 view.set_content(text, changes.input if side == "input" else changes.output)
+            self.output_view.set_partners(changes.pairs, self.input_view)  # what changed inside a changed line
+            self.input_view.set_partners({left: right for right, left in changes.pairs.items()}, self.output_view)
             self._anchors = session.anchors(self.form)
         finally:
             self._syncing = False

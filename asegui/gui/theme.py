@@ -64,6 +64,12 @@ def highlight_background(pal: QPalette | None = None) -> QColor:
     return blend(pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Highlight), 0.28)
 
 
+def intraline_background(pal: QPalette | None = None) -> QColor:
+    """Under the characters that changed inside a changed line: the change mark's orange, lighter."""
+    pal = pal or palette()
+    return blend(pal.color(QPalette.ColorRole.Base), change_colour("~", pal), 0.3)
+
+
 def find_background(pal: QPalette | None = None) -> QColor:
     """Where the find bar's text matches: amber, apart from the selection's blue and the change marks."""
     pal = pal or palette()

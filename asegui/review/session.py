@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import copy
 import difflib
+import re
 import threading
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -97,6 +99,7 @@ class Changes(Struct, dict=True):
 
     input: dict[int, str] = field(default_factory=dict)   # line -> "-" removed, "~" changed
     output: dict[int, str] = field(default_factory=dict)  # line -> "+" added, "~" changed
+    pairs: dict[int, int] = field(default_factory=dict)   # a changed output line -> the input line it replaces
 
 
 Opcodes = list[tuple[str, int, int, int, int]]
@@ -127,7 +130,36 @@ def diff_lines(before: str | list[str], after: str | list[str], anchors: list[tu
                 changes.input[line + 1] = "-" if tag == "delete" else "~"
             for line in range(j0 + m1, j0 + m2):
                 changes.output[line + 1] = "+" if tag == "insert" else "~"
+            if tag == "replace":  # line by line, as far as both sides go: what changed inside each pair shows
+                for offset in range(min(k2 - k1, m2 - m1)):
+                    changes.pairs[j0 + m1 + offset + 1] = i0 + k1 + offset + 1
     return changes
+
+
+INTRALINE_LIMIT = 4096  # characters: longer lines are compared whole (a character diff grows with the square)
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+|[^A-Za-z0-9]")  # words, and every other character alone
+
+
+@lru_cache(maxsize=8192)
+def differing(mine: str, theirs: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) character ranges of ``mine`` that ``theirs`` does not have, word by word (so "Binds" and
+    "Mounts" differ as words, not in a few letters), for a changed line shown beside its counterpart; none when
+    the lines share too little for the ranges to say more than the line's mark."""
+    if mine == theirs or len(mine) > INTRALINE_LIMIT or len(theirs) > INTRALINE_LIMIT:
+        return ()
+    mine_tokens, their_tokens = _TOKEN.findall(mine), _TOKEN.findall(theirs)
+    starts = [0]
+    for token in mine_tokens:
+        starts.append(starts[-1] + len(token))
+    matcher = difflib.SequenceMatcher(None, their_tokens, mine_tokens, autojunk=False)
+    blocks = matcher.get_opcodes()
+    kept = sum(starts[j2] - starts[j1] for tag, _i1, _i2, j1, j2 in blocks if tag == "equal")
+    if kept < 3 or kept < len(mine.strip()) // 3:
+        return ()
+    return tuple((starts[j1], starts[j2]) for tag, _i1, _i2, j1, j2 in blocks
+                 if tag in ("replace", "insert") and j2 > j1)
 
 
 def text_lines(text: str) -> list[str]:

@@ -115,3 +115,25 @@ def test_the_change_map_shows_where_the_changes_are_and_a_click_goes_there(qtbot
     first, shown_last = view.visible_lines()
     assert first <= last <= shown_last  # the click brought that change into view
     assert abs(strip.line_at(y) - last) <= max(1, view.blockCount() // strip.height() + 1)
+
+
+def test_what_changed_inside_a_changed_line_is_marked(qtbot: Any, opened: MainWindow) -> None:
+    """Env names have ':' replaced by '__' for Kubernetes: inside the changed line, just those characters."""
+    view = opened.output_view
+    line = next(n for n in sorted(view.changes) if "Logging__LogLevel" in view.line_text(n))
+    text = view.line_text(line)
+    start = text.index("__")
+    assert view.intraline(line) == ((start, start + 2),)
+    assert opened.input_view.intraline(view.partners[line]) == ((text.index("__"), text.index("__") + 1),)  # ':'
+    view.verticalScrollBar().setValue(max(0, line - 5))
+    qtbot.wait(10)
+    block = view.document().findBlockByNumber(line - 1)
+    layout = block.layout()
+    top = view.blockBoundingGeometry(block).translated(view.contentOffset()).top()
+    x = layout.lineAt(0).cursorToX(start)[0] + view.contentOffset().x()
+    image = view.viewport().grab().toImage()
+    # under the underscores (not on a glyph's stroke): the marked colour; before them, the plain base
+    marked = image.pixelColor(int(x) + 1, int(top) + 1)
+    plain = image.pixelColor(int(layout.lineAt(0).cursorToX(1)[0] + view.contentOffset().x()) + 1, int(top) + 1)
+    assert marked.rgb() == theme.intraline_background(view.palette()).rgb()
+    assert plain.rgb() != marked.rgb()
