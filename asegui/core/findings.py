@@ -199,6 +199,8 @@ class Finding(Struct, frozen=True, eq=False):
     # Where a finding that is about more than one place shows (the window highlights these instead of ``pointer``,
     # which stays its identity): NET007's IPs are for every module with port bindings, not for the first one's body.
     places: tuple[str, ...] = ()
+    # Lines of the file as written that the finding is about, when no pointer can say (MAN007's comments).
+    source_lines: tuple[int, ...] = ()
     _id: str = ""
 
     def __post_init__(self) -> None:

@@ -307,6 +307,10 @@ class MainWindow(QMainWindow):
                                self.tr("Show the Kubernetes objects the GPU device creates from the manifest (YAML) "
                                        "instead of the GPU manifest"), self.set_device_view, checkable=True,
                                name="device-view")
+        self.as_written_action = a(self.tr("FPGA file as &written"), "Ctrl+Shift+O",
+                                   self.tr("Show the FPGA manifest's own text, with its comments and createOptions "
+                                           "strings as written (the lines MAN007 and load errors name)"),
+                                   self.set_as_written, checkable=True, name="as-written")
         self.secrets_action = a(self.tr("Show &secrets"), "Ctrl+Shift+P",
                                 self.tr("Show registry passwords and secret values instead of ••••"),
                                 self.set_show_secrets, checkable=True, name="show-secrets")
@@ -349,8 +353,8 @@ class MainWindow(QMainWindow):
         go_menu.addActions([self.focus_checklist_action, self.focus_input_action, self.focus_output_action,
                             self.focus_detail_action])
         view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addActions([self.device_action, self.deployable_action, self.lock_action, self.secrets_action,
-                              self.dark_action])
+        view_menu.addActions([self.device_action, self.deployable_action, self.as_written_action, self.lock_action,
+                              self.secrets_action, self.dark_action])
         view_menu.addSeparator()
         self.sort_menu = view_menu.addMenu(self.tr("S&ort the checklist by"))
         self.sort_menu.setObjectName("sort-menu")
@@ -512,14 +516,18 @@ class MainWindow(QMainWindow):
         self._syncing = True
         try:
             changes = session.changes(self.form)
+            written = self.as_written_action.isChecked()
             for side, view in (("input", self.input_view), ("output", self.output_view)):
-                text, _spans = session.rendered(side, self.form)
+                text = session.written()[0] if side == "input" and written else session.rendered(side, self.form)[0]
                 if self.mask_secrets:
                     text = session.masked(text)
-                view.set_content(text, changes.input if side == "input" else changes.output)
-            self.output_view.set_partners(changes.pairs, self.input_view)  # what changed inside a changed line
-            self.input_view.set_partners({left: right for right, left in changes.pairs.items()}, self.output_view)
-            self._anchors = session.anchors(self.form)
+                # as written, the FPGA side's lines are not those the differences are counted on: no marks there
+                marks = {} if side == "input" and written else changes.input if side == "input" else changes.output
+                view.set_content(text, marks)
+            pairs = {} if written else changes.pairs
+            self.output_view.set_partners(pairs, self.input_view)  # what changed inside a changed line
+            self.input_view.set_partners({left: right for right, left in pairs.items()}, self.output_view)
+            self._anchors = [] if written else session.anchors(self.form)
         finally:
             self._syncing = False
         self.device_pane.set_session(session, self.mask_secrets)  # the YAML only while it is shown
@@ -528,8 +536,10 @@ class MainWindow(QMainWindow):
         if not self.input_view.coloured or not self.output_view.coloured:
             form += self.tr("; a large file, shown without colours")
         changed = len(session.changes(self.form).output)
+        input_form = self.tr("as written: its own lines, no change marks") if self.as_written_action.isChecked() \
+            else form
         self.input_title.setText(self.tr("<b>FPGA manifest</b> — {name} <i>({form})</i>").format(
-            name=session.display_name, form=form))
+            name=session.display_name, form=input_form))
         self.output_title.setText(self.tr("<b>GPU manifest</b> — generated, {count} changed line(s) marked "
                                           "<i>({form})</i>").format(count=changed, form=form))
         self._show_output_problems()
@@ -570,7 +580,7 @@ class MainWindow(QMainWindow):
                        self.close_action, self.accept_all_action, self.accept_area_action, self.next_action,
                        self.previous_action, self.needs_me_action, self.deployable_action, self.lock_action,
                        self.secrets_action, self.device_action, self.next_change_action, self.previous_change_action,
-                       self.find_action, self.find_next_action, self.find_previous_action,
+                       self.find_action, self.find_next_action, self.find_previous_action, self.as_written_action,
                        self.focus_checklist_action, self.focus_input_action,
                        self.focus_output_action, self.focus_detail_action):
             action.setEnabled(has)
@@ -613,7 +623,7 @@ class MainWindow(QMainWindow):
         finding = session.finding(finding_id)
         self._syncing = True
         try:
-            self.input_view.show_range(session.lines(finding, "input", self.form), scroll)
+            self.input_view.show_range(session.lines(finding, self._input_side(), self.form), scroll)
             self.output_view.show_range(session.lines(finding, "output", self.form), scroll)
             if self.device_pane.isVisible():  # found again when the pane is shown
                 self.device_pane.show_finding(finding, scroll)
@@ -794,6 +804,17 @@ class MainWindow(QMainWindow):
         current = self.checklist.current_id()
         if current:
             self._highlight(current, scroll=True)
+
+    @guarded
+    def set_as_written(self, on: bool) -> None:
+        """The FPGA side as the file is written (comments, spacing, createOptions strings) or as converted from."""
+        self._render()
+        current = self.checklist.current_id()
+        if current:
+            self._highlight(current, scroll=True)
+
+    def _input_side(self) -> str:
+        return "written" if self.as_written_action.isChecked() else "input"
 
     @guarded
     def set_show_secrets(self, on: bool) -> None:
@@ -1252,7 +1273,7 @@ class MainWindow(QMainWindow):
             return
         best: tuple[int, str] | None = None
         for finding in session.findings:
-            for first, last in session.lines(finding, side, self.form):
+            for first, last in session.lines(finding, self._input_side() if side == "input" else side, self.form):
                 if first <= line <= last and (best is None or last - first < best[0]):
                     best = (last - first, finding.id)
         if best is not None and best[1] != self.checklist.current_id():

@@ -44,6 +44,7 @@ from ..core import (
 )
 from ..core.i18n import _
 from ..core.redact import redact_text
+from ..core.written import spans as written_spans
 from .undo import UndoStack
 
 if TYPE_CHECKING:
@@ -238,6 +239,7 @@ class Session:
         self._findings: list[Decided] = []  # shown: the result's, or while its device phase runs, see findings
         self._changes: dict[str, Changes] = {}
         self._memo: dict[tuple[str, str], Any] = {}  # derived from the current result
+        self._written: tuple[str, dict[str, tuple[int, int]]] | None = None
         # derived from the document alone, so kept across decisions (a toggle re-renders one module):
         self._segments: dict[tuple[tuple[str, ...], tuple[str, ...]], Opcodes] = {}
         self._masked: dict[str, str] = {}
@@ -342,8 +344,22 @@ class Session:
             self._mapped[key] = [(first, map_pointer(pointer, renames)) for pointer, (first, _last) in before.items()]
         return self._mapped[key]
 
+    def written(self) -> tuple[str, dict[str, tuple[int, int]]]:
+        """The input's own text (comments, spacing, createOptions as written) and where each value is in it."""
+        if self._written is None:  # the document's alone: kept across decisions
+            text = self.document.text.replace("\r\n", "\n")
+            self._written = (text, written_spans(text))
+        return self._written
+
     def lines(self, finding: Decided, side: str, form: str = "expanded") -> list[tuple[int, int]]:
-        """Line ranges to highlight for a finding on one side."""
+        """Line ranges to highlight for a finding on one side ("input", "output", or "written": the input as
+        written)."""
+        if side == "written":
+            if finding.source_lines:
+                return [(line, line) for line in finding.source_lines]
+            _text, written = self.written()
+            pointers = finding.places or (finding.pointer,)
+            return sorted({found for found in (lines_for(written, p) for p in pointers) if found} - {written.get("")})
         _text, spans = self.rendered(side, form)
         if finding.places:
             renames = self.result.renames

@@ -347,7 +347,7 @@ def check_manifest_comments(r: Rule, ctx: Context) -> Iterator[Finding]:
         where = _("at line {lines}") if len(lines) == 1 else _("at lines {lines}")
         message = _("The file has {count} comment(s), {where}; the GPU manifest is strict JSON and does not keep "
                     "them").format(count=len(lines), where=where.format(lines=shown))
-    yield Finding(r, None, "", message)
+    yield Finding(r, None, "", message, source_lines=tuple(lines))
 
 
 @rule("MAN008", "duplicate-keys", "manifest", "warning", "manual",
