@@ -395,25 +395,28 @@ class CodeView(QPlainTextEdit):
         super().paintEvent(event)
 
     def _paint_intraline(self, event: QPaintEvent) -> None:
+        """Only the paired lines in view are looked at (a Qt call per line would cost more than the drawing)."""
+        first = self.firstVisibleBlock().blockNumber() + 1
+        shown = event.rect().bottom() // max(1, self.fontMetrics().lineSpacing()) + 2
+        lines = [line for line in range(first, first + shown) if line in self.partners and self.intraline(line)]
+        if not lines:
+            return
         painter = QPainter(self.viewport())
         colour = theme.intraline_background(self.palette())
         offset = self.contentOffset()
-        bottom = event.rect().bottom()
-        block = self.firstVisibleBlock()
-        while block.isValid():
-            top = self.blockBoundingGeometry(block).translated(offset).top()
-            if top > bottom:
-                break
-            ranges = self.intraline(block.blockNumber() + 1) if block.isVisible() else ()
+        document = self.document()
+        for line in lines:
+            block = document.findBlockByNumber(line - 1)
             layout = block.layout()
-            if ranges and layout is not None and layout.lineCount():
-                text_line = layout.lineAt(0)
-                for start, end in ranges:
-                    left = text_line.cursorToX(start)[0] + offset.x()
-                    right = text_line.cursorToX(end)[0] + offset.x()
-                    theme.fill(painter, QRect(int(left), int(top), max(2, int(right - left)),
-                                              int(text_line.height())), colour)
-            block = block.next()
+            if not block.isVisible() or layout is None or not layout.lineCount():
+                continue
+            top = self.blockBoundingGeometry(block).translated(offset).top()
+            text_line = layout.lineAt(0)
+            for start, end in self.intraline(line):
+                left = text_line.cursorToX(start)[0] + offset.x()
+                right = text_line.cursorToX(end)[0] + offset.x()
+                theme.fill(painter, QRect(int(left), int(top), max(2, int(right - left)), int(text_line.height())),
+                           colour)
         painter.end()
 
     # -- search --------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QPoint, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -358,18 +358,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self.sort_menu = view_menu.addMenu(self.tr("S&ort the checklist by"))
         self.sort_menu.setObjectName("sort-menu")
-        self.sort_group = QActionGroup(self)
-        self.sort_actions: dict[int, QAction] = {}
-        for column, text in ((-1, self.tr("&Catalogue order")), (1, self.tr("&Severity")), (2, self.tr("&Module")),
-                             (3, self.tr("&Finding")), (4, self.tr("S&tatus")), (0, self.tr("Co&de"))):
-            action = self.sort_menu.addAction(text)
-            action.setCheckable(True)
-            action.setObjectName(f"sort-{column}")
-            action.triggered.connect(lambda _checked=False, c=column: self.checklist.sort_by(c))
-            self.sort_group.addAction(action)
-            self.sort_actions[column] = action
-        self.sort_actions[-1].setChecked(True)
-        self.checklist.header().sortIndicatorChanged.connect(self._sort_changed)
+        self.sort_menu.aboutToShow.connect(lambda: self.sort_actions)  # its entries are made when first shown
+        self._sort_actions: dict[int, QAction] = {}
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.shortcuts_action, self.about_action])
         for menu in (file_menu, edit_menu, go_menu, view_menu, help_menu):
@@ -1402,9 +1392,30 @@ class MainWindow(QMainWindow):
         self.checklist.set_text_filter("")
         self._focus(self._find_target or self.output_view)
 
-    def _sort_changed(self, column: int, _order: Qt.SortOrder) -> None:
-        """A header click sorted the checklist: the View menu says by what."""
-        action = self.sort_actions.get(column if column in self.sort_actions else -1)
+    @property
+    def sort_actions(self) -> dict[int, QAction]:
+        """View › Sort the checklist by: one entry per order, the current one checked (made on first use)."""
+        if not self._sort_actions:
+            from PySide6.QtGui import QActionGroup
+
+            group = QActionGroup(self)
+            for column, text in ((-1, self.tr("&Catalogue order")), (1, self.tr("&Severity")),
+                                 (2, self.tr("&Module")), (3, self.tr("&Finding")), (4, self.tr("S&tatus")),
+                                 (0, self.tr("Co&de"))):
+                action = self.sort_menu.addAction(text)
+                action.setCheckable(True)
+                action.setObjectName(f"sort-{column}")
+                action.triggered.connect(lambda _checked=False, c=column: self.checklist.sort_by(c))
+                group.addAction(action)
+                self._sort_actions[column] = action
+            self._sort_changed(self.checklist.header().sortIndicatorSection())
+            self.checklist.header().sortIndicatorChanged.connect(self._sort_changed)
+        return self._sort_actions
+
+    def _sort_changed(self, column: int, _order: Qt.SortOrder | None = None) -> None:
+        """The checklist was sorted (a header click, the menu): the View menu says by what."""
+        actions = self._sort_actions
+        action = actions.get(column if column in actions else -1)
         if action is not None:
             action.setChecked(True)
 

@@ -44,7 +44,6 @@ from ..core import (
 )
 from ..core.i18n import _
 from ..core.redact import redact_text
-from ..core.written import spans as written_spans
 from .undo import UndoStack
 
 if TYPE_CHECKING:
@@ -145,22 +144,25 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+|[^A-Za-z0-9]")  # words, and every other char
 
 @lru_cache(maxsize=8192)
 def differing(mine: str, theirs: str) -> tuple[tuple[int, int], ...]:
-    """The (start, end) character ranges of ``mine`` that ``theirs`` does not have, word by word (so "Binds" and
-    "Mounts" differ as words, not in a few letters), for a changed line shown beside its counterpart; none when
-    the lines share too little for the ranges to say more than the line's mark."""
+    """The (start, end) character range of ``mine`` that differs from ``theirs``: between the words both lines
+    begin and end with (so "Binds" and "Mounts" differ as words, not in a few letters). A changed line of a
+    manifest differs in one place; where it differs in several, the range spans them. None when the lines share
+    too little for a range to say more than the line's mark."""
     if mine == theirs or len(mine) > INTRALINE_LIMIT or len(theirs) > INTRALINE_LIMIT:
         return ()
-    mine_tokens, their_tokens = _TOKEN.findall(mine), _TOKEN.findall(theirs)
-    starts = [0]
-    for token in mine_tokens:
-        starts.append(starts[-1] + len(token))
-    matcher = difflib.SequenceMatcher(None, their_tokens, mine_tokens, autojunk=False)
-    blocks = matcher.get_opcodes()
-    kept = sum(starts[j2] - starts[j1] for tag, _i1, _i2, j1, j2 in blocks if tag == "equal")
-    if kept < 3 or kept < len(mine.strip()) // 3:
+    ours, other = _TOKEN.findall(mine), _TOKEN.findall(theirs)
+    head = 0
+    while head < min(len(ours), len(other)) and ours[head] == other[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(ours), len(other)) - head and ours[-1 - tail] == other[-1 - tail]:
+        tail += 1
+    start = sum(len(token) for token in ours[:head])
+    end = len(mine) - sum(len(token) for token in ours[len(ours) - tail:])
+    kept = len(mine) - (end - start)
+    if end <= start or kept < 3 or kept < len(mine.strip()) // 3:
         return ()
-    return tuple((starts[j1], starts[j2]) for tag, _i1, _i2, j1, j2 in blocks
-                 if tag in ("replace", "insert") and j2 > j1)
+    return ((start, end),)
 
 
 def text_lines(text: str) -> list[str]:
@@ -347,6 +349,8 @@ class Session:
     def written(self) -> tuple[str, dict[str, tuple[int, int]]]:
         """The input's own text (comments, spacing, createOptions as written) and where each value is in it."""
         if self._written is None:  # the document's alone: kept across decisions
+            from ..core.written import spans as written_spans  # the first frame does not show it
+
             text = self.document.text.replace("\r\n", "\n")
             self._written = (text, written_spans(text))
         return self._written
