@@ -62,33 +62,41 @@ def _line_point(view: CodeView, line: int) -> Any:
     return view.cursorRect(QTextCursor(block)).center()
 
 
-def test_clicking_a_changed_line_selects_the_finding_behind_it(qtbot: Any, opened: MainWindow) -> None:
-    session = opened.session
+def _changed_line_elsewhere(window: MainWindow, side: str) -> tuple[CodeView, str | None, int]:
+    """A pane, the finding selected now, and a changed line of that pane outside that finding's lines."""
+    session = window.session
     assert session is not None
-    view = opened.output_view
-    before = opened.checklist.current_id()
+    view = window.input_view if side == "input" else window.output_view
+    before = window.checklist.current_id()
+    assert before is not None
     target = next(line for line in sorted(view.changes)
-                  if not any(first <= line <= last for first, last in session.lines(session.finding(before), "output")))
+                  if not any(first <= line <= last for first, last in session.lines(session.finding(before), side)))
+    return view, before, target
+
+
+def _holds(window: MainWindow, finding_id: str | None, side: str, line: int) -> bool:
+    session = window.session
+    assert session is not None and finding_id is not None
+    return any(first <= line <= last for first, last in session.lines(session.finding(finding_id), side))
+
+
+def test_clicking_a_changed_line_selects_the_finding_behind_it(qtbot: Any, opened: MainWindow) -> None:
+    view, before, target = _changed_line_elsewhere(opened, "output")
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=_line_point(view, target))
     chosen = opened.checklist.current_id()
     assert chosen is not None and chosen != before
-    assert any(first <= target <= last for first, last in session.lines(session.finding(chosen), "output"))
+    assert _holds(opened, chosen, "output", target)
     assert opened.detail.finding_id == chosen
 
 
 def test_enter_on_a_changed_line_does_what_a_click_does(qtbot: Any, opened: MainWindow) -> None:
-    session = opened.session
-    assert session is not None
-    view = opened.input_view
-    before = opened.checklist.current_id()
-    target = next(line for line in sorted(view.changes)
-                  if not any(first <= line <= last for first, last in session.lines(session.finding(before), "input")))
+    view, before, target = _changed_line_elsewhere(opened, "input")
     view.setFocus()
     view.setTextCursor(QTextCursor(view.document().findBlockByNumber(target - 1)))
     qtbot.keyClick(view, Qt.Key.Key_Return)
     chosen = opened.checklist.current_id()
     assert chosen != before
-    assert any(first <= target <= last for first, last in session.lines(session.finding(chosen), "input"))
+    assert _holds(opened, chosen, "input", target)
 
 
 def test_a_click_on_an_unchanged_line_leaves_the_selection(qtbot: Any, opened: MainWindow) -> None:
