@@ -39,7 +39,11 @@ from manifests import fpga_manifest  # noqa: E402
 
 SAMPLE = ROOT / "resources" / "samples" / "fpga-sample.json"
 SIZES = (5, 50, 500)
-TARGETS = {"core_ratio_at_50": 20.0, "core_growth_50_to_500": 10.0, "window_start_ratio": 2.0, "toggle_ms": 50.0}
+# The open issues' targets: start 1.5x the bare window (the architecture step; the window issue asks 1.3x), a toggle
+# in one frame at 50 modules (median 10 ms, slowest 16 ms), the core at 50 modules half its ratio when the window
+# issue was filed (31.8x), and linear growth.
+TARGETS = {"core_ratio_at_50": 16.0, "core_growth_50_to_500": 10.0, "window_start_ratio": 1.5, "toggle_ms": 10.0,
+           "toggle_max_ms": 16.0}
 
 
 def _timed(run: Callable[[], Any]) -> float:
@@ -344,6 +348,7 @@ def bench_window(quick: bool, qt_platform: str) -> dict[str, Any]:
         figures["toggle_max_ms"] = max(times)
         figures["toggle_finding"] = f"{toggle['finding']} ({toggle['module']}), {toggle['findings']} findings"
         figures["meets_toggle_target"] = statistics.median(times) <= TARGETS["toggle_ms"]
+        figures["meets_toggle_max_target"] = max(times) <= TARGETS["toggle_max_ms"]
     else:
         figures["toggle_to_repaint_ms"] = None
         figures["toggle_error"] = toggle.get("error", "no result")
