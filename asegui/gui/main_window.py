@@ -18,6 +18,7 @@ from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QPoint, QSettings, Q
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -1246,6 +1247,10 @@ class MainWindow(QMainWindow):
     def _go_to_change(self, delta: int) -> None:
         """Alt+Down / Alt+Up: the next or previous run of changed lines, as Meld and VS Code go from change to
         change; the other manifest follows when scrolling is locked."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QComboBox) and delta > 0:  # Alt+Down opens a list, as everywhere else
+            focused.showPopup()
+            return
         if self.session is None:
             return
         view = self._code_view_in_focus()

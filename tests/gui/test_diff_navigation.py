@@ -145,3 +145,13 @@ def test_what_changed_inside_a_changed_line_is_marked(qtbot: Any, opened: MainWi
     plain = image.pixelColor(int(layout.lineAt(0).cursorToX(1)[0] + view.contentOffset().x()) + 1, int(top) + 1)
     assert marked.rgb() == theme.intraline_background(view.palette()).rgb()
     assert plain.rgb() != marked.rgb()
+
+
+def test_alt_down_on_a_drop_down_list_still_opens_it(qtbot: Any, opened: MainWindow) -> None:
+    combo = opened.device_pane.service_type
+    combo.setFocus()
+    top = opened.output_view.top_line()
+    press(qtbot, opened, "Alt+Down")
+    qtbot.waitUntil(lambda: combo.view().isVisible(), timeout=2000)
+    assert opened.output_view.top_line() == top
+    combo.hidePopup()
