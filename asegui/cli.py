@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
                       help=_("yaml: a ---separated stream; json: a kubectl-style List"))
     _device_options(view)
 
+    fleet = sub.add_parser("fleet", help=_("convert many devices' manifests with one set of decisions, and group "
+                                           "them into IoT Hub deployments"))
+    fleet.add_argument("inputs", metavar="INPUT", nargs="+", help=_("manifest files, and folders of them (*.json)"))
+    fleet.add_argument("-o", "--output", metavar="OUTDIR", required=True, help=_("where to write everything"))
+    fleet.add_argument("--decisions", metavar="FILE", help=_("decisions to apply by finding id to every device"))
+    fleet.add_argument("--form", choices=("auto", "deployable", "expanded"), default="auto")
+    fleet.add_argument("--jobs", type=int, default=1, metavar="N", help=_("convert in N processes (default 1)"))
+    _device_options(fleet)
+
     rules = sub.add_parser("rules", help=_("list every rule"))
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -101,8 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.command:
             parser.print_help(sys.stderr)
             return EXIT_UNREADABLE
-        handler = {"check": cmd_check, "convert": cmd_convert, "preview": cmd_preview, "rules": cmd_rules,
-                   "explain": cmd_explain, "schema": cmd_schema}
+        handler = {"check": cmd_check, "convert": cmd_convert, "preview": cmd_preview, "fleet": cmd_fleet,
+                   "rules": cmd_rules, "explain": cmd_explain, "schema": cmd_schema}
         return int(handler[args.command](args))
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
@@ -128,7 +137,8 @@ def _read(path: str) -> bytes:
         raise ManifestError(_("no such file"), source=path) from None
 
 
-def _run(args: argparse.Namespace, form: str = "auto") -> Result:
+def _decisions_and_settings(args: argparse.Namespace) -> tuple[Any, DeviceSettings]:
+    """The decisions file's decisions and device settings, then the command line's settings over them."""
     chosen, settings = None, DeviceSettings()
     if getattr(args, "decisions", None):
         data = _read(args.decisions)
@@ -138,8 +148,18 @@ def _run(args: argparse.Namespace, form: str = "auto") -> Result:
         settings = settings.replace(gpus=args.gpus)
     if getattr(args, "service_type", None):
         settings = settings.replace(service_type=args.service_type)
+    return chosen, settings
+
+
+def _run(args: argparse.Namespace, form: str = "auto") -> Result:
+    chosen, settings = _decisions_and_settings(args)
     result = convert(_read(args.input), chosen, form=form, source=args.input,  # type: ignore[arg-type]
                      settings=settings)
+    return _warn(result)
+
+
+def _warn(result: Result) -> Result:
+    """The warnings a conversion has for the person running it, on stderr."""
     for stale in result.stale_decisions:
         print(_("asegui-cli: warning: the decision for {id} matches no finding in this input").format(id=stale),
               file=sys.stderr)
@@ -217,6 +237,58 @@ def cmd_convert(args: argparse.Namespace) -> int:
           .format(output=args.output, unresolved=len(result.unresolved_errors), **counts), file=sys.stderr)
     _print_unresolved(result)
     return result.exit_code
+
+
+def cmd_fleet(args: argparse.Namespace) -> int:
+    """Every device as `convert` converts it, one set of decisions for all, the groups IoT Hub deploys to."""
+    from .review import fleet
+
+    if args.jobs < 1:
+        raise UsageError(_("asegui-cli: --jobs must be 1 or more"))
+    chosen, settings = _decisions_and_settings(args)
+    paths = fleet.inputs(args.inputs)
+    if not paths:
+        raise UsageError(_("asegui-cli: no manifest (*.json) in {inputs}").format(inputs=", ".join(args.inputs)))
+    with _progress(len(paths)) as tell:
+        devices = fleet.convert_all(paths, chosen, args.form, settings, args.jobs, tell)
+    summary = fleet.write(Path(args.output), devices, fleet.group(devices))
+    counts = summary["counts"]
+    print(_("Wrote {outdir}: {devices} device(s) in {groups} deployment group(s); {clean} clean, {needs} need a "
+            "person, {unreadable} unreadable (see {summary}).").format(
+        outdir=args.output, devices=len(devices), groups=len(summary["groups"]), clean=counts["clean"],
+        needs=counts["needs-person"], unreadable=counts["unreadable"], summary=fleet.SUMMARY_NAME), file=sys.stderr)
+    return fleet.exit_code(devices)
+
+
+class _progress:  # noqa: N801 - used as a context manager, like the functions it stands for
+    """Each device as it is done, on stderr: a bar on a terminal (rich), a line each otherwise (a log, CI)."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done = total, 0
+        self._bar: Any = None
+
+    def __enter__(self) -> Callable[[Any], None]:
+        if sys.stderr.isatty():
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeRemainingColumn(), transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task(_("converting"), total=self.total)
+        return self._tell
+
+    def _tell(self, device: Any) -> None:
+        self.done += 1
+        if self._bar is not None:
+            self._bar.update(self._task, advance=1, description=Path(device.input).name)
+            return
+        state = {"clean": _("clean"), "needs-person": _("needs a person ({count})").format(count=len(device.needs)),
+                 "unreadable": _("unreadable: {error}").format(error=device.error)}[device.status]
+        print(f"[{self.done}/{self.total}] {Path(device.input).name}: {state}", file=sys.stderr, flush=True)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
 
 
 def cmd_preview(args: argparse.Namespace) -> int:

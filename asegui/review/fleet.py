@@ -1,0 +1,198 @@
+"""A site of devices converted with one set of decisions: each manifest as ``asegui-cli convert`` converts it, what
+still needs a person per device, and the devices with the same GPU manifest grouped for IoT Hub's automatic
+deployments (one deployment per group, its target condition naming the group's devices).
+
+The tool never talks to IoT Hub: it writes the deployments' content and the ``az iot edge deployment create``
+commands for a person to run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from msgspec import Struct, field
+
+from ..core import ManifestError, convert
+from ..core.device import DeviceSettings
+from ..core.findings import Decision
+from ..fileio import write_atomic
+from .session import needs_me
+
+SUMMARY_NAME = "fleet-summary.json"
+DEPLOYMENTS = "deployments"
+PRIORITY = 10  # every group's devices are its own: no two deployments target one device, so one priority serves
+
+
+class Device(Struct):
+    """One input's outcome; ``output`` holds the GPU manifest's bytes until written (not in the summary)."""
+
+    input: str
+    device_id: str
+    status: str  # "clean", "needs-person" or "unreadable"
+    output: str | None = None
+    error: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    needs: list[str] = field(default_factory=list)
+    text: bytes = b""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"input": self.input, "device_id": self.device_id, "output": self.output, "status": self.status,
+                "error": self.error, "counts": self.counts, "needs": self.needs}
+
+
+class Group(Struct):
+    """Devices whose GPU manifests are byte for byte the same: one IoT Hub deployment."""
+
+    name: str
+    devices: list[str]  # device ids
+    content: str  # the deployment's content file, relative to the output folder
+
+    @property
+    def target_condition(self) -> str:
+        """IoT Hub's query language: the group's devices by id."""
+        quoted = ", ".join("'" + device.replace("'", "''") + "'" for device in self.devices)
+        return f"deviceId IN [{quoted}]"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "devices": self.devices, "content": self.content,
+                "targetCondition": self.target_condition, "priority": PRIORITY}
+
+
+def inputs(paths: Iterable[str]) -> list[Path]:
+    """Files as given, and every ``*.json`` of a folder (not its subfolders), in name order; a path that is
+    neither stays, so that it is reported unreadable with the others."""
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.glob("*.json") if p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def convert_one(path: Path, chosen: Mapping[str, Decision] | None, form: str,
+                settings: DeviceSettings) -> Device:
+    """One device, as ``asegui-cli convert`` converts it (decisions by finding id; ids it lacks are no error)."""
+    device_id = path.stem
+    try:
+        data = path.read_bytes()
+        result = convert(data, chosen, form=form, source=str(path), settings=settings)  # type: ignore[arg-type]
+    except ManifestError as exc:
+        return Device(str(path), device_id, "unreadable", error=str(exc.with_source(str(path))))
+    except OSError as exc:
+        return Device(str(path), device_id, "unreadable", error=f"{path}: {exc.strerror or exc}")
+    needs = [f.id for f in result.findings if needs_me(f)]
+    return Device(str(path), device_id, "needs-person" if needs or result.exit_code else "clean",
+                  counts=result.summary(), needs=needs, text=result.text.encode("utf-8"))
+
+
+def convert_all(paths: list[Path], chosen: Mapping[str, Decision] | None, form: str, settings: DeviceSettings,
+                jobs: int = 1, progress: Callable[[Device], object] | None = None) -> list[Device]:
+    """Every device, in the order given; ``jobs`` > 1 converts in that many processes. ``progress`` hears of each
+    device as it is done (in the order they finish)."""
+    if jobs <= 1 or len(paths) <= 1:
+        devices = []
+        for path in paths:
+            devices.append(convert_one(path, chosen, form, settings))
+            if progress is not None:
+                progress(devices[-1])
+        return devices
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    done: dict[int, Device] = {}
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(convert_one, path, chosen, form, settings): index for index, path in enumerate(paths)}
+        for future in as_completed(futures):
+            device = future.result()
+            done[futures[future]] = device
+            if progress is not None:
+                progress(device)
+    return [done[index] for index in range(len(paths))]
+
+
+def group(devices: list[Device]) -> list[Group]:
+    """The readable devices by identical GPU manifest, largest group first (then by the first device's order)."""
+    by_text: dict[bytes, list[Device]] = {}
+    for device in devices:
+        if device.status != "unreadable":
+            by_text.setdefault(device.text, []).append(device)
+    ordered = sorted(by_text.items(), key=lambda item: -len(item[1]))
+    groups = []
+    for number, (text, members) in enumerate(ordered, 1):
+        digest = hashlib.sha256(text).hexdigest()[:8]
+        name = f"ase-gpu-{number:02d}-{digest}"
+        groups.append(Group(name, [d.device_id for d in members], f"{DEPLOYMENTS}/{name}.json"))
+    return groups
+
+
+def deployment_content(text: bytes) -> dict[str, Any]:
+    """What ``az iot edge deployment create --content`` takes: ``{"content": {"modulesContent": …}}``."""
+    manifest = json.loads(text)
+    if isinstance(manifest, dict) and isinstance(manifest.get("content"), dict):
+        return {"content": manifest["content"]}
+    if isinstance(manifest, dict) and "modulesContent" in manifest:
+        return {"content": {"modulesContent": manifest["modulesContent"]}}
+    return {"content": {"modulesContent": manifest}}
+
+
+def write(outdir: Path, devices: list[Device], groups: list[Group]) -> dict[str, Any]:
+    """Each device's GPU manifest under its input's name, the groups' deployment contents, the commands to create
+    them (``deploy.sh``, ``deploy.ps1``) and ``fleet-summary.json``; the summary, as written."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    for device in devices:
+        if device.status != "unreadable":
+            target = outdir / Path(device.input).name
+            write_atomic(target, device.text)
+            device.output = str(target)
+    texts = {d.device_id: d.text for d in devices if d.status != "unreadable"}
+    if groups:
+        (outdir / DEPLOYMENTS).mkdir(exist_ok=True)
+    for each in groups:
+        content = deployment_content(texts[each.devices[0]])
+        write_atomic(outdir / each.content, (json.dumps(content, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    write_atomic(outdir / "deploy.sh", _shell(groups).encode("utf-8"))
+    write_atomic(outdir / "deploy.ps1", _powershell(groups).encode("utf-8"))
+    (outdir / "deploy.sh").chmod(0o755)
+    summary = {"devices": [d.to_json() for d in devices], "groups": [g.to_json() for g in groups],
+               "counts": {status: sum(1 for d in devices if d.status == status)
+                          for status in ("clean", "needs-person", "unreadable")}}
+    write_atomic(outdir / SUMMARY_NAME, (json.dumps(summary, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    return summary
+
+
+def exit_code(devices: list[Device]) -> int:
+    """The worst device decides: 2 if any is unreadable, else 1 if any needs a person, else 0."""
+    statuses = {d.status for d in devices}
+    return 2 if "unreadable" in statuses else 1 if "needs-person" in statuses else 0
+
+
+def _shell(groups: list[Group]) -> str:
+    lines = ["#!/bin/sh", "# Creates one IoT Hub automatic deployment per group of GPU devices with the same manifest.",
+             "# Written by asegui-cli fleet; review fleet-summary.json first. Needs the Azure CLI and its azure-iot "
+             "extension.", 'set -eu', ': "${HUB:?set HUB to the name of your IoT Hub}"', 'cd "$(dirname "$0")"']
+    for each in groups:
+        lines.append(f"az iot edge deployment create --hub-name \"$HUB\" --deployment-id {each.name} "
+                     f"--content {each.content} --target-condition {_sh_quote(each.target_condition)} "
+                     f"--priority {PRIORITY}")
+    return "\n".join(lines) + "\n"
+
+
+def _powershell(groups: list[Group]) -> str:
+    lines = ["# Creates one IoT Hub automatic deployment per group of GPU devices with the same manifest.",
+             "# Written by asegui-cli fleet; review fleet-summary.json first. Needs the Azure CLI and its azure-iot "
+             "extension.", "$ErrorActionPreference = 'Stop'",
+             "if (-not $env:HUB) { throw 'Set $env:HUB to the name of your IoT Hub' }", "Set-Location $PSScriptRoot"]
+    for each in groups:
+        condition = each.target_condition.replace("'", "''")
+        lines.append(f"az iot edge deployment create --hub-name $env:HUB --deployment-id {each.name} "
+                     f"--content {each.content} --target-condition '{condition}' --priority {PRIORITY}")
+    return "\r\n".join(lines) + "\r\n"
+
+
+def _sh_quote(text: str) -> str:
+    return "'" + text.replace("'", "'\\''") + "'"

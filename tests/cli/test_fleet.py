@@ -1,0 +1,159 @@
+"""asegui-cli fleet (issue 14): many devices, one set of decisions, each output as `convert` writes it, the site's
+summary and exit code, the groups of identical GPU manifests as IoT Hub deployments, progress on stderr."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from asegui.core.device.validate import deployment_schema, deployment_violations
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "samples" / "fpga-sample.json"
+MINIMAL = {"modulesContent": {
+    "$edgeAgent": {"properties.desired": {
+        "schemaVersion": "1.1", "runtime": {"type": "docker", "settings": {"minDockerVersion": "v1.25"}},
+        "systemModules": {
+            "edgeAgent": {"type": "docker", "settings": {"image": "mcr.microsoft.com/azureiotedge-agent:1.1",
+                                                         "createOptions": "{}"}},
+            "edgeHub": {"type": "docker", "status": "running", "restartPolicy": "always",
+                        "settings": {"image": "mcr.microsoft.com/azureiotedge-hub:1.1", "createOptions": "{}"}}},
+        "modules": {}}},
+    "$edgeHub": {"properties.desired": {"schemaVersion": "1.1", "routes": {},
+                                        "storeAndForwardConfiguration": {"timeToLiveSecs": 7200}}}}}
+
+
+def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "asegui.cli", *map(str, args)], capture_output=True, text=True,
+                          timeout=300)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """Three devices: two alike (one deployment), one with a share named otherwise, and a broken file."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+    shutil.copyfile(SAMPLE, folder / "dock-a.json")
+    shutil.copyfile(SAMPLE, folder / "dock-b.json")
+    (folder / "yard-c.json").write_text(SAMPLE.read_text(encoding="utf-8").replace("localin", "yardin"),
+                                        encoding="utf-8")
+    (folder / "broken.json").write_text('{"modulesContent": {\n  "x": ', encoding="utf-8")
+    (folder / "notes.txt").write_text("not a manifest: not read", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def decisions(tmp_path: Path) -> Path:
+    """One decision for all: the GPU image of RES005, given once."""
+    done = cli("check", SAMPLE, "--format", "json")
+    finding = next(f for f in json.loads(done.stdout)["findings"] if f["code"] == "RES005")
+    path = tmp_path / "decisions.json"
+    path.write_text(json.dumps({"decisions": {finding["id"]: {"accepted": True,
+                                                              "params": {"image": "acr.io/model-host:gpu"}}}}),
+                    encoding="utf-8")
+    return path
+
+
+def test_each_output_is_what_convert_writes_and_the_broken_device_does_not_stop_the_rest(
+        site: Path, decisions: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    done = cli("fleet", site, "-o", out, "--decisions", decisions)
+    assert done.returncode == 2, done.stderr  # the worst device decides: one is unreadable
+    for name in ("dock-a.json", "dock-b.json", "yard-c.json"):
+        single = tmp_path / f"single-{name}"
+        assert cli("convert", site / name, "-o", single, "--decisions", decisions).returncode in (0, 1)
+        assert (out / name).read_bytes() == single.read_bytes(), name
+    assert "acr.io/model-host:gpu" in (out / "dock-a.json").read_text(encoding="utf-8")  # the decision applied
+    summary = json.loads((out / "fleet-summary.json").read_text(encoding="utf-8"))
+    devices = {Path(d["input"]).name: d for d in summary["devices"]}
+    assert set(devices) == {"broken.json", "dock-a.json", "dock-b.json", "yard-c.json"}  # *.json only
+    broken = devices["broken.json"]
+    assert broken["status"] == "unreadable" and broken["output"] is None
+    assert broken["error"].startswith(str(site / "broken.json") + ":2:8:")  # file:line:column
+    dock = devices["dock-a.json"]
+    assert dock["status"] == "needs-person" and dock["needs"] and dock["output"] == str(out / "dock-a.json")
+    assert not any(n.startswith("RES005:") for n in dock["needs"])  # given once, settled on every device
+    assert summary["counts"] == {"clean": 0, "needs-person": 3, "unreadable": 1}
+
+
+def test_devices_with_the_same_gpu_manifest_form_one_deployment(site: Path, decisions: Path,
+                                                                 tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    cli("fleet", site, "-o", out, "--decisions", decisions)
+    groups = json.loads((out / "fleet-summary.json").read_text(encoding="utf-8"))["groups"]
+    assert sorted(sorted(g["devices"]) for g in groups) == [["dock-a", "dock-b"], ["yard-c"]]
+    first = groups[0]
+    assert first["devices"] == ["dock-a", "dock-b"]  # the largest group first
+    assert first["targetCondition"] == "deviceId IN ['dock-a', 'dock-b']" and first["priority"] == 10
+    content = json.loads((out / first["content"]).read_text(encoding="utf-8"))
+    manifest = json.loads((out / "dock-a.json").read_text(encoding="utf-8"))
+    assert content == {"content": {"modulesContent": manifest["modulesContent"]}}
+    schema = deployment_schema(False, manifest["modulesContent"]["$edgeAgent"]["properties.desired"]["schemaVersion"])
+    assert deployment_violations(content["content"], schema) == ()  # the official schema holds
+    script = (out / "deploy.sh").read_text(encoding="utf-8")
+    for each in groups:
+        assert f"--deployment-id {each['name']} --content {each['content']}" in script
+    assert "--target-condition 'deviceId IN ['\\''dock-a'\\'', '\\''dock-b'\\'']'" in script
+    syntax = subprocess.run(["sh", "-n", str(out / "deploy.sh")], capture_output=True, text=True)
+    assert syntax.returncode == 0, syntax.stderr
+    assert "--target-condition 'deviceId IN [''dock-a'', ''dock-b'']'" in (out / "deploy.ps1").read_text(
+        encoding="utf-8")
+
+
+def test_exit_codes_follow_the_worst_device(tmp_path: Path) -> None:
+    folder = tmp_path / "clean"
+    folder.mkdir()
+    (folder / "hub-only.json").write_text(json.dumps(MINIMAL), encoding="utf-8")
+    done = cli("fleet", folder, "-o", tmp_path / "o1")
+    assert done.returncode == 1  # NET007: the external IP for edgeHub is a person's to reserve
+    ips = json.loads((tmp_path / "o1" / "fleet-summary.json").read_text(encoding="utf-8"))["devices"][0]["needs"]
+    assert [n.split(":")[0] for n in ips] == ["NET007"]
+    settled = tmp_path / "settled.json"
+    settled.write_text(json.dumps({"decisions": {ips[0]: {"accepted": True}}}), encoding="utf-8")
+    done = cli("fleet", folder, "-o", tmp_path / "o2", "--decisions", settled)
+    assert done.returncode == 0, done.stderr
+    summary = json.loads((tmp_path / "o2" / "fleet-summary.json").read_text(encoding="utf-8"))
+    assert summary["devices"][0]["status"] == "clean" and summary["devices"][0]["needs"] == []
+
+
+def test_progress_is_a_line_per_device_off_a_terminal(site: Path, tmp_path: Path) -> None:
+    done = cli("fleet", site, "-o", tmp_path / "out")
+    lines = [line for line in done.stderr.splitlines() if line.startswith("[")]
+    assert [line.split("]")[0] for line in lines] == ["[1/4", "[2/4", "[3/4", "[4/4"]
+    assert any("broken.json: unreadable" in line for line in lines)
+    assert "4 device(s) in 2 deployment group(s)" in done.stderr
+
+
+def test_jobs_convert_in_processes_to_the_same_files(site: Path, decisions: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert cli("fleet", site, "-o", one, "--decisions", decisions).returncode == 2
+    assert cli("fleet", site, "-o", two, "--decisions", decisions, "--jobs", "2").returncode == 2
+    for path in sorted(one.rglob("*")):
+        if path.is_file():
+            mine = path.read_bytes().replace(str(one).encode(), b"OUT")  # the summary names its folder
+            theirs = (two / path.relative_to(one)).read_bytes().replace(str(two).encode(), b"OUT")
+            assert theirs == mine, path.name
+
+
+def test_usage_errors(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    done = cli("fleet", empty, "-o", tmp_path / "out")
+    assert done.returncode == 2 and "no manifest" in done.stderr
+    assert cli("fleet", SAMPLE, "-o", tmp_path / "o", "--jobs", "0").returncode == 2
+
+
+def test_the_summary_keys_are_the_documented_ones(site: Path, tmp_path: Path) -> None:
+    cli("fleet", site, "-o", tmp_path / "out")
+    summary = json.loads((tmp_path / "out" / "fleet-summary.json").read_text(encoding="utf-8"))
+    jsonschema.validate(summary, {
+        "type": "object", "required": ["devices", "groups", "counts"],
+        "properties": {"devices": {"type": "array", "items": {
+            "type": "object", "required": ["input", "output", "status", "error", "counts", "needs"],
+            "properties": {"status": {"enum": ["clean", "needs-person", "unreadable"]}}}}}})
