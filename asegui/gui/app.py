@@ -42,6 +42,8 @@ def _install_translators(app: QApplication) -> None:
     from ..resources_path import resource
 
     locale = QLocale.system()
+    if locale.language() in (QLocale.Language.English, QLocale.Language.C):
+        return  # the window's texts are written in English, and Qt's own come built in
     keep = []
     for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
                          ("asegui", str(resource("translations")))):

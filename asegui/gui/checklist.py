@@ -318,7 +318,7 @@ class ChecklistView(QTreeView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setAllColumnsShowFocus(True)
         self.setAcceptDrops(False)
-        self.setStyleSheet(theme.indicator_style("QTreeView"))
+        theme.indicators(self, "QTreeView")
         header = self.header()
         header.setAccessibleName(self.tr("Checklist columns"))
         header.setStretchLastSection(False)
@@ -473,7 +473,7 @@ class ChecklistView(QTreeView):
     def refresh_colours(self) -> None:
         """After a palette change: the style sheet takes up the new palette, and the greyed statuses are derived
         from it again."""
-        theme.restyle(self)
+        theme.indicators(self, "QTreeView")
         self.source.refresh(recolour=True)
         self.header().viewport().update()
         self.viewport().update()

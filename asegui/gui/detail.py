@@ -176,7 +176,7 @@ class DetailPanel(QWidget):
         self.accept.setObjectName("detail-accept")
         self.accept.setAccessibleName(self.tr("Accept this finding"))
         self.accept.clicked.connect(self._accept_clicked)
-        self.accept.setStyleSheet(theme.indicator_style("QCheckBox"))
+        theme.indicators(self.accept, "QCheckBox")
         layout.addWidget(self.accept)
 
         # Why a person decided as they did: a rejected error's fix is settled only once this says why.
@@ -329,7 +329,7 @@ class DetailPanel(QWidget):
         palette = self.meta.palette()  # quieter than the message, still readable (placeholder grey is not always)
         palette.setColor(QPalette.ColorRole.WindowText, theme.muted_text(self.palette(), QPalette.ColorRole.Window))
         self.meta.setPalette(palette)
-        theme.restyle(self.accept)
+        theme.indicators(self.accept, "QCheckBox")
         for field in self.fields.values():
             field.refresh_colours()
 

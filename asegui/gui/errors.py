@@ -12,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from . import dialogs
@@ -41,6 +41,8 @@ class RedactingFilter(logging.Filter):
 
 
 def log_path() -> Path:
+    from PySide6.QtCore import QStandardPaths  # when logging starts, not when the window's code is imported
+
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
     return Path(folder or Path.home() / ".asegui") / "asegui.log"
 

@@ -155,6 +155,12 @@ _GLYPHS: dict[str, tuple[Callable[[QPainterPath], None], int, float]] = {
 }
 
 
+def _glyph_sizes() -> tuple[int, ...]:
+    """Menus' (16) and tool bars' (24) sizes at the screens' pixel ratio: the icon is drawn only as it is shown."""
+    ratio = max((screen.devicePixelRatio() for screen in QGuiApplication.screens()), default=1.0)
+    return tuple(sorted({round(size * scale) for size in (16, 24) for scale in {1.0, ratio}}))
+
+
 def glyph_icon(name: str, pal: QPalette | None = None) -> QIcon:
     """A line icon (an arrow up, down, left or right; open; export) in the palette's button text colour: the
     style's own arrows are black whatever the palette, and vanish on a dark tool bar; drawing these also spares
@@ -162,7 +168,7 @@ def glyph_icon(name: str, pal: QPalette | None = None) -> QIcon:
     draw, angle, width = _GLYPHS[name]
     colour = (pal or palette()).color(QPalette.ColorRole.ButtonText)
     result = QIcon()
-    for size in (16, 24, 32, 48):
+    for size in _glyph_sizes():
         pixmap = QPixmap(size, size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
@@ -190,11 +196,12 @@ def fill(painter: QPainter, rect: QRect, colour: QColor) -> None:
     painter.drawRect(rect)
 
 
-def restyle(widget: QWidget) -> None:
-    """Have a widget with a style sheet take up a new palette: Qt's style sheet style keeps the palette the
-    widget was polished with, so setting the same sheet again polishes it anew."""
-    sheet = widget.styleSheet()
-    widget.setStyleSheet("")
+def indicators(widget: QWidget, selector: str) -> None:
+    """Our check box images on a dark palette, where the style's outline vanishes; the style's own on a light one.
+    Called again on a palette change. (A style sheet also makes every paint of the widget go through Qt's style
+    sheet style: the first frame on a light palette is the lighter without it.)"""
+    sheet = indicator_style(selector) if is_dark(widget.palette()) else ""
+    widget.setStyleSheet("")  # a sheet set again is applied anew, with the new palette
     widget.setStyleSheet(sheet)
 
 
