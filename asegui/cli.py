@@ -82,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     fleet.add_argument("--decisions", metavar="FILE", help=_("decisions to apply by finding id to every device"))
     fleet.add_argument("--form", choices=("auto", "deployable", "expanded"), default="auto")
     fleet.add_argument("--jobs", type=int, default=1, metavar="N", help=_("convert in N processes (default 1)"))
+    fleet.add_argument("--report", metavar="FILE", help=_("the site's report as .html, .md or .json (default "
+                                                          "OUTDIR/fleet-report.html)"))
     _device_options(fleet)
 
     rules = sub.add_parser("rules", help=_("list every rule"))
@@ -245,13 +247,17 @@ def cmd_fleet(args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         raise UsageError(_("asegui-cli: --jobs must be 1 or more"))
+    if args.report and Path(args.report).suffix.lower() not in (".html", ".md", ".json"):
+        raise UsageError(_("asegui-cli: --report {path}: the site's report is written as .html, .md or .json, "
+                           "chosen by the file's extension").format(path=args.report))
     chosen, settings = _decisions_and_settings(args)
     paths = fleet.inputs(args.inputs)
     if not paths:
         raise UsageError(_("asegui-cli: no manifest (*.json) in {inputs}").format(inputs=", ".join(args.inputs)))
     with _progress(len(paths)) as tell:
         devices = fleet.convert_all(paths, chosen, args.form, settings, args.jobs, tell)
-    summary = fleet.write(Path(args.output), devices, fleet.group(devices))
+    summary = fleet.write(Path(args.output), devices, fleet.group(devices),
+                          Path(args.report) if args.report else None)
     counts = summary["counts"]
     print(_("Wrote {outdir}: {devices} device(s) in {groups} deployment group(s); {clean} clean, {needs} need a "
             "person, {unreadable} unreadable (see {summary}).").format(

@@ -32,6 +32,25 @@ _CHECKLIST_KINDS = {"STO005": "share", "NET007": "ip", "RES005": "image"}
 _CHECKLIST_ORDER = ("share", "ip", "image", "other")
 
 
+def device_checklist(result: Result) -> list[dict[str, Any]]:
+    """What a person does on the GPU device for this result (shares, external IPs, images to rebuild, other
+    steps), secrets masked: the report's checklist, for a site's report to merge across its devices."""
+    hidden = _secrets(result)
+    return [{"kind": item["kind"], "code": item["code"], "module": item["module"],
+             "text": mask_text(item["text"], hidden)} for item in _checklist(result.findings)]
+
+
+def checklist_headings() -> dict[str, str]:
+    """The checklist's kinds as headings, in their order."""
+    return {kind: _checklist_headings()[kind] for kind in _CHECKLIST_ORDER}
+
+
+def page(title: str, body: str) -> str:
+    """A report page: the reports' own style, ``body`` already HTML."""
+    return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{_e(title)}</title>"
+            f"<style>{_CSS}</style></head><body>\n{body}\n</body></html>\n")
+
+
 def _checklist_headings() -> dict[str, str]:
     return {"share": _("Shares to create"), "ip": _("External IP addresses to reserve"),
             "image": _("Images to rebuild for the GPU"), "other": _("Other steps on the device")}

@@ -16,9 +16,11 @@ from typing import Any
 
 from msgspec import Struct, field
 
-from ..core import ManifestError, convert
+from ..core import ManifestError, convert, report
 from ..core.device import DeviceSettings
 from ..core.findings import Decision
+from ..core.i18n import _
+from ..core.redact import mask_text, secrets
 from ..fileio import write_atomic
 from .session import needs_me
 
@@ -37,6 +39,8 @@ class Device(Struct):
     error: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
     needs: list[str] = field(default_factory=list)
+    needs_text: list[str] = field(default_factory=list)  # each need's message, secrets masked (for the report)
+    checklist: list[dict[str, Any]] = field(default_factory=list)  # what to do on the device (report.device_checklist)
     text: bytes = b""
 
     def to_json(self) -> dict[str, Any]:
@@ -86,9 +90,12 @@ def convert_one(path: Path, chosen: Mapping[str, Decision] | None, form: str,
         return Device(str(path), device_id, "unreadable", error=str(exc.with_source(str(path))))
     except OSError as exc:
         return Device(str(path), device_id, "unreadable", error=f"{path}: {exc.strerror or exc}")
-    needs = [f.id for f in result.findings if needs_me(f)]
-    return Device(str(path), device_id, "needs-person" if needs or result.exit_code else "clean",
-                  counts=result.summary(), needs=needs, text=result.text.encode("utf-8"))
+    waiting = [f for f in result.findings if needs_me(f)]
+    hidden = [*secrets(result.document), *secrets(result.document, result.root)]
+    return Device(str(path), device_id, "needs-person" if waiting or result.exit_code else "clean",
+                  counts=result.summary(), needs=[f.id for f in waiting],
+                  needs_text=[mask_text(f"{f.code} {f.module or '-'}: {f.message}", hidden) for f in waiting],
+                  checklist=report.device_checklist(result), text=result.text.encode("utf-8"))
 
 
 def convert_all(paths: list[Path], chosen: Mapping[str, Decision] | None, form: str, settings: DeviceSettings,
@@ -140,9 +147,10 @@ def deployment_content(text: bytes) -> dict[str, Any]:
     return {"content": {"modulesContent": manifest}}
 
 
-def write(outdir: Path, devices: list[Device], groups: list[Group]) -> dict[str, Any]:
+def write(outdir: Path, devices: list[Device], groups: list[Group], report_path: Path | None = None) -> dict[str, Any]:
     """Each device's GPU manifest under its input's name, the groups' deployment contents, the commands to create
-    them (``deploy.sh``, ``deploy.ps1``) and ``fleet-summary.json``; the summary, as written."""
+    them (``deploy.sh``, ``deploy.ps1``), ``fleet-summary.json`` and the site's report (``fleet-report.html``, or
+    ``report_path`` in the form its suffix names); the summary, as written."""
     outdir.mkdir(parents=True, exist_ok=True)
     for device in devices:
         if device.status != "unreadable":
@@ -162,6 +170,8 @@ def write(outdir: Path, devices: list[Device], groups: list[Group]) -> dict[str,
                "counts": {status: sum(1 for d in devices if d.status == status)
                           for status in ("clean", "needs-person", "unreadable")}}
     write_atomic(outdir / SUMMARY_NAME, (json.dumps(summary, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    target = report_path or outdir / REPORT_NAME
+    write_atomic(target, render_report(devices, groups, target.suffix.lower()).encode("utf-8"))
     return summary
 
 
@@ -196,3 +206,77 @@ def _powershell(groups: list[Group]) -> str:
 
 def _sh_quote(text: str) -> str:
     return "'" + text.replace("'", "'\\''") + "'"
+
+
+# ---------------------------------------------------------------- the site's report
+
+REPORT_NAME = "fleet-report.html"
+
+
+def site_checklist(devices: list[Device]) -> list[dict[str, Any]]:
+    """The device checklists merged across the site: each step once, with the devices that need it, by kind."""
+    merged: dict[tuple[str, str], list[str]] = {}
+    for device in devices:
+        for item in device.checklist:
+            merged.setdefault((item["kind"], item["text"]), []).append(device.device_id)
+    order = list(report.checklist_headings())
+    return [{"kind": kind, "text": text, "devices": ids}
+            for (kind, text), ids in sorted(merged.items(), key=lambda entry: (order.index(entry[0][0]), entry[0][1]))]
+
+
+def render_report(devices: list[Device], groups: list[Group], suffix: str) -> str:
+    """The site's report: each device's status and what still needs a person, the deployment groups, and the
+    steps on the devices merged across the site (``.html``, ``.md`` or ``.json``; secrets masked)."""
+    data = {"devices": [{**d.to_json(), "needs_text": d.needs_text} for d in devices],
+            "groups": [g.to_json() for g in groups], "checklist": site_checklist(devices)}
+    if suffix == ".json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if suffix == ".md":
+        return _markdown(data)
+    return _html(data)
+
+
+def _markdown(data: dict[str, Any]) -> str:
+    lines = ["# " + _("Site migration: {count} device(s)").format(count=len(data["devices"])), "",
+             "| " + " | ".join((_("device"), _("status"), _("still needs a person"))) + " |", "|---|---|---|"]
+    for device in data["devices"]:
+        needs = device["error"] if device["status"] == "unreadable" else "; ".join(device["needs_text"]) or "-"
+        lines.append(f"| {device['device_id']} | {device['status']} | {needs.replace('|', '/')} |")
+    lines += ["", "## " + _("Deployments"), ""]
+    lines += [f"- `{g['name']}`: {', '.join(g['devices'])} (`{g['targetCondition']}`)" for g in data["groups"]]
+    headings = report.checklist_headings()
+    for kind, heading in headings.items():
+        items = [i for i in data["checklist"] if i["kind"] == kind]
+        if items:
+            lines += ["", "## " + heading, ""]
+            lines += [f"- [ ] {i['text']} — {', '.join(i['devices'])}" for i in items]
+    return "\n".join(lines) + "\n"
+
+
+def _html(data: dict[str, Any]) -> str:
+    import html
+
+    def e(value: Any) -> str:
+        return html.escape(str(value), quote=True)
+
+    rows = []
+    for device in data["devices"]:
+        if device["status"] == "unreadable":
+            needs = e(device["error"])
+        else:
+            needs = "<br>".join(e(text) for text in device["needs_text"]) or "-"
+        rows.append(f"<tr><td>{e(device['device_id'])}</td><td>{e(device['status'])}</td><td>{needs}</td></tr>")
+    body = ["<h1>" + e(_("Site migration: {count} device(s)").format(count=len(data["devices"]))) + "</h1>",
+            "<table><tr><th>" + "</th><th>".join(e(h) for h in (_("device"), _("status"),
+                                                                _("still needs a person"))) + "</th></tr>",
+            *rows, "</table>", "<h2>" + e(_("Deployments")) + "</h2><ul>"]
+    body += [f"<li><code>{e(g['name'])}</code>: {e(', '.join(g['devices']))} (<code>{e(g['targetCondition'])}"
+             "</code>)</li>" for g in data["groups"]]
+    body.append("</ul>")
+    for kind, heading in report.checklist_headings().items():
+        items = [i for i in data["checklist"] if i["kind"] == kind]
+        if items:
+            body.append(f"<h2>{e(heading)}</h2><ul class=\"checklist\">")
+            body += [f"<li>{e(i['text'])} — {e(', '.join(i['devices']))}</li>" for i in items]
+            body.append("</ul>")
+    return report.page(_("Site migration"), "\n".join(body))

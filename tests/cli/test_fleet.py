@@ -157,3 +157,25 @@ def test_the_summary_keys_are_the_documented_ones(site: Path, tmp_path: Path) ->
         "properties": {"devices": {"type": "array", "items": {
             "type": "object", "required": ["input", "output", "status", "error", "counts", "needs"],
             "properties": {"status": {"enum": ["clean", "needs-person", "unreadable"]}}}}}})
+
+
+def test_the_site_report_merges_the_device_checklists_and_masks_secrets(site: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    cli("fleet", site, "-o", out)
+    page = (out / "fleet-report.html").read_text(encoding="utf-8")  # HTML by default, beside the summary
+    assert page.startswith("<!DOCTYPE html>") and "broken.json:2:8" in page
+    assert "s3cr3t-Regi$try-Passw0rd" not in page
+    assert cli("fleet", site, "-o", tmp_path / "o2", "--report", tmp_path / "site.json").returncode == 2
+    data = json.loads((tmp_path / "site.json").read_text(encoding="utf-8"))
+    steps = {(item["kind"], item["text"]): item["devices"] for item in data["checklist"]}
+    localin = next(devices for (kind, text), devices in steps.items() if kind == "share" and '"localin"' in text)
+    assert localin == ["dock-a", "dock-b"]  # one step, both devices that need it
+    yardin = next(devices for (kind, text), devices in steps.items() if kind == "share" and '"yardin"' in text)
+    assert yardin == ["yard-c"]
+    assert any(kind == "ip" for kind, _text in steps) and any(kind == "image" for kind, _text in steps)
+    dock = next(d for d in data["devices"] if d["device_id"] == "dock-a")
+    assert len(dock["needs_text"]) == len(dock["needs"]) and all(dock["needs_text"])
+    markdown = tmp_path / "site.md"
+    cli("fleet", site, "-o", tmp_path / "o3", "--report", markdown)
+    assert "## Shares to create" in markdown.read_text(encoding="utf-8")
+    assert cli("fleet", site, "-o", tmp_path / "o4", "--report", tmp_path / "site.pdf").returncode == 2
