@@ -255,7 +255,7 @@ def cmd_fleet(args: argparse.Namespace) -> int:
     if not paths:
         raise UsageError(_("asegui-cli: no manifest (*.json) in {inputs}").format(inputs=", ".join(args.inputs)))
     with _progress(len(paths)) as tell:
-        devices = fleet.convert_all(paths, chosen, args.form, settings, args.jobs, tell)
+        devices = fleet.convert_all(paths, Path(args.output), chosen, args.form, settings, args.jobs, tell)
     summary = fleet.write(Path(args.output), devices, fleet.group(devices),
                           Path(args.report) if args.report else None)
     counts = summary["counts"]

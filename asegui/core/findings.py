@@ -8,6 +8,7 @@ a builder that turns parameter values into edits on the expanded document.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from typing import Any, Literal, NoReturn
@@ -290,7 +291,10 @@ class Decisions:
 
     def __init__(self) -> None:
         self.renames: dict[str, str] = {}
-        self.by_finding: dict[int, Decided] = {}
+        # Weak: each Decided holds this context, so strong values would make every result a reference cycle, which
+        # only the cyclic collector frees — and conversions pause it (asegui.collector), so a long run (a fleet,
+        # a window's session of decisions) would keep every result it ever made.
+        self.by_finding: weakref.WeakValueDictionary[int, Decided] = weakref.WeakValueDictionary()
 
     def of(self, finding: Finding) -> Decided | None:
         return self.by_finding.get(id(finding))
@@ -303,7 +307,7 @@ class Decided:
     """A finding as one result decided it: the finding's facts and that result's outcome, read as one object
     (``decided.code``, ``decided.status``…). A new one for every result; the finding itself never changes."""
 
-    __slots__ = ("finding", "outcome", "_context", "_texts")
+    __slots__ = ("finding", "outcome", "_context", "_texts", "__weakref__")
 
     def __init__(self, finding: Finding, outcome: Outcome, context: Decisions) -> None:
         self.finding, self.outcome, self._context = finding, outcome, context

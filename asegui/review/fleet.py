@@ -41,7 +41,8 @@ class Device(Struct):
     needs: list[str] = field(default_factory=list)
     needs_text: list[str] = field(default_factory=list)  # each need's message, secrets masked (for the report)
     checklist: list[dict[str, Any]] = field(default_factory=list)  # what to do on the device (report.device_checklist)
-    text: bytes = b""
+    text: bytes = b""  # the GPU manifest, from the conversion until it is written
+    digest: str = ""   # its SHA-256, what devices are grouped by once the text is on disk
 
     def to_json(self) -> dict[str, Any]:
         return {"input": self.input, "device_id": self.device_id, "output": self.output, "status": self.status,
@@ -98,41 +99,45 @@ def convert_one(path: Path, chosen: Mapping[str, Decision] | None, form: str,
                   checklist=report.device_checklist(result), text=result.text.encode("utf-8"))
 
 
-def convert_all(paths: list[Path], chosen: Mapping[str, Decision] | None, form: str, settings: DeviceSettings,
-                jobs: int = 1, progress: Callable[[Device], object] | None = None) -> list[Device]:
-    """Every device, in the order given; ``jobs`` > 1 converts in that many processes. ``progress`` hears of each
-    device as it is done (in the order they finish)."""
+def convert_all(paths: list[Path], outdir: Path, chosen: Mapping[str, Decision] | None, form: str,
+                settings: DeviceSettings, jobs: int = 1,
+                progress: Callable[[Device], object] | None = None) -> list[Device]:
+    """Every device, in the order given, its GPU manifest written to ``outdir`` as soon as it is made (so a site
+    of a thousand holds one at a time, not all); ``jobs`` > 1 converts in that many processes. ``progress`` hears
+    of each device as it is done (in the order they finish)."""
+    outdir.mkdir(parents=True, exist_ok=True)
+
+    def done(device: Device) -> Device:
+        if device.status != "unreadable":
+            target = outdir / Path(device.input).name
+            write_atomic(target, device.text)
+            device.output, device.digest, device.text = str(target), hashlib.sha256(device.text).hexdigest(), b""
+        if progress is not None:
+            progress(device)
+        return device
+
     if jobs <= 1 or len(paths) <= 1:
-        devices = []
-        for path in paths:
-            devices.append(convert_one(path, chosen, form, settings))
-            if progress is not None:
-                progress(devices[-1])
-        return devices
+        return [done(convert_one(path, chosen, form, settings)) for path in paths]
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    done: dict[int, Device] = {}
+    finished: dict[int, Device] = {}
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = {pool.submit(convert_one, path, chosen, form, settings): index for index, path in enumerate(paths)}
         for future in as_completed(futures):
-            device = future.result()
-            done[futures[future]] = device
-            if progress is not None:
-                progress(device)
-    return [done[index] for index in range(len(paths))]
+            finished[futures.pop(future)] = done(future.result())
+    return [finished[index] for index in range(len(paths))]
 
 
 def group(devices: list[Device]) -> list[Group]:
     """The readable devices by identical GPU manifest, largest group first (then by the first device's order)."""
-    by_text: dict[bytes, list[Device]] = {}
+    by_digest: dict[str, list[Device]] = {}
     for device in devices:
         if device.status != "unreadable":
-            by_text.setdefault(device.text, []).append(device)
-    ordered = sorted(by_text.items(), key=lambda item: -len(item[1]))
+            by_digest.setdefault(device.digest, []).append(device)
+    ordered = sorted(by_digest.items(), key=lambda item: -len(item[1]))
     groups = []
-    for number, (text, members) in enumerate(ordered, 1):
-        digest = hashlib.sha256(text).hexdigest()[:8]
-        name = f"ase-gpu-{number:02d}-{digest}"
+    for number, (digest, members) in enumerate(ordered, 1):
+        name = f"ase-gpu-{number:02d}-{digest[:8]}"
         groups.append(Group(name, [d.device_id for d in members], f"{DEPLOYMENTS}/{name}.json"))
     return groups
 
@@ -148,20 +153,14 @@ def deployment_content(text: bytes) -> dict[str, Any]:
 
 
 def write(outdir: Path, devices: list[Device], groups: list[Group], report_path: Path | None = None) -> dict[str, Any]:
-    """Each device's GPU manifest under its input's name, the groups' deployment contents, the commands to create
-    them (``deploy.sh``, ``deploy.ps1``), ``fleet-summary.json`` and the site's report (``fleet-report.html``, or
-    ``report_path`` in the form its suffix names); the summary, as written."""
-    outdir.mkdir(parents=True, exist_ok=True)
-    for device in devices:
-        if device.status != "unreadable":
-            target = outdir / Path(device.input).name
-            write_atomic(target, device.text)
-            device.output = str(target)
-    texts = {d.device_id: d.text for d in devices if d.status != "unreadable"}
+    """Beside the devices' GPU manifests (written by :func:`convert_all`): the groups' deployment contents, the
+    commands to create them (``deploy.sh``, ``deploy.ps1``), ``fleet-summary.json`` and the site's report
+    (``fleet-report.html``, or ``report_path`` in the form its suffix names); the summary, as written."""
+    outputs = {d.device_id: d.output for d in devices if d.output}
     if groups:
         (outdir / DEPLOYMENTS).mkdir(exist_ok=True)
     for each in groups:
-        content = deployment_content(texts[each.devices[0]])
+        content = deployment_content(Path(outputs[each.devices[0]]).read_bytes())
         write_atomic(outdir / each.content, (json.dumps(content, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     write_atomic(outdir / "deploy.sh", _shell(groups).encode("utf-8"))
     write_atomic(outdir / "deploy.ps1", _powershell(groups).encode("utf-8"))

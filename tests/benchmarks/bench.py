@@ -355,6 +355,58 @@ def bench_window(quick: bool, qt_platform: str) -> dict[str, Any]:
     return figures
 
 
+# ---------------------------------------------------------------- a site of devices (asegui-cli fleet)
+
+_PEAK = r"""
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], capture_output=True, check=False)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)  # KiB: the largest of the fleet and its workers
+"""
+
+
+def _site(folder: Path, count: int, modules: int = 20) -> Path:
+    """``count`` devices' manifests, alike but for one image tag (ten tags: ten deployment groups)."""
+    site = folder / f"site-{count}"
+    site.mkdir()
+    text = fpga_manifest(modules).decode("utf-8")
+    for index in range(count):
+        (site / f"device-{index:04d}.json").write_text(
+            text.replace("image-classifier:2.1\"", f"image-classifier:2.1-site{index % 10}\""), encoding="utf-8")
+    return site
+
+
+def bench_fleet(quick: bool) -> dict[str, Any]:
+    """A thousand 20-module manifests through `asegui-cli fleet --jobs 2`, against one `asegui-cli convert` process
+    per manifest (timed on a sample of them), and the peak memory at 100 and at 1000 devices."""
+    cli = [sys.executable, "-m", "asegui.cli"]
+    large = 200 if quick else 1000
+    with tempfile.TemporaryDirectory(prefix="asegui-fleet-") as folder:
+        base = Path(folder)
+        sites = {count: _site(base, count) for count in (100, large)}
+        sample = sorted(sites[100].glob("*.json"))[: 10 if quick else 30]
+        start = time.perf_counter()
+        for path in sample:
+            subprocess.run([*cli, "convert", str(path), "-o", str(base / "single.json")], capture_output=True,
+                           check=False)
+        per_process = (time.perf_counter() - start) / len(sample)
+        peaks, seconds = {}, {}
+        for count, site in sites.items():
+            start = time.perf_counter()
+            done = subprocess.run([sys.executable, "-c", _PEAK, *cli, "fleet", str(site), "-o",
+                                   str(base / f"out-{count}"), "--jobs", "2"], capture_output=True, text=True,
+                                  check=False)
+            seconds[count] = time.perf_counter() - start
+            peaks[count] = int(done.stdout.strip().splitlines()[-1]) // 1024
+        groups = len(json.loads((base / f"out-{large}" / "fleet-summary.json").read_text())["groups"])
+    fleet_rate = large / seconds[large]
+    return {"devices": large, "modules_each": 20, "groups": groups,
+            "fleet_jobs_2_s": round(seconds[large], 2), "fleet_devices_per_s": round(fleet_rate, 1),
+            "one_process_per_manifest_s": round(per_process, 3),
+            "throughput_vs_one_process_each": round(fleet_rate * per_process, 1),
+            "peak_mib_at_100": peaks[100], f"peak_mib_at_{large}": peaks[large],
+            "peak_growth": round(peaks[large] / max(1, peaks[100]), 2)}
+
+
 # ---------------------------------------------------------------- instruction counts (optional, valgrind)
 
 _CORE_LOOP = r"""
@@ -427,6 +479,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-core", action="store_true", help="measure the window only")
     parser.add_argument("--instructions", action="store_true",
                         help="also count instructions with valgrind's callgrind (slow; immune to machine load)")
+    parser.add_argument("--fleet", action="store_true",
+                        help="also a site of 1000 manifests through asegui-cli fleet (throughput and peak memory)")
     parser.add_argument("--sweep", action="store_true",
                         help="also the time per module at 25 to 1000 modules (where it rises, the caches ran out)")
     parser.add_argument("--platform", default=os.environ.get("ASEGUI_BENCH_QT_PLATFORM", "offscreen"),
@@ -444,6 +498,8 @@ def main(argv: list[str] | None = None) -> int:
         report["window_skipped"] = "--no-window"
     if args.sweep:
         report["sweep"] = bench_sweep(args.quick)
+    if args.fleet:
+        report["fleet"] = bench_fleet(args.quick)
     if args.instructions:
         report["instructions"] = bench_instructions(args.platform)
     print(json.dumps(report, separators=(",", ":")))
