@@ -81,8 +81,9 @@ def inputs(paths: Iterable[str]) -> list[Path]:
 
 
 def convert_one(path: Path, chosen: Mapping[str, Decision] | None, form: str,
-                settings: DeviceSettings) -> Device:
-    """One device, as ``asegui-cli convert`` converts it (decisions by finding id; ids it lacks are no error)."""
+                settings: DeviceSettings, outdir: Path | None = None) -> Device:
+    """One device, as ``asegui-cli convert`` converts it (decisions by finding id; ids it lacks are no error);
+    with ``outdir``, its GPU manifest is written there (by the process that made it: the text never travels)."""
     device_id = path.stem
     try:
         data = path.read_bytes()
@@ -93,10 +94,15 @@ def convert_one(path: Path, chosen: Mapping[str, Decision] | None, form: str,
         return Device(str(path), device_id, "unreadable", error=f"{path}: {exc.strerror or exc}")
     waiting = [f for f in result.findings if needs_me(f)]
     hidden = [*secrets(result.document), *secrets(result.document, result.root)]
-    return Device(str(path), device_id, "needs-person" if waiting or result.exit_code else "clean",
-                  counts=result.summary(), needs=[f.id for f in waiting],
-                  needs_text=[mask_text(f"{f.code} {f.module or '-'}: {f.message}", hidden) for f in waiting],
-                  checklist=report.device_checklist(result), text=result.text.encode("utf-8"))
+    device = Device(str(path), device_id, "needs-person" if waiting or result.exit_code else "clean",
+                    counts=result.summary(), needs=[f.id for f in waiting],
+                    needs_text=[mask_text(f"{f.code} {f.module or '-'}: {f.message}", hidden) for f in waiting],
+                    checklist=report.device_checklist(result), text=result.text.encode("utf-8"))
+    if outdir is not None:
+        target = outdir / path.name
+        write_atomic(target, device.text)
+        device.output, device.digest, device.text = str(target), hashlib.sha256(device.text).hexdigest(), b""
+    return device
 
 
 def convert_all(paths: list[Path], outdir: Path, chosen: Mapping[str, Decision] | None, form: str,
@@ -108,21 +114,18 @@ def convert_all(paths: list[Path], outdir: Path, chosen: Mapping[str, Decision] 
     outdir.mkdir(parents=True, exist_ok=True)
 
     def done(device: Device) -> Device:
-        if device.status != "unreadable":
-            target = outdir / Path(device.input).name
-            write_atomic(target, device.text)
-            device.output, device.digest, device.text = str(target), hashlib.sha256(device.text).hexdigest(), b""
         if progress is not None:
             progress(device)
         return device
 
     if jobs <= 1 or len(paths) <= 1:
-        return [done(convert_one(path, chosen, form, settings)) for path in paths]
+        return [done(convert_one(path, chosen, form, settings, outdir)) for path in paths]
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     finished: dict[int, Device] = {}
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(convert_one, path, chosen, form, settings): index for index, path in enumerate(paths)}
+        futures = {pool.submit(convert_one, path, chosen, form, settings, outdir): index
+                   for index, path in enumerate(paths)}
         for future in as_completed(futures):
             finished[futures.pop(future)] = done(future.result())
     return [finished[index] for index in range(len(paths))]
