@@ -217,8 +217,9 @@ class _ChangeMap(QWidget):
             if kind not in colours:
                 colours[kind] = theme.change_colour(kind, pal)
             theme.fill(painter, QRect(1, (line - 1) * height // lines, self.width() - 2, mark), colours[kind])
-        first, last = view.visible_lines()
-        frame = QRect(0, (first - 1) * height // lines, self.width() - 1, max(3, (last - first + 1) * height // lines))
+        first = view.top_line()  # the part in view, from its line count (no walk over the blocks on each scroll)
+        shown = view.viewport().height() // max(1, view.fontMetrics().lineSpacing())
+        frame = QRect(0, (first - 1) * height // lines, self.width() - 1, max(3, shown * height // lines))
         painter.setPen(theme.blend(pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base), 0.4))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(frame)

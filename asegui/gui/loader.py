@@ -41,8 +41,6 @@ class SessionLoader(QObject):
         :class:`Session` raises it."""
         dialog = dialogs.progress(self._parent, tr("Opening {name}").format(name=name),
                                   tr("Reading {name}…").format(name=name))
-        if hasattr(dialog, "canceled"):
-            dialog.canceled.connect(self._cancel.set)
         outcome: dict[str, Any] = {}
 
         def update(done: int, total: int) -> None:  # on the UI thread, queued from the worker
@@ -75,9 +73,7 @@ class SessionLoader(QObject):
         worker.start()
         loop.exec()
         worker.join()
-        cancelled = self._cancel.is_set() or dialog.wasCanceled()
-        if hasattr(dialog, "canceled"):
-            dialog.canceled.disconnect(self._cancel.set)  # closing a progress dialog says "canceled" too
+        cancelled = self._cancel.is_set() or dialog.wasCanceled()  # before closing: a closed dialog says cancelled
         dialog.close()
         error = outcome.get("error")
         if isinstance(error, _Cancelled):

@@ -972,9 +972,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("{name} is gone from disk; the window keeps what it shows").format(
                 name=name), 10000)
             return
-        import hashlib
-
-        if hashlib.sha256(data).hexdigest() == session.input_sha256:
+        if data == session.document.data:
             return  # touched, not changed
         try:
             fresh = self._load(data, path, None, name)
@@ -1236,12 +1234,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Opened {name}; drop one manifest at a time.").format(
                 name=Path(chosen).name), 6000)
 
-    def _code_view_in_focus(self) -> CodeView:
+    def _code_view_with_focus(self) -> CodeView | None:
         focused = QApplication.focusWidget()
         for view in (self.input_view, self.output_view, self.device_view):
             if focused is view or (focused is not None and view.isAncestorOf(focused)):
                 return view
-        return self.device_view if self.device_view_shown() else self.output_view
+        return None
+
+    def _code_view_in_focus(self) -> CodeView:
+        """The manifest with the focus, else the one shown on the right."""
+        return self._code_view_with_focus() or (self.device_view if self.device_view_shown() else self.output_view)
 
     @guarded
     def _go_to_change(self, delta: int) -> None:
@@ -1369,8 +1371,7 @@ class MainWindow(QMainWindow):
             else:
                 parts.append(f"{counted(view)} {where}")
         parts.append(self.tr("%n finding(s)", "", findings))
-        text = " · ".join(parts)
-        bar.count.setText(text)
+        bar.count.setText(" · ".join(parts))
 
     @guarded
     def _find_step(self, delta: int) -> None:
@@ -1381,10 +1382,7 @@ class MainWindow(QMainWindow):
         if self._find_bar is None or not self._find_bar.isVisible() or not self._find_bar.field.text():
             self.open_find()
             return
-        focused = QApplication.focusWidget()
-        in_view = any(focused is v or (focused is not None and v.isAncestorOf(focused))
-                      for v in (self.input_view, self.output_view, self.device_view))
-        view = self._code_view_in_focus() if in_view else (self._find_target or self.output_view)
+        view = self._code_view_with_focus() or self._find_target or self.output_view
         index = view.go_to_match(delta)
         if index is None:
             self.statusBar().showMessage(self.tr("“{text}” is not in this manifest").format(

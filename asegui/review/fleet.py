@@ -30,7 +30,7 @@ PRIORITY = 10  # every group's devices are its own: no two deployments target on
 
 
 class Device(Struct):
-    """One input's outcome; ``output`` holds the GPU manifest's bytes until written (not in the summary)."""
+    """One input's outcome: where its GPU manifest was written, and what still needs a person."""
 
     input: str
     device_id: str
@@ -41,8 +41,7 @@ class Device(Struct):
     needs: list[str] = field(default_factory=list)
     needs_text: list[str] = field(default_factory=list)  # each need's message, secrets masked (for the report)
     checklist: list[dict[str, Any]] = field(default_factory=list)  # what to do on the device (report.device_checklist)
-    text: bytes = b""  # the GPU manifest, from the conversion until it is written
-    digest: str = ""   # its SHA-256, what devices are grouped by once the text is on disk
+    digest: str = ""  # the GPU manifest's SHA-256 (the manifest itself is in ``output``): what groups devices
 
     def to_json(self) -> dict[str, Any]:
         return {"input": self.input, "device_id": self.device_id, "output": self.output, "status": self.status,
@@ -80,10 +79,10 @@ def inputs(paths: Iterable[str]) -> list[Path]:
     return found
 
 
-def convert_one(path: Path, chosen: Mapping[str, Decision] | None, form: str,
-                settings: DeviceSettings, outdir: Path | None = None) -> Device:
-    """One device, as ``asegui-cli convert`` converts it (decisions by finding id; ids it lacks are no error);
-    with ``outdir``, its GPU manifest is written there (by the process that made it: the text never travels)."""
+def convert_one(path: Path, chosen: Mapping[str, Decision] | None, form: str, settings: DeviceSettings,
+                outdir: Path) -> Device:
+    """One device, as ``asegui-cli convert`` converts it (decisions by finding id; ids it lacks are no error), its
+    GPU manifest written to ``outdir`` by the process that made it (the text never travels between processes)."""
     device_id = path.stem
     try:
         data = path.read_bytes()
@@ -94,15 +93,13 @@ def convert_one(path: Path, chosen: Mapping[str, Decision] | None, form: str,
         return Device(str(path), device_id, "unreadable", error=f"{path}: {exc.strerror or exc}")
     waiting = [f for f in result.findings if needs_me(f)]
     hidden = [*secrets(result.document), *secrets(result.document, result.root)]
-    device = Device(str(path), device_id, "needs-person" if waiting or result.exit_code else "clean",
-                    counts=result.summary(), needs=[f.id for f in waiting],
-                    needs_text=[mask_text(f"{f.code} {f.module or '-'}: {f.message}", hidden) for f in waiting],
-                    checklist=report.device_checklist(result), text=result.text.encode("utf-8"))
-    if outdir is not None:
-        target = outdir / path.name
-        write_atomic(target, device.text)
-        device.output, device.digest, device.text = str(target), hashlib.sha256(device.text).hexdigest(), b""
-    return device
+    text = result.text.encode("utf-8")
+    target = outdir / path.name
+    write_atomic(target, text)
+    return Device(str(path), device_id, "needs-person" if waiting or result.exit_code else "clean",
+                  output=str(target), counts=result.summary(), needs=[f.id for f in waiting],
+                  needs_text=[mask_text(f"{f.code} {f.module or '-'}: {f.message}", hidden) for f in waiting],
+                  checklist=report.device_checklist(result), digest=hashlib.sha256(text).hexdigest())
 
 
 def convert_all(paths: list[Path], outdir: Path, chosen: Mapping[str, Decision] | None, form: str,
