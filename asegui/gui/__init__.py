@@ -29,3 +29,14 @@ def _keep_none_alive() -> None:
 
 
 _keep_none_alive()
+
+
+def _quicken_import_scan() -> None:
+    """If Qt is loaded already (a test, a benchmark), spare the modules imported from here on PySide6's scan;
+    otherwise :func:`asegui.gui.app._application` does it as soon as it imports Qt."""
+    from .feature_scan import quicken
+
+    quicken()
+
+
+_quicken_import_scan()

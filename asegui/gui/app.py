@@ -65,6 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _application(dark: bool, fusion: bool) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
+    from . import feature_scan
+
+    feature_scan.quicken()  # before the window's hundred modules are imported
     from . import theme
 
     existing = QApplication.instance()
