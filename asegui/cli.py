@@ -28,7 +28,7 @@ from .core import (
     get_rule,
     preview,
 )
-from .core.i18n import _
+from .core.i18n import LANGUAGES, _, choose, option_in, set_language
 from .core.redact import redact_text
 from .fileio import write_atomic
 
@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="asegui-cli", description=_(
         "Migrate Azure IoT Edge deployment manifests from Azure Stack Edge Pro FPGA to Pro GPU."))
     parser.add_argument("--version", action="version", version=f"asegui-cli {__version__}")
+    _language_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = sub.add_parser("check", help=_("list what must change, without writing anything"))
@@ -94,7 +95,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser("schema", help=_("print the JSON Schema of the decisions file or of the JSON report"))
     schema.add_argument("name", choices=("decisions", "report"), metavar="decisions|report")
+    for command in sub.choices.values():  # also after the command (``asegui-cli check --lang zh_CN …``)
+        command.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
+
+
+def _language_option(parser: argparse.ArgumentParser) -> None:
+    """``--lang``, read by :func:`main` before the parser is made (the help is translated too); only human text
+    changes: codes, JSON keys, severities and statuses stay English."""
+    parser.add_argument("--lang", choices=LANGUAGES, metavar="|".join(reversed(LANGUAGES)),
+                        help=_("language of the messages: zh_CN or en (default: the system's, from LANGUAGE, LC_ALL, "
+                               "LC_MESSAGES or LANG)"))
 
 
 def _device_options(parser: argparse.ArgumentParser) -> None:
@@ -106,6 +117,8 @@ def _device_options(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(choose(option_in(argv)))
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -33,24 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="beside the FPGA manifest show the GPU manifest (gpu) or the Kubernetes objects the "
                              "device creates from it (device)")
     parser.add_argument("--dark", action="store_true", help="use the dark palette")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), metavar="zh_CN|en",
+                        help="the window's language (default: the Language menu's choice, else the system's)")
     return parser
-
-
-def _install_translators(app: QApplication) -> None:
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-
-    from ..resources_path import resource
-
-    locale = QLocale.system()
-    if locale.language() in (QLocale.Language.English, QLocale.Language.C):
-        return  # the window's texts are written in English, and Qt's own come built in
-    keep = []
-    for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-                         ("asegui", str(resource("translations")))):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
-            keep.append(translator)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -62,7 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run(args)
 
 
-def _application(dark: bool, fusion: bool) -> QApplication:
+def _application(dark: bool, fusion: bool, lang: str | None = None) -> QApplication:
+    """The application, in ``lang`` (else the saved or the system's language: :mod:`.language`)."""
     from PySide6.QtWidgets import QApplication
 
     from . import feature_scan
@@ -81,7 +67,9 @@ def _application(dark: bool, fusion: bool) -> QApplication:
         app.setStyle("Fusion")
     if dark:
         app.setPalette(theme.dark_palette())
-    _install_translators(app)
+    from . import language
+
+    language.install(app, language.for_window(lang))
     return app
 
 
@@ -117,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     from . import errors
     from .file_open import FileOpenFilter
 
-    app = _application(args.dark, fusion=False)
+    app = _application(args.dark, fusion=False, lang=args.lang)
     opener = FileOpenFilter(app)
     app.installEventFilter(opener)
     errors.setup_logging()
@@ -145,9 +133,12 @@ def screenshot(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSettings
 
     from ..core import ManifestError
+    from ..core.i18n import choose, set_language
     from ..review.session import Session
     from .main_window import MainWindow
 
+    chosen = choose(args.lang)  # the user's saved choice does not count here, as their other settings do not
+    set_language(chosen)  # before the analysis: its messages are made in the language then set
     session = None
     if args.file:
         try:
@@ -161,7 +152,7 @@ def screenshot(args: argparse.Namespace) -> int:
     import tempfile
 
     _quiet_offscreen()
-    app = _application(args.dark, fusion=True)
+    app = _application(args.dark, fusion=True, lang=chosen)
     with tempfile.TemporaryDirectory(prefix="asegui-shot-") as folder:  # the user's settings stay untouched
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings, restore=False)

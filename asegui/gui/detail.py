@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import Decided, Param
+from ..core.i18n import _
 from ..review.wording import severity_word, status_word
 from . import theme
 
@@ -227,7 +228,7 @@ class DetailPanel(QWidget):
             return
         rule = finding.rule
         self.icon.setPixmap(theme.icon(finding.severity).pixmap(18, 18))
-        self.title.setText(f"<b>{html.escape(finding.code)}</b> · {html.escape(rule.title)}")
+        self.title.setText(f"<b>{html.escape(finding.code)}</b> · {html.escape(_(rule.title))}")
         self.meta.setText(self.tr("{severity} · module {module} · {status}").format(
             severity=self._severity_word(finding.severity), module=finding.module or "—",
             status=self._status_word(finding.status)))
@@ -263,7 +264,7 @@ class DetailPanel(QWidget):
 
     def _explanation(self, finding: Decided) -> str:
         rule = finding.rule
-        parts = [rule.explanation]
+        parts = [_(rule.explanation)]  # the rule's own words, in the core's catalogue
         if rule.before:
             parts.append(self.tr("**FPGA device (before)**") + "\n\n```\n" + rule.before + "\n```")
         if rule.after:

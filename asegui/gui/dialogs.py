@@ -18,7 +18,8 @@ REPORT_FILTER = "HTML report (*.html);;Markdown report (*.md);;JSON report (*.js
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
+    """Outside a class lupdate files a ``tr("…")`` under the empty context: look it up there."""
+    return QCoreApplication.translate("", text)
 
 
 def error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:

@@ -24,7 +24,8 @@ class _Cancelled(Exception):
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("loader", text)
+    """Outside a class lupdate files a ``tr("…")`` under the empty context: look it up there."""
+    return QCoreApplication.translate("", text)
 
 
 class SessionLoader(QObject):

@@ -42,6 +42,7 @@ from .detail import DetailPanel
 from .device_view import DevicePane
 from .device_worker import DeviceWorker
 from .errors import guarded
+from .language_menu import LanguageMenu
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QFileSystemWatcher, QUrl
@@ -361,6 +362,8 @@ class MainWindow(QMainWindow):
         self.sort_menu.setObjectName("sort-menu")
         self.sort_menu.aboutToShow.connect(lambda: self.sort_actions)  # its entries are made when first shown
         self._sort_actions: dict[int, QAction] = {}
+        self.language_menu = LanguageMenu(self)
+        view_menu.addMenu(self.language_menu)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.shortcuts_action, self.about_action])
         for menu in (file_menu, edit_menu, go_menu, view_menu, help_menu):

@@ -19,7 +19,7 @@ from msgspec import Struct, field
 from ..core import ManifestError, convert, report
 from ..core.device import DeviceSettings
 from ..core.findings import Decision
-from ..core.i18n import _
+from ..core.i18n import _, language, set_language
 from ..core.redact import mask_text, secrets
 from ..fileio import write_atomic
 from .session import needs_me
@@ -120,7 +120,8 @@ def convert_all(paths: list[Path], outdir: Path, chosen: Mapping[str, Decision] 
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     finished: dict[int, Device] = {}
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # each worker speaks the language of the run (a spawned process starts in English)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=set_language, initargs=(language(),)) as pool:
         futures = {pool.submit(convert_one, path, chosen, form, settings, outdir): index
                    for index, path in enumerate(paths)}
         for future in as_completed(futures):
