@@ -104,7 +104,11 @@ def build_window(args: argparse.Namespace, settings: QSettings | None = None) ->
 def run(args: argparse.Namespace) -> int:
     from . import errors
     from .file_open import FileOpenFilter
+    from .platform_check import xcb_problem
 
+    if problem := xcb_problem():  # missing X11 libraries: name them, rather than let Qt abort without
+        print(problem, file=sys.stderr)
+        return EXIT_FAILED
     app = _application(args.dark, fusion=False, lang=args.lang)
     opener = FileOpenFilter(app)
     app.installEventFilter(opener)
