@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -91,6 +92,20 @@ def test_xcb_is_checked_when_it_is_the_only_platform(environ: dict[str, str]) ->
 def test_the_real_loader_loads_what_python_itself_links_and_refuses_a_made_up_name() -> None:
     assert platform_check._load("libc.so.6")
     assert not platform_check._load("libasegui-no-such-library.so.9")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="dlopen of Linux sonames")
+def test_the_real_loader_finds_a_library_the_bundle_ships(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the PyInstaller folder Qt finds its X11 libraries beside itself (sys._MEIPASS), not on the system."""
+    folders = [Path(d) for d in ("/lib", "/usr/lib", "/lib64", "/usr/lib64")]
+    zlib = next((p for d in folders for p in [d / "libz.so.1", *sorted(d.glob("*/libz.so.1"))] if p.is_file()), None)
+    if zlib is None:
+        pytest.skip("no libz.so.1 to copy")
+    shutil.copyfile(zlib, tmp_path / "libasegui-bundled.so.1")  # zlib: a second copy in the process is harmless
+
+    assert not platform_check._load("libasegui-bundled.so.1")
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert platform_check._load("libasegui-bundled.so.1")
 
 
 def _child(code: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
