@@ -114,21 +114,42 @@ def ensure_tools() -> None:
 def exclusive(work: Path) -> Iterator[None]:
     """One build at a time per work folder (two test sessions in one checkout would overwrite each other)."""
     work.mkdir(parents=True, exist_ok=True)
-    try:
-        import fcntl
-    except ImportError:  # Windows: no concurrent builds expected
-        yield
-        return
-    with open(work / ".build.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
+    with open(work / ".build.lock", "a+b") as handle:
+        if sys.platform == "win32":
+            import msvcrt
+
+            handle.seek(0)
+            while True:  # LK_LOCK gives up after ten seconds; a build takes longer
+                try:
+                    msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+                    break
+                except OSError:
+                    continue
+            try:
+                yield
+            finally:
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            yield  # closing the file releases the lock
 
 
 def build(dist: Path, work: Path, clean: bool = False, verbose: bool = False, force: bool = False) -> Path:
     """Build (or reuse) the bundle; returns its folder. Raises on failure."""
     ensure_tools()
     with exclusive(work):
+        compile_translations()
         return _build(dist, work, clean, verbose, force)
+
+
+def compile_translations() -> None:
+    """The .mo and .qm the bundle ships are made here, not committed: the spec bundles no .po or .ts to fall back on."""
+    script = ROOT / "packaging" / "translations.py"
+    if script.is_file():
+        subprocess.run([sys.executable, str(script), "compile"], check=True, cwd=ROOT)
 
 
 def _build(dist: Path, work: Path, clean: bool, verbose: bool, force: bool) -> Path:
