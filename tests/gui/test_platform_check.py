@@ -148,3 +148,11 @@ def test_the_check_imports_neither_qt_nor_ctypes(tmp_path: Path) -> None:
 
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "['_ctypes', 'asegui.gui.platform_check']"
+
+
+def test_the_readme_apt_line_names_every_package_the_check_names() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = readme[readme.index("sudo apt install libxcb1"):].split("```")[0].replace("\\\n", " ").split()
+
+    # the C++ runtime comes with Python's own dependencies on every Debian/Ubuntu
+    assert set(XCB_LIBRARIES.values()) - {"libstdc++6", "libgcc-s1"} <= set(line)
