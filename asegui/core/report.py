@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from .. import __version__
+from . import i18n
 from .findings import AREAS, SEVERITIES, Decided
 from .i18n import _
 from .migrate import Result
@@ -47,8 +48,13 @@ def checklist_headings() -> dict[str, str]:
 
 def page(title: str, body: str) -> str:
     """A report page: the reports' own style, ``body`` already HTML."""
-    return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{_e(title)}</title>"
+    return (f"<!DOCTYPE html>\n<html lang=\"{_html_lang()}\"><head><meta charset=\"utf-8\"><title>{_e(title)}</title>"
             f"<style>{_CSS}</style></head><body>\n{body}\n</body></html>\n")
+
+
+def _html_lang() -> str:
+    """The page's language as HTML names it: a browser picks CJK glyph forms and fonts by it."""
+    return i18n.language().replace("_", "-")
 
 
 def _checklist_headings() -> dict[str, str]:
@@ -363,14 +369,16 @@ def _module_notes(m: dict[str, Any], escape: Any) -> list[str]:
 # ---------------------------------------------------------------- HTML
 
 _CSS = """
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1b1b;
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Microsoft YaHei", "PingFang SC",
+  "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif; color: #1b1b1b;
        background: #fff; margin: 2em auto; max-width: 72em; padding: 0 1.5em; }
 h1 { font-size: 1.6em; margin-bottom: .2em; } h2 { margin-top: 1.8em; border-bottom: 1px solid #ccc; }
 h3 { margin-top: 1.4em; }
 table { border-collapse: collapse; width: 100%; margin: .6em 0; }
 th, td { border: 1px solid #c8c8c8; padding: .3em .5em; text-align: left; vertical-align: top; }
 th { background: #f0f0f0; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
-code, pre { font-family: ui-monospace, "Cascadia Mono", Consolas, "DejaVu Sans Mono", monospace; font-size: 12.5px; }
+code, pre { font-family: ui-monospace, "Cascadia Mono", Consolas, "DejaVu Sans Mono", "Microsoft YaHei",
+  "PingFang SC", "Noto Sans Mono CJK SC", "WenQuanYi Micro Hei Mono", monospace; font-size: 12.5px; }
 pre { white-space: pre-wrap; word-break: break-word; margin: 0; }
 .highlight { border: 1px solid #d0d0d0; padding: .5em; background: #f8f8f8; }
 .sev-error { color: #a4000f; font-weight: 600; } .sev-warning { color: #7a4d00; font-weight: 600; }
@@ -400,7 +408,7 @@ def _json_html(value: Any) -> str:
 
 def _html(data: dict[str, Any]) -> str:
     title = _("ASE migration report")
-    out: list[str] = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+    out: list[str] = ["<!DOCTYPE html>", f'<html lang="{_html_lang()}">', "<head>", '<meta charset="utf-8">',
                       '<meta name="viewport" content="width=device-width, initial-scale=1">',
                       f"<title>{_e(title)} — {_e(data['input']['name'])}</title>",
                       f"<style>{_CSS}</style>", "</head>", "<body>", f"<h1>{_e(title)}</h1>",

@@ -26,6 +26,12 @@ if TYPE_CHECKING:
 
 SETTING = "language"  # "" (follow the system), "en", "zh_CN"
 NAMES = {"en": "English", "zh_CN": "简体中文"}  # each in its own language, as language menus show them
+# Fonts with Simplified Chinese glyphs, named after the system's own font (which keeps the Latin text): Windows,
+# macOS, then the usual Linux ones. Qt falls back by itself too; naming them picks a good one first.
+CJK_SANS = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
+            "WenQuanYi Micro Hei")
+CJK_MONO = ("Microsoft YaHei UI", "PingFang SC", "Noto Sans Mono CJK SC", "Sarasa Mono SC",
+            "WenQuanYi Micro Hei Mono")
 
 _installed: list[QTranslator] = []
 
@@ -64,7 +70,12 @@ def install(app: QCoreApplication, language: str) -> str:
     if language == i18n.ENGLISH:
         return language  # the window's texts are written in English, and Qt's own come built in
     from PySide6.QtCore import QTranslator
+    from PySide6.QtGui import QGuiApplication
 
+    if language == "zh_CN" and isinstance(app, QGuiApplication):
+        font = app.font()
+        font.setFamilies(with_fallbacks(font.family(), CJK_SANS))
+        app.setFont(font)
     for name, path in (("qtbase", _qt_catalogue(language)), ("asegui", window_catalogue(language))):
         translator = QTranslator(app)
         if path is not None and translator.load(str(path)):
@@ -73,6 +84,10 @@ def install(app: QCoreApplication, language: str) -> str:
         else:
             print(f"asegui: no {name} translation for {language}", file=sys.stderr)
     return language
+
+
+def with_fallbacks(family: str, fallbacks: tuple[str, ...]) -> list[str]:
+    return [family, *(name for name in fallbacks if name != family)]
 
 
 def _qt_catalogue(language: str) -> Path | None:
