@@ -96,14 +96,21 @@ def catalogue(language: str, folder: Path | None = None) -> gettext.NullTranslat
     without the build step: Babel compiles it in memory)."""
     folder = folder or resource("translations")
     messages = folder / language / "LC_MESSAGES"
-    compiled = messages / f"{DOMAIN}.mo"
-    if compiled.is_file():
+    compiled, source = messages / f"{DOMAIN}.mo", messages / f"{DOMAIN}.po"
+    if is_current(compiled, source):
         with compiled.open("rb") as file:
             return gettext.GNUTranslations(file)
-    source = messages / f"{DOMAIN}.po"
     if not source.is_file():
         return None
     return gettext.GNUTranslations(_compile_po(source))
+
+
+def is_current(compiled: Path, source: Path) -> bool:
+    """Whether ``compiled`` is there and not older than its ``source`` (a bundle ships no source; a checkout whose
+    catalogue was edited since the last build step must not show the old texts)."""
+    if not compiled.is_file():
+        return False
+    return not source.is_file() or compiled.stat().st_mtime >= source.stat().st_mtime
 
 
 def _compile_po(source: Path) -> io.BytesIO:

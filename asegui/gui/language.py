@@ -101,10 +101,9 @@ def window_catalogue(language: str, folder: Path | None = None, cache: Path | No
     """The window's compiled catalogue: built with the package or the bundle; in a checkout that skipped the
     build step, compiled from its ``.ts`` once into the user's cache (by the ``lrelease`` PySide6 ships)."""
     folder = folder or resource("translations")
-    compiled = folder / f"asegui_{language}.qm"
-    if compiled.is_file():
+    compiled, source = folder / f"asegui_{language}.qm", folder / f"asegui_{language}.ts"
+    if i18n.is_current(compiled, source):
         return compiled
-    source = folder / f"asegui_{language}.ts"
     if not source.is_file():
         return None
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
