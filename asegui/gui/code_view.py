@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from ..core import i18n
 from ..review.session import differing
 from . import theme
 
@@ -148,15 +149,24 @@ class JsonHighlighter(QSyntaxHighlighter):
                 result.setFontWeight(QFont.Weight.Bold)
             return result
 
-        text = (pal or theme.palette()).color(QPalette.ColorRole.Text)
+        pal = pal or theme.palette()
+        text = pal.color(QPalette.ColorRole.Text)
+
+        def colour(tone: QColor) -> QColor:  # read on the base and on every mark behind the text
+            return theme.code_colour(tone, pal)
+
         self._formats = {
-            "tag": fmt(theme.tone(215, pal)),
-            "string": fmt(theme.tone(125, pal, 140)),
-            "number": fmt(theme.tone(28, pal, 190)),
-            "keyword": fmt(theme.tone(290, pal, 120), bold=True),
-            "punctuation": fmt(theme.blend(text, (pal or theme.palette()).color(QPalette.ColorRole.Base), 0.35)),
+            "tag": fmt(colour(theme.tone(215, pal))),
+            "string": fmt(colour(theme.tone(125, pal, 140))),
+            "number": fmt(colour(theme.tone(28, pal, 190))),
+            "keyword": fmt(colour(theme.tone(290, pal, 120)), bold=True),
+            "punctuation": fmt(colour(theme.blend(text, pal.color(QPalette.ColorRole.Base), 0.35))),
         }
         self.rehighlight()
+
+    def colours(self) -> dict[str, QColor]:
+        """Each token kind's colour."""
+        return {kind: fmt.foreground().color() for kind, fmt in self._formats.items()}
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
         formats = self._formats
@@ -256,6 +266,10 @@ class CodeView(QPlainTextEdit):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        if i18n.language() == "zh_CN":  # Chinese in strings and comments: name fonts that have it
+            from .language import CJK_MONO, with_fallbacks
+
+            font.setFamilies(with_fallbacks(font.family(), CJK_MONO))
         font.setPointSizeF(max(font.pointSizeF(), 9.5))
         self.setFont(font)
         self.changes: dict[int, str] = {}
@@ -271,7 +285,16 @@ class CodeView(QPlainTextEdit):
         self.change_map = _ChangeMap(self)
         self.blockCountChanged.connect(self._update_margin_width)
         self.updateRequest.connect(self._update_margin)
+        theme.room_for_focus(self)
         self._update_margin_width()
+
+    def event(self, event: QEvent) -> bool:
+        """The frame shows the keyboard focus (a scroll area paints its own frame here, its viewport in
+        paintEvent)."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint:
+            theme.paint_focus_frame(self)
+        return handled
 
     # -- content ---------------------------------------------------------------------------------------------
     def set_content(self, text: str, changes: dict[int, str] | None = None) -> None:
@@ -590,9 +613,9 @@ class CodeView(QPlainTextEdit):
         painter = QPainter(self.margin)
         area = event.rect()
         area_top, area_bottom = area.top(), area.bottom()
-        base, text = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
-        theme.fill(painter, area, theme.blend(base, text, 0.06))
-        number_colour = theme.blend(text, base, 0.45)
+        text = pal.color(QPalette.ColorRole.Text)
+        theme.fill(painter, area, theme.margin_background(pal))
+        number_colour = theme.line_number_colour(pal)
         metrics = self.fontMetrics()
         char = metrics.horizontalAdvance("9")
         width = self.margin.width()

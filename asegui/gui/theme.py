@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ..resources_path import resource
 
@@ -45,16 +45,28 @@ def contrast(a: QColor, b: QColor) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+def readable(colour: QColor, backgrounds: list[QColor], towards: QColor, minimum: float = 4.6) -> QColor:
+    """``colour`` moved towards ``towards`` (the palette's text colour, say) only as far as it takes to reach
+    ``minimum`` contrast on every one of ``backgrounds``: its hue kept as far as it can be."""
+    for step in range(21):
+        moved = blend(colour, towards, step * 0.05)
+        if all(contrast(moved, background) >= minimum for background in backgrounds):
+            return moved
+    return QColor(towards)
+
+
 def muted_text(pal: QPalette | None = None, on: QPalette.ColorRole = QPalette.ColorRole.Base,
                minimum: float = 4.6) -> QColor:
     """Quieter text (a status that is off, a label's details) that still reads: the text colour for background
-    ``on`` (Base: Text, Window: WindowText) moved towards it only as far as keeps ``minimum`` contrast."""
+    ``on`` (Base: Text, Window: WindowText) moved towards it only as far as keeps ``minimum`` contrast (on Base,
+    on AlternateBase too: the checklist's rows alternate)."""
     pal = pal or palette()
     role = QPalette.ColorRole.WindowText if on == QPalette.ColorRole.Window else QPalette.ColorRole.Text
     text, base = pal.color(role), pal.color(on)
+    backgrounds = [base, pal.color(QPalette.ColorRole.AlternateBase)] if on == QPalette.ColorRole.Base else [base]
     for step in range(10, 0, -1):
         colour = blend(text, base, step * 0.05)
-        if contrast(colour, base) >= minimum:
+        if all(contrast(colour, background) >= minimum for background in backgrounds):
             return colour
     return text
 
@@ -67,18 +79,94 @@ def highlight_background(pal: QPalette | None = None) -> QColor:
 def intraline_background(pal: QPalette | None = None) -> QColor:
     """Under the characters that changed inside a changed line: the change mark's orange, lighter."""
     pal = pal or palette()
-    return blend(pal.color(QPalette.ColorRole.Base), change_colour("~", pal), 0.3)
+    return blend(pal.color(QPalette.ColorRole.Base), change_colour("~", pal), 0.22 if is_dark(pal) else 0.3)
 
 
 def find_background(pal: QPalette | None = None) -> QColor:
     """Where the find bar's text matches: amber, apart from the selection's blue and the change marks."""
+    pal = pal or palette()  # on a dark base, less of the amber: the text's colours read on it
+    return blend(pal.color(QPalette.ColorRole.Base), QColor.fromHsl(45, 230, 120), 0.28 if is_dark(pal) else 0.45)
+
+
+def code_backgrounds(pal: QPalette | None = None) -> list[QColor]:
+    """What a code pane paints behind its text: the base, the selected finding's lines, the characters that
+    changed inside a changed line, the find bar's matches."""
     pal = pal or palette()
-    return blend(pal.color(QPalette.ColorRole.Base), QColor.fromHsl(45, 230, 120), 0.45)
+    return [pal.color(QPalette.ColorRole.Base), highlight_background(pal), intraline_background(pal),
+            find_background(pal)]
+
+
+def code_colour(colour: QColor, pal: QPalette | None = None) -> QColor:
+    """A token's colour that reads on every background of a code pane (4.5:1, WCAG AA)."""
+    pal = pal or palette()
+    return readable(colour, code_backgrounds(pal), pal.color(QPalette.ColorRole.Text), 4.5)
 
 
 def change_colour(kind: str, pal: QPalette | None = None) -> QColor:
     """Margin colour of a change; blue/orange, which colour-blind readers tell apart (and a glyph goes with it)."""
     return {"+": tone(210, pal, 200), "~": tone(30, pal, 200), "-": tone(0, pal, 60)}.get(kind, tone(0, pal, 0))
+
+
+def margin_background(pal: QPalette | None = None) -> QColor:
+    """Behind a code pane's line numbers: the base, a shade towards the text."""
+    pal = pal or palette()
+    return blend(pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text), 0.06)
+
+
+def line_number_colour(pal: QPalette | None = None) -> QColor:
+    """Line numbers quieter than the text, and still read on the margin (4.5:1)."""
+    pal = pal or palette()
+    text = pal.color(QPalette.ColorRole.Text)
+    return readable(blend(text, pal.color(QPalette.ColorRole.Base), 0.45), [margin_background(pal)], text, 4.6)
+
+
+def focus_colour(pal: QPalette | None = None) -> QColor:
+    """The frame of the pane with the keyboard focus: the selection's colour, made to stand out (3:1, WCAG's
+    non-text contrast) from the window and the pane's base."""
+    pal = pal or palette()
+    return readable(pal.color(QPalette.ColorRole.Highlight),
+                    [pal.color(QPalette.ColorRole.Window), pal.color(QPalette.ColorRole.Base)],
+                    pal.color(QPalette.ColorRole.Text), 3.2)
+
+
+def room_for_focus(widget: QWidget) -> None:
+    """A pixel inside a pane's frame (Fusion's is one pixel) for :func:`paint_focus_frame` to draw two on."""
+    widget.setContentsMargins(1, 1, 1, 1)
+
+
+def paint_focus_frame(widget: QWidget) -> None:
+    """With the keyboard focus, two pixels of :func:`focus_colour` round ``widget``, over its frame and the pixel
+    :func:`room_for_focus` made inside it; without, that pixel in the pane's base. Fusion shows no focus on a text
+    pane or a list. Called after the widget's own frame is painted (its ``event`` on a paint)."""
+    painter = QPainter(widget)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    pal = widget.palette()
+    if widget.hasFocus():
+        pen = QPen(focus_colour(pal), 2)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        painter.drawRect(QRectF(widget.rect()).adjusted(1, 1, -1, -1))
+    else:
+        painter.setPen(QPen(pal.color(QPalette.ColorRole.Base), 1))
+        painter.drawRect(QRectF(widget.rect()).adjusted(1.5, 1.5, -1.5, -1.5))
+    painter.end()
+
+
+def light_palette() -> QPalette:
+    """The style's light palette (what View > Dark palette goes back to), with the selection and the placeholder
+    text a little darker: the style's white on its blue and its grey on white read below 4.5:1."""
+    pal = QApplication.style().standardPalette()
+    black = QColor(0, 0, 0)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        pal.setColor(group, QPalette.ColorRole.Highlight,
+                     readable(pal.color(group, QPalette.ColorRole.Highlight),
+                              [pal.color(group, QPalette.ColorRole.HighlightedText)], black))
+        base = pal.color(group, QPalette.ColorRole.Base)
+        placeholder = pal.color(group, QPalette.ColorRole.PlaceholderText)  # translucent in Fusion: as it is seen
+        seen = blend(base, QColor(placeholder.red(), placeholder.green(), placeholder.blue()), placeholder.alphaF())
+        pal.setColor(group, QPalette.ColorRole.PlaceholderText,
+                     readable(seen, [base], pal.color(group, QPalette.ColorRole.Text)))
+    return pal
 
 
 def dark_palette() -> QPalette:
