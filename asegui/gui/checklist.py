@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -137,7 +138,10 @@ class ChecklistModel(QStandardItemModel):
             accept.setFlags(_CHECKABLE)
         accept.setToolTip(self.tr("Check when you have done this manual step") if finding.applicability == "manual"
                           else self.tr("Check to apply this change to the GPU manifest"))
-        severity.setIcon(theme.icon(finding.severity))
+        severity.setIcon(theme.icon(finding.severity))  # beside the word, never instead of it
+        severity.setData(self.tr("{severity} · {code}: {title}").format(
+            severity=self.severity_word(finding.severity), code=finding.code, title=finding.rule.title),
+            Qt.ItemDataRole.AccessibleDescriptionRole)
         message.setToolTip(finding.message)
         self._write(cells, finding, muted)
         return cells
@@ -155,6 +159,8 @@ class ChecklistModel(QStandardItemModel):
         status.setData(theme.icon("needs-input") if finding.status == "needs input" else None,
                        Qt.ItemDataRole.DecorationRole)
         status.setToolTip("\n".join(finding.problems.values()) if finding.problems else "")
+        status.setData(" — ".join([self.tr("Status: {status}").format(status=status_word(finding.status, long=True)),
+                                   *finding.problems.values()]), Qt.ItemDataRole.AccessibleDescriptionRole)
         status.setData(self._bold if needs_me(finding) else None, Qt.ItemDataRole.FontRole)
         status.setData(muted if finding.status in ("off", "rejected") else None, Qt.ItemDataRole.ForegroundRole)
 
@@ -319,8 +325,15 @@ class ChecklistView(QTreeView):
         self.setAllColumnsShowFocus(True)
         self.setAcceptDrops(False)
         theme.indicators(self, "QTreeView")
+        theme.room_for_focus(self)
         header = self.header()
         header.setAccessibleName(self.tr("Checklist columns"))
+        header.setAccessibleDescription(self.tr("Click a column's title to sort each area's findings by it; click "
+                                                "again for the other way"))
+        self._description = self.tr(
+            "Findings grouped by area. Up and Down select a finding, Space accepts or rejects it, F8 and Shift+F8 go "
+            "to the next and the previous one, the menu key opens its actions; Ctrl+4 goes to its decision.")
+        self.setAccessibleDescription(self._description)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 118), (1, 96), (2, 140), (4, 130)):
@@ -344,6 +357,13 @@ class ChecklistView(QTreeView):
         for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted,
                        self.proxy.rowsRemoved):
             signal.connect(self._update_empty)
+
+    def event(self, event: QEvent) -> bool:
+        """The frame shows the keyboard focus (the style draws none round a list)."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint:
+            theme.paint_focus_frame(self)
+        return handled
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         """The finding under the mouse (or, from the keyboard, the current one) asks for its menu."""
@@ -371,7 +391,8 @@ class ChecklistView(QTreeView):
             self.empty_label.setAccessibleName(self.empty_label.text())
         self.empty_label.setGeometry(self.viewport().rect())
         self.empty_label.setVisible(empty)
-        self.setAccessibleDescription(self.empty_label.text() if empty else "")
+        self.setAccessibleDescription(f"{self.empty_label.text()}. {self._description}" if empty
+                                      else self._description)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -6,7 +6,7 @@ import html
 import itertools
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +25,20 @@ from ..core import Decided, Param
 from ..core.i18n import _
 from ..review.wording import severity_word, status_word
 from . import theme
+
+
+class _Explanation(QTextBrowser):
+    """The rule's explanation; its frame shows the keyboard focus (the style draws none round a text pane)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        theme.room_for_focus(self)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint:
+            theme.paint_focus_frame(self)
+        return handled
 
 
 class ParamField(QWidget):
@@ -61,6 +75,13 @@ class ParamField(QWidget):
         self.editor.setObjectName(f"param-{param.name}")
         self.editor.setAccessibleName(param.label)
         self.editor.setToolTip(param.label)
+        if isinstance(self.editor, QComboBox):
+            self._description = self.tr("The value of {label} in the GPU manifest, one of: {options}").format(
+                label=param.label, options=", ".join(param.options))
+        else:
+            self._description = self.tr("The value of {label} in the GPU manifest ({hint}); Enter applies it").format(
+                label=param.label, hint=self.editor.placeholderText())
+        self.editor.setAccessibleDescription(self._description)
         self.reason = QLabel(self)
         self.reason.setObjectName(f"problem-{param.name}")
         self.reason.setWordWrap(True)
@@ -95,7 +116,8 @@ class ParamField(QWidget):
             self.reason.clear()
             self.reason.hide()
         self.editor.setProperty("invalid", bool(problem))
-        self.editor.setAccessibleDescription(problem or "")
+        self.editor.setAccessibleDescription(self.tr("Refused: {problem}. {description}").format(
+            problem=problem, description=self._description) if problem else self._description)
 
     def refresh_colours(self) -> None:
         palette = self.reason.palette()
@@ -143,6 +165,8 @@ class DetailPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("detail")
         self.setAccessibleName(self.tr("Selected finding"))
+        self.setAccessibleDescription(self.tr("What the selected finding is, why it matters, and its decision: "
+                                              "accept it, give its values, say why"))
         self.finding_id: str | None = None
         self.fields: dict[str, ParamField] = {}
         self._markdown: str | None = None
@@ -176,6 +200,8 @@ class DetailPanel(QWidget):
         self.accept = QCheckBox(self)
         self.accept.setObjectName("detail-accept")
         self.accept.setAccessibleName(self.tr("Accept this finding"))
+        self.accept.setAccessibleDescription(self.tr("Checked: the change is in the GPU manifest; unchecked: it is "
+                                                     "left out"))
         self.accept.clicked.connect(self._accept_clicked)
         theme.indicators(self.accept, "QCheckBox")
         layout.addWidget(self.accept)
@@ -185,6 +211,8 @@ class DetailPanel(QWidget):
         self.note.setObjectName("detail-note")
         self.note.setPlaceholderText(self.tr("Note: why (e.g. handled outside the manifest)"))
         self.note.setAccessibleName(self.tr("Note on this decision"))
+        self.note.setAccessibleDescription(self.tr("Why you decided so, saved with the decisions; an error whose fix "
+                                                   "is rejected counts as settled only once this says why"))
         self.note.editingFinished.connect(self._note_finished)
         layout.addWidget(self.note)
 
@@ -201,9 +229,11 @@ class DetailPanel(QWidget):
         self.todo.setAccessibleName(self.tr("On the device"))
         layout.addWidget(self.todo)
 
-        self.explanation = QTextBrowser(self)
+        self.explanation = _Explanation(self)
         self.explanation.setObjectName("detail-explanation")
         self.explanation.setAccessibleName(self.tr("Explanation"))
+        self.explanation.setAccessibleDescription(self.tr("Why the selected finding matters: the rule, the FPGA and "
+                                                          "the GPU form, its source and links (opened in the browser)"))
         self.explanation.setOpenExternalLinks(True)
         self.explanation.setFrameShape(QFrame.Shape.StyledPanel)
         layout.addWidget(self.explanation, 1)
@@ -238,6 +268,9 @@ class DetailPanel(QWidget):
         self.accept.setText(self.tr("I have done this manual step") if manual
                             else self.tr("Apply this change to the GPU manifest"))
         self.accept.setAccessibleName(self.accept.text())  # what a screen reader says is what the eye reads
+        self.accept.setAccessibleDescription(
+            self.tr("Checked: you have done this step on the GPU device; the checklist counts it done") if manual
+            else self.tr("Checked: the change is in the GPU manifest; unchecked: it is left out"))
         self.accept.setChecked(finding.accepted)
         self.note.setVisible(finding.status != "info")
         if changed or not self.note.hasFocus():

@@ -38,6 +38,9 @@ class DevicePane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("device-pane")
+        self.setAccessibleName(self.tr("On the device"))
+        self.setAccessibleDescription(self.tr("The Kubernetes objects the GPU device creates from the GPU manifest, "
+                                              "what the device must give, and the device's settings"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -101,6 +104,9 @@ class DevicePane(QWidget):
             combo.activated.connect(self._settings_chosen)
         self.view = CodeView("device-view", self, language="yaml")
         self.view.setAccessibleName(self.tr("Kubernetes objects on the device (YAML)"))
+        self.view.setAccessibleDescription(self.tr(
+            "The objects the GPU device's runtime creates from the GPU manifest, as YAML, read-only; the selected "
+            "finding's object is highlighted."))
         layout.addWidget(self.view)
         self.session: Session | None = None
         self.masking = True

@@ -43,7 +43,12 @@ class FindBar(QWidget):
         self.field.setObjectName("find-field")
         self.field.setPlaceholderText(self.tr("text in both manifests and in the checklist's findings"))
         self.field.setAccessibleName(self.tr("Find text"))
+        self.field.setAccessibleDescription(self.tr(
+            "Text to find in both manifests and in the checklist's findings: Enter goes to the next match, "
+            "Shift+Enter to the previous one, Escape closes the bar"))
         self.field.setClearButtonEnabled(True)
+        for clear in self.field.findChildren(QToolButton):  # Qt's own button, with an icon and no text
+            clear.setAccessibleName(self.tr("Clear the find text"))
         label.setBuddy(self.field)
         self.count = QLabel(self)
         self.count.setObjectName("find-count")

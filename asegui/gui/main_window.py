@@ -116,8 +116,15 @@ class MainWindow(QMainWindow):
         self.panes_splitter.setObjectName("panes-splitter")
         self.input_view = CodeView("input-view")
         self.input_view.setAccessibleName(self.tr("FPGA manifest (input)"))
+        self.input_view.setAccessibleDescription(self.tr(
+            "The FPGA deployment manifest, read-only. A mark in the margin shows a changed line; Enter on a line "
+            "selects its finding; Alt+Down and Alt+Up go from change to change."))
         self.output_view = CodeView("output-view")
         self.output_view.setAccessibleName(self.tr("GPU manifest (output)"))
+        self.output_view.setAccessibleDescription(self.tr(
+            "The GPU deployment manifest your decisions make, as it will be exported, read-only. A mark in the "
+            "margin shows a changed line; Enter on a line selects its finding; Alt+Down and Alt+Up go from change "
+            "to change."))
         self.input_title = QLabel(self)
         self.output_title = QLabel(self)
         # Conflicts between fixes and problems of the output itself: nothing the checklist's findings can say.
@@ -133,6 +140,8 @@ class MainWindow(QMainWindow):
         self.output_tabs.setObjectName("output-tabs")
         self.output_tabs.setDocumentMode(True)
         self.output_tabs.setAccessibleName(self.tr("GPU manifest or its objects on the device"))
+        self.output_tabs.setAccessibleDescription(self.tr(
+            "The GPU manifest, or the Kubernetes objects the GPU device creates from it (Ctrl+K switches)"))
         for title, view in ((self.input_title, self.input_view), (self.output_title, self.output_view)):
             box = QWidget(self.panes_splitter if view is self.input_view else self.output_tabs)
             box_layout = QVBoxLayout(box)
@@ -215,6 +224,7 @@ class MainWindow(QMainWindow):
         self.summary.setAccessibleName(self.tr("Summary of findings"))
         self.statusBar().addPermanentWidget(self.summary)
         self.statusBar().setAccessibleName(self.tr("Status bar"))
+        self.menuBar().setAccessibleName(self.tr("Menu bar"))
 
     def _action(self, text: str, shortcuts: Keys | list[Keys], tip: str,
                 slot: Callable[..., object] | None = None, checkable: bool = False, name: str = "") -> QAction:
@@ -819,7 +829,7 @@ class MainWindow(QMainWindow):
     def set_dark(self, on: bool) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        app.setPalette(theme.dark_palette() if on else app.style().standardPalette())
+        app.setPalette(theme.dark_palette() if on else theme.light_palette())
         self.settings.setValue("dark", on)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
