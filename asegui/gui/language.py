@@ -9,9 +9,7 @@ too, so both halves of the window speak one language.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -106,6 +104,9 @@ def window_catalogue(language: str, folder: Path | None = None, cache: Path | No
         return compiled
     if not source.is_file():
         return None
+    import hashlib
+    import subprocess
+
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
     cache = cache or _cache_folder()
     target = cache / f"asegui_{language}-{digest}.qm"

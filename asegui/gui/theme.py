@@ -96,10 +96,26 @@ def code_backgrounds(pal: QPalette | None = None) -> list[QColor]:
             find_background(pal)]
 
 
+_readable_cache: dict[tuple[str, int, int], QColor] = {}
+
+
+def _per_palette(name: str, colour: QColor, pal: QPalette, make: Callable[[], QColor]) -> QColor:
+    """``make()`` once per colour and palette: the panes ask at every paint and rehighlight, and finding a
+    readable shade takes dozens of contrast sums (a palette's ``cacheKey`` changes whenever it does)."""
+    key = (name, colour.rgba(), pal.cacheKey())
+    found = _readable_cache.get(key)
+    if found is None:
+        if len(_readable_cache) > 256:
+            _readable_cache.clear()
+        found = _readable_cache[key] = make()
+    return QColor(found)
+
+
 def code_colour(colour: QColor, pal: QPalette | None = None) -> QColor:
     """A token's colour that reads on every background of a code pane (4.5:1, WCAG AA)."""
     pal = pal or palette()
-    return readable(colour, code_backgrounds(pal), pal.color(QPalette.ColorRole.Text), 4.5)
+    return _per_palette("code", colour, pal, lambda: readable(colour, code_backgrounds(pal),
+                                                                pal.color(QPalette.ColorRole.Text), 4.5))
 
 
 def change_colour(kind: str, pal: QPalette | None = None) -> QColor:
@@ -117,7 +133,8 @@ def line_number_colour(pal: QPalette | None = None) -> QColor:
     """Line numbers quieter than the text, and still read on the margin (4.5:1)."""
     pal = pal or palette()
     text = pal.color(QPalette.ColorRole.Text)
-    return readable(blend(text, pal.color(QPalette.ColorRole.Base), 0.45), [margin_background(pal)], text, 4.6)
+    return _per_palette("line-number", text, pal, lambda: readable(
+        blend(text, pal.color(QPalette.ColorRole.Base), 0.45), [margin_background(pal)], text, 4.6))
 
 
 def focus_colour(pal: QPalette | None = None) -> QColor:
