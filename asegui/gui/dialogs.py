@@ -79,6 +79,13 @@ def open_path(parent: QWidget | None, title: str, directory: str = "") -> str:
     return path
 
 
+def open_folder(parent: QWidget | None, title: str, directory: str = "") -> str:
+    """A folder to read every manifest of, or to write every device's export into ("" if none was chosen)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog.getExistingDirectory(parent, title, directory)
+
+
 def save_path(parent: QWidget | None, title: str, proposed: str, filters: str = JSON_FILTER) -> str:
     from PySide6.QtWidgets import QFileDialog
 

@@ -39,6 +39,7 @@ from . import dialogs, errors, theme
 from .checklist import ChecklistView
 from .code_view import CodeView
 from .detail import DetailPanel
+from .device_set import DeviceSet
 from .device_view import DevicePane
 from .device_worker import DeviceWorker
 from .errors import guarded
@@ -91,11 +92,13 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(self.tr("ASE Migration Assistant"))
         self._build_widgets()
         self._build_actions()
+        self.devices = DeviceSet(self)  # a folder opened as a site: its device list and actions
         self._build_menus()
         errors.redactor = self._redact
         self.resize(1400, 900)
         if restore:
             self._restore_layout()
+            self.devices.panel.hide()  # a saved layout may show the device list: no folder is open yet
         self._update_actions()
         self._update_title()  # the start page comes with the first show, if no document is open by then
 
@@ -341,13 +344,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.open_action, self.sample_action])
+        file_menu.addActions([self.open_action, self.devices.open_action, self.sample_action])
         self.recent_menu = QMenu(self.tr("Open &recent"), self)
         self.recent_menu.setObjectName("recent-menu")
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        file_menu.addActions([self.export_action, self.report_action, self.save_decisions_action,
-                              self.load_decisions_action])
+        file_menu.addActions([self.export_action, self.devices.export_action, self.report_action,
+                              self.save_decisions_action, self.load_decisions_action])
         file_menu.addSeparator()
         file_menu.addActions([self.close_action, self.quit_action])
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -355,7 +358,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.find_action, self.find_next_action, self.find_previous_action])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.accept_area_action, self.accept_all_action])
+        edit_menu.addActions([self.accept_area_action, self.accept_all_action, self.devices.apply_action])
         go_menu = bar.addMenu(self.tr("&Go"))
         go_menu.addActions([self.next_action, self.previous_action])
         go_menu.addActions([self.next_change_action, self.previous_change_action])
@@ -449,6 +452,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._update_title()
         self._update_counts()
+        self.devices.shown(session)  # a device of the open folder, or a document alone (which ends the folder)
         ids = self.checklist.visible_ids()
         if ids:
             self.checklist.select(ids[0])  # and both manifests scroll to it: the first screen shows what is selected
@@ -674,6 +678,8 @@ class MainWindow(QMainWindow):
         """Every way out of the open document comes here (opening another, even the same file again; a drop; a
         recent file; Close manifest; Quit; closing the window): decisions not saved are saved, discarded or kept,
         as the user answers. ``doing`` says what happens next, for the question."""
+        if not self.devices.may_leave(doing):  # the devices of an open folder that are not shown
+            return False
         session = self.session
         if session is None:
             return True
@@ -1032,6 +1038,7 @@ class MainWindow(QMainWindow):
             return False
         self._detach(self.session)
         self.session = None
+        self.devices.clear()
         self._watch(None)
         self.checklist.set_session(None)
         self.detail.show_finding(None)
@@ -1233,19 +1240,13 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
             event.acceptProposedAction()
-            chosen = next((f for f in files if f.lower().endswith(".json")), files[0])
             # open after the drop returns, so the drag source is not left waiting on a dialog
-            QTimer.singleShot(0, lambda: self._open_dropped(chosen, len(files)))
+            if len(files) > 1 or Path(files[0]).is_dir():  # a folder or several files: a site, one device each
+                QTimer.singleShot(0, lambda: self.devices.open_paths(files))
+            else:
+                QTimer.singleShot(0, lambda: self.open_path(files[0]))
         except Exception as exc:  # noqa: BLE001
             errors.report(exc, self, "dropEvent")
-
-    @guarded
-    def _open_dropped(self, chosen: str, count: int) -> None:
-        """Open the manifest chosen from a drop; of several files, say which one was taken, and only if it opened
-        (a file that did not open has said why in a dialog)."""
-        if self.open_path(chosen) and count > 1:
-            self.statusBar().showMessage(self.tr("Opened {name}; drop one manifest at a time.").format(
-                name=Path(chosen).name), 6000)
 
     def _code_view_with_focus(self) -> CodeView | None:
         focused = QApplication.focusWidget()
@@ -1314,6 +1315,7 @@ class MainWindow(QMainWindow):
             else finding.message))
         menu.addSeparator()
         menu.addAction(self.accept_area_action)
+        self.devices.add_to_menu(menu, finding_id)
         return menu
 
     @guarded
