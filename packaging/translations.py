@@ -52,14 +52,19 @@ def placeholders(text: str) -> list[str]:
 
 # -- the core's texts (gettext) ----------------------------------------------------------------------------------
 def _code_messages() -> Iterator[tuple[str, int, str]]:
-    """(file, line, text) of every ``_("…")`` in the core, the review layer and the command line."""
-    from babel.messages.extract import extract_from_dir
+    """(file, line, text) of every ``_("…")`` in the core, the review layer and the command line — inside
+    f-strings too, which a tokenizer before Python 3.12 (and so Babel's extractor on it) sees as one string."""
+    import ast
 
-    method_map = [("**/gui/**.py", "ignore"), ("**.py", "python")]
-    for filename, lineno, message, _comments, _context in extract_from_dir(
-            str(ROOT / "asegui"), method_map=method_map, keywords={"_": None}, comment_tags=("TRANSLATORS:",)):
-        if isinstance(message, str) and message:
-            yield f"asegui/{filename}", lineno, message
+    for path in sorted((ROOT / "asegui").rglob("*.py")):
+        relative = path.relative_to(ROOT)
+        if "gui" in relative.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(relative))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_"
+                    and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
+                    and node.args[0].value):
+                yield relative.as_posix(), node.lineno, node.args[0].value
 
 
 def _rule_messages() -> Iterator[tuple[str, int, str]]:

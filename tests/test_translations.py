@@ -70,6 +70,12 @@ def test_the_template_lists_the_rules_titles_and_explanations():
         assert rule.title in ids and rule.explanation in ids
 
 
+def test_texts_inside_f_strings_are_extracted():
+    """report.py writes ``f"<h2>{_e(_('Summary'))}</h2>"``: a tokenizer before 3.12 sees one string there."""
+    ids = {m.id for m in translations.template()}
+    assert {"Summary", "Changed modules", "Secrets are shown as {mask}."} <= ids
+
+
 def test_placeholders_are_the_format_fields_and_qt_markers():
     assert translations.placeholders("{module} has %n port(s) {name!r} {count:d}") == \
         sorted(["{module}", "%n", "{name!r}", "{count:d}"])
