@@ -450,68 +450,68 @@ Use **F8** and **Shift+F8** to walk through the findings.</source>
         <name>DeviceSet</name>
         <message>
             <source>Open &amp;folder…</source>
-            <translation type="unfinished" />
+            <translation>打开文件夹(&amp;F)…</translation>
         </message>
         <message>
             <source>Open every manifest (*.json) of a folder, one device each</source>
-            <translation type="unfinished" />
+            <translation>打开文件夹中的每个清单（*.json），每个清单一台设备</translation>
         </message>
         <message>
             <source>Export &amp;every device…</source>
-            <translation type="unfinished" />
+            <translation>导出所有设备(&amp;E)…</translation>
         </message>
         <message>
             <source>Write every device's GPU manifest into a folder, with fleet-summary.json and the deployments, exactly as asegui-cli fleet would</source>
-            <translation type="unfinished" />
+            <translation>将每台设备的 GPU 清单写入一个文件夹，并附带 fleet-summary.json 和部署，与 asegui-cli fleet 写入的完全相同</translation>
         </message>
         <message>
             <source>Apply this decision to all &amp;devices</source>
-            <translation type="unfinished" />
+            <translation>将此决定应用于所有设备(&amp;D)</translation>
         </message>
         <message>
             <source>Give every other device with the selected finding the same decision (accepted, values, note)</source>
-            <translation type="unfinished" />
+            <translation>为具有所选发现项的其他每台设备做出相同的决定（接受与否、值、备注）</translation>
         </message>
         <message>
             <source>Open a folder of FPGA deployment manifests</source>
-            <translation type="unfinished" />
+            <translation>打开包含 FPGA 部署清单的文件夹</translation>
         </message>
         <message>
             <source>No manifests</source>
-            <translation type="unfinished" />
+            <translation>没有清单</translation>
         </message>
         <message>
             <source>{paths} holds no manifest (*.json).</source>
-            <translation type="unfinished" />
+            <translation>{paths} 中没有清单（*.json）。</translation>
         </message>
         <message>
             <source>Opening {count} manifests</source>
-            <translation type="unfinished" />
+            <translation>正在打开 {count} 个清单</translation>
         </message>
         <message>
             <source>Checking {name} ({done} of {total})</source>
-            <translation type="unfinished" />
+            <translation>正在检查 {name}（第 {done} 个，共 {total} 个）</translation>
         </message>
         <message>
             <source>Opening the folder cancelled</source>
-            <translation type="unfinished" />
+            <translation>已取消打开文件夹</translation>
         </message>
         <message>
             <source>Cannot open the folder</source>
-            <translation type="unfinished" />
+            <translation>无法打开文件夹</translation>
         </message>
         <message>
             <source>None of the {count} files is a manifest this tool can read:</source>
-            <translation type="unfinished" />
+            <translation>这 {count} 个文件中没有一个是此工具能读取的清单：</translation>
         </message>
         <message>
             <source>opening {count} devices</source>
-            <translation type="unfinished" />
+            <translation>打开 {count} 台设备</translation>
         </message>
         <message numerus="yes">
             <source>Opened {name} and %n more device(s); choose another in the list</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>已打开 {name} 和另外 %n 台设备；可在列表中选择其他设备</numerusform>
             </translation>
         </message>
         <message>
@@ -524,41 +524,41 @@ Use **F8** and **Shift+F8** to walk through the findings.</source>
         </message>
         <message>
             <source>Apply this decision to all devices with this finding</source>
-            <translation type="unfinished" />
+            <translation>将此决定应用于具有此发现项的所有设备</translation>
         </message>
         <message>
             <source>Select a finding first.</source>
-            <translation type="unfinished" />
+            <translation>请先选择一个发现项。</translation>
         </message>
         <message>
             <source>{code} as on {name}</source>
-            <translation type="unfinished" />
+            <translation>{code}，与 {name} 相同</translation>
         </message>
         <message numerus="yes">
             <source>The decision on {code} applied to %n other device(s)</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>对 {code} 的决定已应用于另外 %n 台设备</numerusform>
             </translation>
         </message>
         <message>
             <source>Export every device into a folder</source>
-            <translation type="unfinished" />
+            <translation>将所有设备导出到文件夹</translation>
         </message>
         <message>
             <source>Export every device</source>
-            <translation type="unfinished" />
+            <translation>导出所有设备</translation>
         </message>
         <message>
             <source>Exporting {count} devices</source>
-            <translation type="unfinished" />
+            <translation>正在导出 {count} 台设备</translation>
         </message>
         <message>
             <source>Converting {name} ({done} of {total})</source>
-            <translation type="unfinished" />
+            <translation>正在转换 {name}（第 {done} 个，共 {total} 个）</translation>
         </message>
         <message>
             <source>Export cancelled: fleet-summary.json was not written</source>
-            <translation type="unfinished" />
+            <translation>已取消导出：未写入 fleet-summary.json</translation>
         </message>
         <message>
             <source>Export failed</source>
@@ -570,11 +570,11 @@ Use **F8** and **Shift+F8** to walk through the findings.</source>
         </message>
         <message>
             <source>Exported {count} device(s) to {path}: {clean} clean, {needs} need a person, {unreadable} unreadable; {groups} deployment group(s)</source>
-            <translation type="unfinished" />
+            <translation>已将 {count} 台设备导出到 {path}：{clean} 台无需处理，{needs} 台需要人工处理，{unreadable} 台无法读取；{groups} 个部署组</translation>
         </message>
         <message>
             <source> — the decisions are not saved yet (a * in the list)</source>
-            <translation type="unfinished" />
+            <translation> — 决定尚未保存（列表中标有 *）</translation>
         </message>
         <message>
             <source>Errors are not resolved</source>
@@ -582,8 +582,8 @@ Use **F8** and **Shift+F8** to walk through the findings.</source>
         </message>
         <message numerus="yes">
             <source>%n error finding(s) still need you. Those GPU manifests may not deploy until they are resolved:</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>仍有 %n 个错误发现项需要你处理。在解决之前，这些 GPU 清单可能无法部署：</numerusform>
             </translation>
         </message>
         <message>
@@ -596,16 +596,16 @@ Use **F8** and **Shift+F8** to walk through the findings.</source>
         </message>
         <message>
             <source>Two devices have the same name ({names}): their GPU manifests would overwrite each other.</source>
-            <translation type="unfinished" />
+            <translation>两台设备同名（{names}）：它们的 GPU 清单会相互覆盖。</translation>
         </message>
         <message>
             <source>{path} holds the FPGA manifests: choose another folder, the exports are never written over an input.</source>
-            <translation type="unfinished" />
+            <translation>{path} 中有 FPGA 清单：请选择其他文件夹，导出永远不会覆盖输入。</translation>
         </message>
         <message numerus="yes">
             <source>The decisions on %n other device(s) are not saved: {names}. Save them to a folder before {doing}? Undo cannot bring them back afterwards.</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>另外 %n 台设备上的决定尚未保存：{names}。要在{doing}之前将它们保存到文件夹吗？之后无法通过撤消恢复。</numerusform>
             </translation>
         </message>
         <message>
@@ -614,7 +614,7 @@ Use **F8** and **Shift+F8** to walk through the findings.</source>
         </message>
         <message>
             <source>Save the devices' decisions into a folder</source>
-            <translation type="unfinished" />
+            <translation>将设备的决定保存到文件夹</translation>
         </message>
         <message>
             <source>Save decisions</source>
@@ -622,7 +622,7 @@ Use **F8** and **Shift+F8** to walk through the findings.</source>
         </message>
         <message>
             <source>Decisions cannot be saved over a manifest.</source>
-            <translation type="unfinished" />
+            <translation>决定不能保存到清单文件上。</translation>
         </message>
         <message>
             <source>Saving failed</source>
