@@ -15,14 +15,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 
 from ..core import Decided, DeviceSettings, ManifestError
-from ..review import fleet
 from ..review.session import Session, needs_me
 from . import dialogs
-from .batch import Batch
-from .device_list import DeviceList, DeviceRow
 from .errors import guarded
 
 if TYPE_CHECKING:
+    from ..review import fleet
+    from .device_list import DeviceList, DeviceRow
     from .main_window import MainWindow
 
 FORM = "auto"  # as asegui-cli convert and fleet write by default: the input's own form
@@ -39,6 +38,8 @@ class Device:
         return self.path.name
 
     def row(self) -> DeviceRow:
+        from .device_list import DeviceRow
+
         """Its status in the fleet summary's words, from the session's current findings."""
         session = self.session
         if session is None:
@@ -68,10 +69,7 @@ class DeviceSet(QObject):
         self.devices: list[Device] = []
         self.current: int | None = None
         self._switching = False  # the window shows another device of the set: not a document of its own
-        self.panel = DeviceList(window)
-        self.panel.chosen.connect(self.choose)
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.panel)
-        self.panel.hide()
+        self._panel: DeviceList | None = None  # made when a folder is first opened: start-up does not pay for it
         a = window._action  # noqa: SLF001 - the window's way of making an action with its shortcut and tips
         self.open_action = a(self.tr("Open &folder…"), "Ctrl+Shift+F",
                              self.tr("Open every manifest (*.json) of a folder, one device each"), self.open_dialog,
@@ -84,6 +82,19 @@ class DeviceSet(QObject):
                               self.tr("Give every other device with the selected finding the same decision (accepted, "
                                       "values, note)"), lambda: self.apply_to_all(), name="apply-to-all")
         self._update_actions()
+
+    @property
+    def panel(self) -> DeviceList:
+        """The device list, docked beside the panes (hidden until a folder is open)."""
+        if self._panel is None:
+            from .device_list import DeviceList
+
+            panel = DeviceList(self.window)
+            panel.chosen.connect(self.choose)
+            self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, panel)
+            panel.hide()
+            self._panel = panel
+        return self._panel
 
     @property
     def active(self) -> bool:
@@ -101,6 +112,9 @@ class DeviceSet(QObject):
     def open_paths(self, paths: list[str]) -> bool:
         """Open folders' ``*.json`` and files as one site (the CLI's fleet reads the same inputs); a Cancel, or a
         "Cancel" to unsaved decisions, keeps what was open."""
+        from ..review import fleet
+        from .batch import Batch
+
         window = self.window
         files = fleet.inputs(paths)
         if not files:
@@ -140,8 +154,9 @@ class DeviceSet(QObject):
     def clear(self) -> None:
         """Back to one document (or none): the list goes."""
         self.devices, self.current = [], None
-        self.panel.hide()
-        self.panel.set_rows([], None)
+        if self._panel is not None:
+            self._panel.hide()
+            self._panel.set_rows([], None)
         self._update_actions()
 
     def shown(self, session: Session) -> None:
@@ -193,6 +208,9 @@ class DeviceSet(QObject):
 
     def refresh(self) -> None:
         """Every row's status again (a decision on one device can change another's: apply to all)."""
+        if not self.devices and self._panel is None:
+            self._update_actions()
+            return
         self.panel.set_rows([device.row() for device in self.devices], self.current)
         self._update_actions()
 
@@ -264,6 +282,8 @@ class DeviceSet(QObject):
             dialogs.error(window, self.tr("Export every device"), problem)
             return False
         outdir.mkdir(parents=True, exist_ok=True)
+        from ..review import fleet
+        from .batch import Batch
 
         def convert(device: Device) -> fleet.Device:  # on the worker: the CLI's own conversion of one device
             session = device.session

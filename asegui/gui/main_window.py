@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         if restore:
             self._restore_layout()
-            self.devices.panel.hide()  # a saved layout may show the device list: no folder is open yet
+            self.devices.clear()  # a saved layout may show the device list: no folder is open yet
         self._update_actions()
         self._update_title()  # the start page comes with the first show, if no document is open by then
 
