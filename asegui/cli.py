@@ -268,15 +268,16 @@ def cmd_fleet(args: argparse.Namespace) -> int:
     if not paths:
         raise UsageError(_("asegui-cli: no manifest (*.json) in {inputs}").format(inputs=", ".join(args.inputs)))
     with _progress(len(paths)) as tell:
-        devices = fleet.convert_all(paths, Path(args.output), chosen, args.form, settings, args.jobs, tell)
-    summary = fleet.write(Path(args.output), devices, fleet.group(devices),
-                          Path(args.report) if args.report else None)
+        site = fleet.convert_site(paths, Path(args.output), chosen, args.form, settings, args.jobs, tell)
+    with site:  # each device's record waits in the site's file, not in memory, until the summary and report
+        summary = fleet.write_site(Path(args.output), site, fleet.group(site.entries),
+                                   Path(args.report) if args.report else None)
     counts = summary["counts"]
     print(_("Wrote {outdir}: {devices} device(s) in {groups} deployment group(s); {clean} clean, {needs} need a "
             "person, {unreadable} unreadable (see {summary}).").format(
-        outdir=args.output, devices=len(devices), groups=len(summary["groups"]), clean=counts["clean"],
+        outdir=args.output, devices=len(site.entries), groups=len(summary["groups"]), clean=counts["clean"],
         needs=counts["needs-person"], unreadable=counts["unreadable"], summary=fleet.SUMMARY_NAME), file=sys.stderr)
-    return fleet.exit_code(devices)
+    return fleet.exit_code(site.entries)
 
 
 class _progress:  # noqa: N801 - used as a context manager, like the functions it stands for

@@ -8,12 +8,16 @@ commands for a person to run.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from msgspec import Struct, field
 
 from ..core import ManifestError, convert, report
@@ -21,7 +25,7 @@ from ..core.device import DeviceSettings
 from ..core.findings import Decision
 from ..core.i18n import _, language, set_language
 from ..core.redact import mask_text, secrets
-from ..fileio import write_atomic
+from ..fileio import _sync_directory, remove_stale_temporaries, write_atomic
 from .session import needs_me
 
 SUMMARY_NAME = "fleet-summary.json"
@@ -102,44 +106,118 @@ def convert_one(path: Path, chosen: Mapping[str, Decision] | None, form: str, se
                   checklist=report.device_checklist(result), digest=hashlib.sha256(text).hexdigest())
 
 
-def convert_all(paths: list[Path], outdir: Path, chosen: Mapping[str, Decision] | None, form: str,
-                settings: DeviceSettings, jobs: int = 1,
-                progress: Callable[[Device], object] | None = None) -> list[Device]:
-    """Every device, in the order given, its GPU manifest written to ``outdir`` as soon as it is made (so a site
-    of a thousand holds one at a time, not all); ``jobs`` > 1 converts in that many processes. ``progress`` hears
-    of each device as it is done (in the order they finish)."""
+class Entry(Struct):
+    """What a site keeps of a device in memory: enough to group it and count it; the rest waits on disk."""
+
+    input: str
+    device_id: str
+    status: str
+    output: str | None
+    digest: str
+    offset: int  # where the device's full record starts in the site's records file
+
+
+class Site:
+    """The devices of a run as they finish: each full record (needs, messages, checklist) goes to a temporary
+    JSON-lines file at once and is read back one at a time in input order, so a site of a thousand holds a
+    thousand small entries, not a thousand records."""
+
+    def __init__(self, total: int, folder: Path | None = None) -> None:
+        self.entries: list[Entry] = []
+        self._slots: list[Entry | None] = [None] * total
+        self._file = tempfile.TemporaryFile(dir=folder)  # unnamed where the system allows: nothing left behind
+        self._end = 0
+        self._encode = msgspec.json.Encoder().encode
+        self._decode = msgspec.json.Decoder(Device).decode
+
+    def add(self, index: int, device: Device) -> None:
+        """Device ``index`` (its place among the inputs) is done."""
+        line = self._encode(device) + b"\n"
+        self._file.seek(self._end)
+        self._file.write(line)
+        self._slots[index] = Entry(device.input, device.device_id, device.status, device.output, device.digest,
+                                   self._end)
+        self._end += len(line)
+
+    def finish(self) -> Site:
+        """Every device is in: the entries, in input order."""
+        self.entries = [entry for entry in self._slots if entry is not None]
+        self._slots = []
+        self._file.flush()
+        return self
+
+    def records(self) -> Iterator[Device]:
+        """The full records, one at a time, in input order."""
+        for entry in self.entries:
+            self._file.seek(entry.offset)
+            yield self._decode(self._file.readline())
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> Site:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class _Listed:
+    """Devices already in memory (the window's export) read as a site is."""
+
+    def __init__(self, devices: list[Device]) -> None:
+        self.entries = devices
+
+    def records(self) -> Iterator[Device]:
+        return iter(self.entries)
+
+
+def convert_site(paths: list[Path], outdir: Path, chosen: Mapping[str, Decision] | None, form: str,
+                 settings: DeviceSettings, jobs: int = 1, progress: Callable[[Device], object] | None = None) -> Site:
+    """Every device, its GPU manifest written to ``outdir`` as soon as it is made and its record to the site's
+    file (so a site of a thousand holds one at a time, not all); ``jobs`` > 1 converts in that many processes.
+    ``progress`` hears of each device as it is done (in the order they finish)."""
     outdir.mkdir(parents=True, exist_ok=True)
+    site = Site(len(paths), outdir)
+    try:
+        for index, device in _converted(paths, outdir, chosen, form, settings, jobs):
+            if progress is not None:
+                progress(device)
+            site.add(index, device)
+    except BaseException:
+        site.close()
+        raise
+    return site.finish()
 
-    def done(device: Device) -> Device:
-        if progress is not None:
-            progress(device)
-        return device
 
+def _converted(paths: list[Path], outdir: Path, chosen: Mapping[str, Decision] | None, form: str,
+               settings: DeviceSettings, jobs: int) -> Iterator[tuple[int, Device]]:
+    """Each device with its place among the inputs, as it is done."""
     if jobs <= 1 or len(paths) <= 1:
-        return [done(convert_one(path, chosen, form, settings, outdir)) for path in paths]
+        for index, path in enumerate(paths):
+            yield index, convert_one(path, chosen, form, settings, outdir)
+        return
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    finished: dict[int, Device] = {}
     # each worker speaks the language of the run (a spawned process starts in English)
     with ProcessPoolExecutor(max_workers=jobs, initializer=set_language, initargs=(language(),)) as pool:
         futures = {pool.submit(convert_one, path, chosen, form, settings, outdir): index
                    for index, path in enumerate(paths)}
         for future in as_completed(futures):
-            finished[futures.pop(future)] = done(future.result())
-    return [finished[index] for index in range(len(paths))]
+            yield futures.pop(future), future.result()
 
 
-def group(devices: list[Device]) -> list[Group]:
+def group(devices: Sequence[Entry | Device]) -> list[Group]:
     """The readable devices by identical GPU manifest, largest group first (then by the first device's order)."""
-    by_digest: dict[str, list[Device]] = {}
+    by_digest: dict[str, list[str]] = {}
     for device in devices:
         if device.status != "unreadable":
-            by_digest.setdefault(device.digest, []).append(device)
+            by_digest.setdefault(device.digest, []).append(device.device_id)
     ordered = sorted(by_digest.items(), key=lambda item: -len(item[1]))
     groups = []
     for number, (digest, members) in enumerate(ordered, 1):
         name = f"ase-gpu-{number:02d}-{digest[:8]}"
-        groups.append(Group(name, [d.device_id for d in members], f"{DEPLOYMENTS}/{name}.json"))
+        groups.append(Group(name, members, f"{DEPLOYMENTS}/{name}.json"))
     return groups
 
 
@@ -154,10 +232,17 @@ def deployment_content(text: bytes) -> dict[str, Any]:
 
 
 def write(outdir: Path, devices: list[Device], groups: list[Group], report_path: Path | None = None) -> dict[str, Any]:
-    """Beside the devices' GPU manifests (written by :func:`convert_all`): the groups' deployment contents, the
+    """:func:`write_site` for devices already in memory (the window's export)."""
+    return write_site(outdir, _Listed(devices), groups, report_path)
+
+
+def write_site(outdir: Path, site: Site | _Listed, groups: list[Group],
+               report_path: Path | None = None) -> dict[str, Any]:
+    """Beside the devices' GPU manifests (written by :func:`convert_site`): the groups' deployment contents, the
     commands to create them (``deploy.sh``, ``deploy.ps1``), ``fleet-summary.json`` and the site's report
-    (``fleet-report.html``, or ``report_path`` in the form its suffix names); the summary, as written."""
-    outputs = {d.device_id: d.output for d in devices if d.output}
+    (``fleet-report.html``, or ``report_path`` in the form its suffix names), the last two written a device at a
+    time; the summary's groups and counts (its devices are in the file)."""
+    outputs = {d.device_id: d.output for d in site.entries if d.output}
     if groups:
         (outdir / DEPLOYMENTS).mkdir(exist_ok=True)
     for each in groups:
@@ -166,19 +251,71 @@ def write(outdir: Path, devices: list[Device], groups: list[Group], report_path:
     write_atomic(outdir / "deploy.sh", _shell(groups).encode("utf-8"))
     write_atomic(outdir / "deploy.ps1", _powershell(groups).encode("utf-8"))
     (outdir / "deploy.sh").chmod(0o755)
-    summary = {"devices": [d.to_json() for d in devices], "groups": [g.to_json() for g in groups],
-               "counts": {status: sum(1 for d in devices if d.status == status)
-                          for status in ("clean", "needs-person", "unreadable")}}
-    write_atomic(outdir / SUMMARY_NAME, (json.dumps(summary, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    summary = {"groups": [g.to_json() for g in groups], "counts": _counts(site.entries)}
+    devices = (d.to_json() for d in site.records())
+    _write_streamed(outdir / SUMMARY_NAME, _json_chunks(
+        [("devices", devices), ("groups", summary["groups"]), ("counts", summary["counts"])]))
     target = report_path or outdir / REPORT_NAME
-    write_atomic(target, render_report(devices, groups, target.suffix.lower()).encode("utf-8"))
+    _write_streamed(target, _report_chunks(site, groups, target.suffix.lower()))
     return summary
 
 
-def exit_code(devices: list[Device]) -> int:
+def _counts(devices: Sequence[Entry | Device]) -> dict[str, int]:
+    return {status: sum(1 for d in devices if d.status == status) for status in ("clean", "needs-person", "unreadable")}
+
+
+def exit_code(devices: Sequence[Entry | Device]) -> int:
     """The worst device decides: 2 if any is unreadable, else 1 if any needs a person, else 0."""
     statuses = {d.status for d in devices}
     return 2 if "unreadable" in statuses else 1 if "needs-person" in statuses else 0
+
+
+def _json_chunks(fields: Iterable[tuple[str, Any]]) -> Iterator[str]:
+    """``json.dumps(dict(fields), indent=2, ensure_ascii=False) + "\\n"`` piece by piece: a field whose value is an
+    iterator is written an item at a time (JSON's text never holds a raw newline, so indenting is replacing)."""
+    opening = "{"
+    for key, value in fields:
+        yield opening + "\n  " + json.dumps(key, ensure_ascii=False) + ": "
+        opening = ","
+        if isinstance(value, Iterator):
+            yield from _json_items(value)
+        else:
+            yield json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+    yield ("{}" if opening == "{" else "\n}") + "\n"
+
+
+def _json_items(items: Iterator[Any]) -> Iterator[str]:
+    """A list, a member of an object, as ``json.dumps(indent=2)`` writes it, an item at a time."""
+    before = "[\n    "
+    for item in items:
+        yield before + json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        before = ",\n    "
+    yield "[]" if before.startswith("[") else "\n  ]"
+
+
+def _write_streamed(path: Path, chunks: Iterable[str]) -> None:
+    """As :func:`write_atomic` writes (a temporary file beside ``path``, synced, renamed over), from text that
+    is made while it is written: a site's summary and report are never whole in memory."""
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(temp, path.stat().st_mode & 0o777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temp, 0o666 & ~umask)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    _sync_directory(path.parent)
+    remove_stale_temporaries(path)
 
 
 def _shell(groups: list[Group]) -> str:
@@ -213,70 +350,110 @@ def _sh_quote(text: str) -> str:
 REPORT_NAME = "fleet-report.html"
 
 
-def site_checklist(devices: list[Device]) -> list[dict[str, Any]]:
-    """The device checklists merged across the site: each step once, with the devices that need it, by kind."""
-    merged: dict[tuple[str, str], list[str]] = {}
-    for device in devices:
+class Checklist:
+    """The device checklists merged across the site as the devices go by: each step once, with the devices that
+    need it (a thousand devices alike hold their steps once, not a thousand times)."""
+
+    def __init__(self) -> None:
+        self._merged: dict[tuple[str, str], list[str]] = {}
+
+    def add(self, device: Device) -> None:
         for item in device.checklist:
-            merged.setdefault((item["kind"], item["text"]), []).append(device.device_id)
-    order = list(report.checklist_headings())
-    return [{"kind": kind, "text": text, "devices": ids}
-            for (kind, text), ids in sorted(merged.items(), key=lambda entry: (order.index(entry[0][0]), entry[0][1]))]
+            self._merged.setdefault((item["kind"], item["text"]), []).append(device.device_id)
+
+    def items(self) -> list[dict[str, Any]]:
+        """The steps by kind (in the report's order), then by text."""
+        order = list(report.checklist_headings())
+        return [{"kind": kind, "text": text, "devices": ids}
+                for (kind, text), ids in sorted(self._merged.items(),
+                                                key=lambda entry: (order.index(entry[0][0]), entry[0][1]))]
+
+
+def site_checklist(devices: Iterable[Device]) -> list[dict[str, Any]]:
+    """The device checklists merged across the site: each step once, with the devices that need it, by kind."""
+    merged = Checklist()
+    for device in devices:
+        merged.add(device)
+    return merged.items()
 
 
 def render_report(devices: list[Device], groups: list[Group], suffix: str) -> str:
     """The site's report: each device's status and what still needs a person, the deployment groups, and the
     steps on the devices merged across the site (``.html``, ``.md`` or ``.json``; secrets masked)."""
-    data = {"devices": [{**d.to_json(), "needs_text": d.needs_text} for d in devices],
-            "groups": [g.to_json() for g in groups], "checklist": site_checklist(devices)}
+    return "".join(_report_chunks(_Listed(devices), groups, suffix))
+
+
+def _report_chunks(site: Site | _Listed, groups: list[Group], suffix: str) -> Iterator[str]:
+    """The site's report a device at a time; the merged checklist, last, is gathered on the way."""
+    checklist = Checklist()
+
+    def rows() -> Iterator[dict[str, Any]]:
+        for device in site.records():
+            checklist.add(device)
+            yield {**device.to_json(), "needs_text": device.needs_text}
+
+    count, grouped = len(site.entries), [g.to_json() for g in groups]
     if suffix == ".json":
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return _json_chunks(_lazy([("devices", lambda: rows()), ("groups", lambda: grouped),
+                                   ("checklist", checklist.items)]))
     if suffix == ".md":
-        return _markdown(data)
-    return _html(data)
+        return _markdown(count, rows(), grouped, checklist.items)
+    return _html(count, rows(), grouped, checklist.items)
 
 
-def _markdown(data: dict[str, Any]) -> str:
-    lines = ["# " + _("Site migration: {count} device(s)").format(count=len(data["devices"])), "",
-             "| " + " | ".join((_("device"), _("status"), _("still needs a person"))) + " |", "|---|---|---|"]
-    for device in data["devices"]:
+def _lazy(fields: list[tuple[str, Callable[[], Any]]]) -> Iterator[tuple[str, Any]]:
+    """Each field's value made when it is reached (the checklist only once the devices are written)."""
+    for key, make in fields:
+        yield key, make()
+
+
+def _markdown(count: int, devices: Iterator[dict[str, Any]], groups: list[dict[str, Any]],
+              checklist: Callable[[], list[dict[str, Any]]]) -> Iterator[str]:
+    yield "# " + _("Site migration: {count} device(s)").format(count=count) + "\n\n"
+    yield "| " + " | ".join((_("device"), _("status"), _("still needs a person"))) + " |\n|---|---|---|\n"
+    for device in devices:
         needs = device["error"] if device["status"] == "unreadable" else "; ".join(device["needs_text"]) or "-"
-        lines.append(f"| {device['device_id']} | {device['status']} | {needs.replace('|', '/')} |")
-    lines += ["", "## " + _("Deployments"), ""]
-    lines += [f"- `{g['name']}`: {', '.join(g['devices'])} (`{g['targetCondition']}`)" for g in data["groups"]]
-    headings = report.checklist_headings()
-    for kind, heading in headings.items():
-        items = [i for i in data["checklist"] if i["kind"] == kind]
+        yield f"| {device['device_id']} | {device['status']} | {needs.replace('|', '/')} |\n"
+    yield "\n## " + _("Deployments") + "\n\n"
+    for g in groups:
+        yield f"- `{g['name']}`: {', '.join(g['devices'])} (`{g['targetCondition']}`)\n"
+    steps = checklist()
+    for kind, heading in report.checklist_headings().items():
+        items = [i for i in steps if i["kind"] == kind]
         if items:
-            lines += ["", "## " + heading, ""]
-            lines += [f"- [ ] {i['text']} — {', '.join(i['devices'])}" for i in items]
-    return "\n".join(lines) + "\n"
+            yield "\n## " + heading + "\n\n"
+            yield "".join(f"- [ ] {i['text']} — {', '.join(i['devices'])}\n" for i in items)
 
 
-def _html(data: dict[str, Any]) -> str:
+def _html(count: int, devices: Iterator[dict[str, Any]], groups: list[dict[str, Any]],
+          checklist: Callable[[], list[dict[str, Any]]]) -> Iterator[str]:
+    """The page around a body written a line at a time (``report.page`` around a marker gives its two halves)."""
     import html
 
     def e(value: Any) -> str:
         return html.escape(str(value), quote=True)
 
-    rows = []
-    for device in data["devices"]:
+    marker = "\x00body\x00"
+    head, tail = report.page(_("Site migration"), marker).split(marker)
+    yield head + "<h1>" + e(_("Site migration: {count} device(s)").format(count=count)) + "</h1>\n"
+    yield "<table><tr><th>" + "</th><th>".join(e(h) for h in (_("device"), _("status"),
+                                                             _("still needs a person"))) + "</th></tr>\n"
+    for device in devices:
         if device["status"] == "unreadable":
             needs = e(device["error"])
         else:
             needs = "<br>".join(e(text) for text in device["needs_text"]) or "-"
-        rows.append(f"<tr><td>{e(device['device_id'])}</td><td>{e(device['status'])}</td><td>{needs}</td></tr>")
-    body = ["<h1>" + e(_("Site migration: {count} device(s)").format(count=len(data["devices"]))) + "</h1>",
-            "<table><tr><th>" + "</th><th>".join(e(h) for h in (_("device"), _("status"),
-                                                                _("still needs a person"))) + "</th></tr>",
-            *rows, "</table>", "<h2>" + e(_("Deployments")) + "</h2><ul>"]
-    body += [f"<li><code>{e(g['name'])}</code>: {e(', '.join(g['devices']))} (<code>{e(g['targetCondition'])}"
-             "</code>)</li>" for g in data["groups"]]
-    body.append("</ul>")
+        yield f"<tr><td>{e(device['device_id'])}</td><td>{e(device['status'])}</td><td>{needs}</td></tr>\n"
+    yield "</table>\n<h2>" + e(_("Deployments")) + "</h2><ul>\n"
+    for g in groups:
+        yield (f"<li><code>{e(g['name'])}</code>: {e(', '.join(g['devices']))} (<code>{e(g['targetCondition'])}"
+               "</code>)</li>\n")
+    yield "</ul>"
+    steps = checklist()
     for kind, heading in report.checklist_headings().items():
-        items = [i for i in data["checklist"] if i["kind"] == kind]
+        items = [i for i in steps if i["kind"] == kind]
         if items:
-            body.append(f"<h2>{e(heading)}</h2><ul class=\"checklist\">")
-            body += [f"<li>{e(i['text'])} — {e(', '.join(i['devices']))}</li>" for i in items]
-            body.append("</ul>")
-    return report.page(_("Site migration"), "\n".join(body))
+            yield f"\n<h2>{e(heading)}</h2><ul class=\"checklist\">\n"
+            yield "".join(f"<li>{e(i['text'])} — {e(', '.join(i['devices']))}</li>\n" for i in items)
+            yield "</ul>"
+    yield tail

@@ -3,16 +3,22 @@ summary and exit code, the groups of identical GPU manifests as IoT Hub deployme
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
+import tracemalloc
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
 
+from asegui import cli as asegui_cli
 from asegui.core.device.validate import deployment_schema, deployment_violations
+from asegui.review import fleet
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "samples" / "fpga-sample.json"
@@ -179,3 +185,54 @@ def test_the_site_report_merges_the_device_checklists_and_masks_secrets(site: Pa
     cli("fleet", site, "-o", tmp_path / "o3", "--report", markdown)
     assert "## Shares to create" in markdown.read_text(encoding="utf-8")
     assert cli("fleet", site, "-o", tmp_path / "o4", "--report", tmp_path / "site.pdf").returncode == 2
+
+
+def _heavy_device(path: Path, chosen: Any, form: str, settings: Any, outdir: Path) -> fleet.Device:
+    """A device whose record weighs what a 20-module one does (~20 KB of messages and checklist), made at once:
+    ten manifests for ten groups, the checklist's steps alike within a group as a real site's are."""
+    number = int(path.stem.split("-")[1])
+    text = json.dumps({**MINIMAL, "tag": number % 10}).encode("utf-8")
+    (outdir / path.name).write_bytes(text)
+    needs = [f"NAM{k:03d}:{path.stem}" for k in range(20)]
+    steps = [{"kind": "image", "code": "RES005", "module": f"m{k}",
+              "text": f"Rebuild image {k} for group {number % 10} " + "x" * 300} for k in range(20)]
+    return fleet.Device(str(path), path.stem, "needs-person", output=str(outdir / path.name),
+                        counts={"error": 0, "warning": 20}, needs=needs,
+                        needs_text=[f"NAM{k:03d} m{k}: {path.stem} " + "y" * 300 for k in range(20)],
+                        checklist=steps, digest=hashlib.sha256(text).hexdigest())
+
+
+def _fleet_peak(tmp_path: Path, count: int, report: str) -> int:
+    """The largest memory Python held above its start over one ``asegui-cli fleet`` of ``count`` devices."""
+    site = tmp_path / f"site-{count}"
+    site.mkdir()
+    for index in range(count):
+        (site / f"device-{index:04d}.json").write_text("{}", encoding="utf-8")
+    tracemalloc.reset_peak()
+    before = tracemalloc.get_traced_memory()[0]
+    code = asegui_cli.main(["fleet", str(site), "-o", str(tmp_path / f"out-{count}"),
+                            "--report", str(tmp_path / f"report-{count}{report}")])
+    assert code == 1
+    return tracemalloc.get_traced_memory()[1] - before
+
+
+@pytest.mark.parametrize("report", [".html", ".json"])
+def test_the_parent_holds_no_device_record_until_the_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         report: str) -> None:
+    """Issue: peak memory flat from 100 to 1 000 devices. Each device's record (~20 KB here) waits on disk, so a
+    device more costs the run its small entry (name, status, digest), not its record: measured in bytes held, not
+    time, so a slow machine measures the same."""
+    monkeypatch.setattr(fleet, "convert_one", _heavy_device)
+    with open(os.devnull, "w", encoding="utf-8") as quiet:
+        monkeypatch.setattr(sys, "stderr", quiet)
+        tracemalloc.start()
+        try:
+            (tmp_path / "warm").mkdir()
+            _fleet_peak(tmp_path / "warm", 5, report)  # imports and caches: not the devices' cost
+            small, large = _fleet_peak(tmp_path, 50, report), _fleet_peak(tmp_path, 500, report)
+        finally:
+            tracemalloc.stop()
+    per_device = (large - small) / 450
+    assert per_device < 8192, f"{per_device:.0f} bytes a device ({small} at 50, {large} at 500)"
+    summary = json.loads((tmp_path / "out-500" / "fleet-summary.json").read_text(encoding="utf-8"))
+    assert len(summary["devices"]) == 500 and len(summary["groups"]) == 10  # all of them still written
