@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -15,12 +16,19 @@ def write_atomic(path: Path | str, data: bytes) -> None:
     temporary file and is raised. The rename is made durable by syncing the folder where the
     platform allows it. A temporary file left by an earlier writer that was killed is removed.
     """
+    write_atomic_chunks(path, (data,))
+
+
+def write_atomic_chunks(path: Path | str, chunks: Iterable[bytes]) -> None:
+    """As :func:`write_atomic`, from bytes made while they are written (a site's summary and report are never
+    whole in memory)."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():

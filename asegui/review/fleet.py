@@ -8,10 +8,8 @@ commands for a person to run.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -25,7 +23,7 @@ from ..core.device import DeviceSettings
 from ..core.findings import Decision
 from ..core.i18n import _, language, set_language
 from ..core.redact import mask_text, secrets
-from ..fileio import _sync_directory, remove_stale_temporaries, write_atomic
+from ..fileio import write_atomic, write_atomic_chunks
 from .session import needs_me
 
 SUMMARY_NAME = "fleet-summary.json"
@@ -294,28 +292,9 @@ def _json_items(items: Iterator[Any]) -> Iterator[str]:
 
 
 def _write_streamed(path: Path, chunks: Iterable[str]) -> None:
-    """As :func:`write_atomic` writes (a temporary file beside ``path``, synced, renamed over), from text that
-    is made while it is written: a site's summary and report are never whole in memory."""
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            for chunk in chunks:
-                handle.write(chunk)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(temp, path.stat().st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    _sync_directory(path.parent)
-    remove_stale_temporaries(path)
+    """Written atomically as :func:`write_atomic` writes, from text made while it is written: a site's summary
+    and report are never whole in memory. (Text is encoded as it goes: no newline translation, as the CLI.)"""
+    write_atomic_chunks(path, (chunk.encode("utf-8") for chunk in chunks))
 
 
 def _shell(groups: list[Group]) -> str:
