@@ -10,10 +10,11 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from . import dialogs
+from .off_thread import run_while_painting
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -59,13 +60,8 @@ class Batch(QObject):
             finally:
                 self.finished.emit()
 
-        loop = QEventLoop()
         self.progressed.connect(update)
-        self.finished.connect(loop.quit)
-        worker = threading.Thread(target=body, name="asegui-batch", daemon=True)
-        worker.start()
-        loop.exec()
-        worker.join()
+        run_while_painting(body, self.finished, "asegui-batch")
         cancelled = self._cancel.is_set() or dialog.wasCanceled()
         dialog.close()
         if "error" in outcome:

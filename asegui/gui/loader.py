@@ -10,11 +10,12 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..review.session import Session
 from . import dialogs
+from .off_thread import run_while_painting
 
 IN_BACKGROUND_BYTES = 256 * 1024  # smaller files open before a progress dialog could even appear
 
@@ -67,13 +68,8 @@ class SessionLoader(QObject):
             finally:
                 self.finished.emit()
 
-        loop = QEventLoop()
         self.progressed.connect(update)
-        self.finished.connect(loop.quit)
-        worker = threading.Thread(target=work, name="asegui-open", daemon=True)
-        worker.start()
-        loop.exec()
-        worker.join()
+        run_while_painting(work, self.finished, "asegui-open")
         cancelled = self._cancel.is_set() or dialog.wasCanceled()  # before closing: a closed dialog says cancelled
         dialog.close()
         error = outcome.get("error")
