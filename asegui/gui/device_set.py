@@ -38,9 +38,9 @@ class Device:
         return self.path.name
 
     def row(self) -> DeviceRow:
+        """Its status in the fleet summary's words, from the session's current findings."""
         from .device_list import DeviceRow
 
-        """Its status in the fleet summary's words, from the session's current findings."""
         session = self.session
         if session is None:
             return DeviceRow(self.name, "unreadable", detail=self.error)
@@ -53,6 +53,7 @@ def load_device(path: Path) -> Device:
     """Read and check one input (on a worker); an unreadable one says why, as the fleet summary does."""
     try:
         session = Session(path.read_bytes(), str(path.resolve()), defer_device=True)
+        session.complete()  # its device findings count in its status and for "apply to all" before it is shown
     except ManifestError as exc:
         return Device(path, error=str(exc.with_source(str(path))))
     except OSError as exc:
@@ -289,7 +290,8 @@ class DeviceSet(QObject):
             session = device.session
             chosen = session.decisions if session is not None else None
             settings = session.settings if session is not None else DeviceSettings()
-            return fleet.convert_one(device.path, chosen, FORM, settings, outdir)
+            data = session.document.data if session is not None else None  # what was reviewed, not the disk's
+            return fleet.convert_one(device.path, chosen, FORM, settings, outdir, data)
 
         try:
             done = Batch(window).run(self.devices, convert, self.tr("Exporting {count} devices").format(
@@ -367,18 +369,21 @@ class DeviceSet(QObject):
         from ..fileio import write_atomic
 
         folder = dialogs.open_folder(self.window, self.tr("Save the devices' decisions into a folder"),
-                                     str(devices[0].path.resolve().parent))
+                                     str(devices[0].path.resolve().parent.parent))
         if not folder:
             return False
-        inputs = {device.path.resolve() for device in self.devices}
+        if Path(folder).resolve() in {device.path.resolve().parent for device in self.devices}:
+            # there they would be read as devices the next time the folder is opened (and by asegui-cli fleet)
+            dialogs.error(self.window, self.tr("Save decisions"), self.tr(
+                "{path} holds the FPGA manifests: choose another folder for the decisions.").format(path=folder))
+            return False
+        stems = [device.path.stem for device in devices]
         for device in devices:
             session = device.session
             assert session is not None
-            target = Path(folder) / f"{device.path.stem}.decisions.json"
-            if target.resolve() in inputs:
-                dialogs.error(self.window, self.tr("Save decisions"),
-                              self.tr("Decisions cannot be saved over a manifest."))
-                return False
+            stem = device.path.stem  # same-named devices of different folders get their folder's name too
+            name = f"{device.path.parent.name}-{stem}" if stems.count(stem) > 1 else stem
+            target = Path(folder) / f"{name}.decisions.json"
             try:
                 write_atomic(target, session.decisions_bytes())
             except OSError as exc:

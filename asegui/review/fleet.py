@@ -82,12 +82,13 @@ def inputs(paths: Iterable[str]) -> list[Path]:
 
 
 def convert_one(path: Path, chosen: Mapping[str, Decision] | None, form: str, settings: DeviceSettings,
-                outdir: Path) -> Device:
+                outdir: Path, data: bytes | None = None) -> Device:
     """One device, as ``asegui-cli convert`` converts it (decisions by finding id; ids it lacks are no error), its
-    GPU manifest written to ``outdir`` by the process that made it (the text never travels between processes)."""
+    GPU manifest written to ``outdir`` by the process that made it (the text never travels between processes).
+    ``data``: the manifest as the window reviewed it, instead of the file as it is on disk now."""
     device_id = path.stem
     try:
-        data = path.read_bytes()
+        data = path.read_bytes() if data is None else data
         result = convert(data, chosen, form=form, source=str(path), settings=settings)  # type: ignore[arg-type]
     except ManifestError as exc:
         return Device(str(path), device_id, "unreadable", error=str(exc.with_source(str(path))))
@@ -201,8 +202,12 @@ def _converted(paths: list[Path], outdir: Path, chosen: Mapping[str, Decision] |
     with ProcessPoolExecutor(max_workers=jobs, initializer=set_language, initargs=(language(),)) as pool:
         futures = {pool.submit(convert_one, path, chosen, form, settings, outdir): index
                    for index, path in enumerate(paths)}
-        for future in as_completed(futures):
-            yield futures.pop(future), future.result()
+        try:
+            for future in as_completed(futures):
+                yield futures.pop(future), future.result()
+        except BaseException:  # an unexpected error (or an interrupt) stops the site, as with one process
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
 
 
 def group(devices: Sequence[Entry | Device]) -> list[Group]:

@@ -435,8 +435,11 @@ class Session:
 
     def start_device(self) -> None:
         """Hand a pending device phase to the runner (the window's worker) once there is one."""
-        if self._phase is not None and not self._phase.done and self.run_device is not None:
-            self.run_device(self._phase)
+        phase = self._phase
+        if phase is not None and phase.done:  # it ran while the window showed another document: take it now
+            self.device_ready(phase)
+        elif phase is not None and self.run_device is not None:
+            self.run_device(phase)
 
     def complete(self) -> bool:
         """Finish the current result's device phase here and now if it is pending (a worker running it is waited
