@@ -40,6 +40,10 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)  # --la would be --lang to argparse, and not to the language pick
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> Any:  # argparse would exit 2 with its own text; keep that, minus noise
         raise UsageError(f"{self.prog}: {message}")
 

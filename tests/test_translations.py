@@ -88,6 +88,8 @@ def test_placeholders_are_the_format_fields_and_qt_markers():
     ({"LANG": "C"}, "en"),
     ({"LANG": "fr_FR.UTF-8"}, "en"),
     ({"LANG": "zh_TW.UTF-8"}, "en"),  # Traditional Chinese is not Simplified
+    ({"LANGUAGE": "zh_TW:zh"}, "en"),  # nor is a bare "zh" after it
+    ({"LANGUAGE": "zh_Hant_HK:zh"}, "en"),
     ({"LANGUAGE": "zh_CN:en", "LANG": "en_US.UTF-8"}, "zh_CN"),  # LANGUAGE first, a list
     ({"LANGUAGE": "fr:zh_CN"}, "zh_CN"),
     ({"LC_ALL": "en_GB.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),  # LC_ALL before LANG
@@ -104,6 +106,13 @@ def test_the_option_wins_over_the_environment():
     assert i18n.option_in(["check", "--lang", "zh_CN", "x.json"]) == "zh_CN"
     assert i18n.option_in(["--lang=en", "rules"]) == "en"
     assert i18n.option_in(["check", "--", "--lang"]) is None
+    assert i18n.option_in(["--lang", "en", "rules", "--lang", "zh_CN"]) == "zh_CN"  # the last, as argparse takes
+
+
+def test_an_abbreviated_option_is_refused_not_misread():
+    """argparse would take ``--la`` for ``--lang`` while the language, read before it, would not: refused."""
+    done = cli("--la", "zh_CN", "rules")
+    assert done.returncode == 2 and not CJK.search(done.stdout)
 
 
 # -- the command line ----------------------------------------------------------------------------------------------

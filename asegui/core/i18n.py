@@ -38,6 +38,8 @@ def normalize(tag: str | None) -> str | None:
         return ENGLISH
     if base in _SIMPLIFIED:
         return "zh_CN"
+    if base.startswith("zh_"):  # Traditional (zh_TW, zh_HK, zh-Hant…): not the catalogue we have; English, and
+        return ENGLISH          # a search through a list of languages stops here, before a bare "zh" after it
     if base == "en" or base.startswith("en_"):
         return ENGLISH
     return None
@@ -62,14 +64,15 @@ def from_environment(environ: Mapping[str, str] | None = None) -> str:
 def option_in(argv: Sequence[str]) -> str | None:
     """The value of ``--lang X`` or ``--lang=X`` in ``argv``, read before the parser is made (its help is
     translated too)."""
+    found = None  # the last one, as argparse takes it
     for index, arg in enumerate(argv):
         if arg == "--":
             break
         if arg == "--lang" and index + 1 < len(argv):
-            return argv[index + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return None
+            found = argv[index + 1]
+        elif arg.startswith("--lang="):
+            found = arg.split("=", 1)[1]
+    return found
 
 
 def choose(option: str | None, environ: Mapping[str, str] | None = None) -> str:

@@ -78,14 +78,25 @@ class LanguageMenu(QMenu):
         if wanted == i18n.language():
             window.statusBar().showMessage(tr("The window already speaks {language}").format(language=name), 6000)
             return
+        if _holds_work(window):  # a restart reopens the file, not the decisions or a folder's devices
+            window.statusBar().showMessage(tr("The window speaks {language} from its next start: save or export "
+                                              "your decisions, then open the window again").format(language=name),
+                                           12000)
+            return
         if dialogs.confirm(window, tr("Change the language"),
                            tr("The window will speak {language} once it starts again. Restart now? It opens the "
-                              "same file; decisions not saved are asked about first.").format(language=name),
+                              "same file.").format(language=name),
                            yes=tr("&Restart now"), no=tr("&Later")):
             restart(window)
         else:
             window.statusBar().showMessage(tr("The window speaks {language} from its next start").format(
                 language=name), 8000)
+
+
+def _holds_work(window: MainWindow) -> bool:
+    """Decisions taken, or a folder of devices open: what a restart on the same file would not bring back."""
+    session = window.session
+    return window.devices.active or (session is not None and (bool(session.decisions) or session.modified))
 
 
 def restart(window: MainWindow) -> bool:
@@ -95,5 +106,6 @@ def restart(window: MainWindow) -> bool:
     if not window.close():
         return False
     program, arguments = restart_command(path)
-    start_detached(program, arguments)
+    if not start_detached(program, arguments):
+        print(f"asegui: could not start {program} again; open the window yourself", file=sys.stderr)
     return True

@@ -84,12 +84,16 @@
         <translation>窗口已在使用{language}</translation>
     </message>
     <message>
+        <source>The window speaks {language} from its next start: save or export your decisions, then open the window again</source>
+        <translation>窗口下次启动时将使用{language}：请先保存或导出你的决定，然后重新打开窗口</translation>
+    </message>
+    <message>
         <source>Change the language</source>
         <translation>更改语言</translation>
     </message>
     <message>
-        <source>The window will speak {language} once it starts again. Restart now? It opens the same file; decisions not saved are asked about first.</source>
-        <translation>窗口重新启动后将使用{language}。现在重新启动吗？它会打开同一个文件；未保存的决定会先询问你。</translation>
+        <source>The window will speak {language} once it starts again. Restart now? It opens the same file.</source>
+        <translation>窗口重新启动后将使用{language}。现在重新启动吗？它会打开同一个文件。</translation>
     </message>
     <message>
         <source>&amp;Restart now</source>
@@ -621,8 +625,8 @@ Use **F8** and **Shift+F8** to walk through the findings.</source>
         <translation>保存决定</translation>
     </message>
     <message>
-        <source>Decisions cannot be saved over a manifest.</source>
-        <translation>决定不能保存到清单文件上。</translation>
+        <source>{path} holds the FPGA manifests: choose another folder for the decisions.</source>
+        <translation>{path} 中有 FPGA 清单：请为决定选择其他文件夹。</translation>
     </message>
     <message>
         <source>Saving failed</source>

@@ -87,15 +87,18 @@ def test_the_language_menu_saves_the_choice_and_restarts_on_the_same_file(opened
     assert not opened.isVisible()
 
 
-def test_restarting_with_unsaved_decisions_asks_and_cancel_keeps_everything(opened, captured, monkeypatch):
+def test_with_decisions_taken_the_menu_offers_no_restart_that_would_drop_them(opened, captured, monkeypatch):
+    """A restart reopens the file, not its decisions (nor a folder's devices): with any taken, the language waits
+    for the next start, and nothing is closed."""
     started = []
     monkeypatch.setattr(language_menu, "start_detached", lambda program, args: started.append(args))
     finding = next(f for f in opened.session.findings if f.status != "info")
     opened.set_accepted(finding.id, not finding.accepted)
-    captured.ask_save_answer = "cancel"
     opened.language_menu.choose("zh_CN")
-    assert captured.asks and not started and opened.isVisible()
-    assert opened.session.modified  # the decision is still there, unsaved
+    assert not captured.confirms and not captured.asks and not started and opened.isVisible()
+    assert opened.settings.value(language.SETTING) == "zh_CN"  # kept for the next start
+    assert "next start" in opened.statusBar().currentMessage()
+    assert opened.session.modified
 
 
 def test_choosing_the_language_already_spoken_restarts_nothing(opened, captured, monkeypatch):
