@@ -17,6 +17,7 @@ import jsonschema
 import pytest
 
 from asegui import cli as asegui_cli
+from asegui.core.device import DeviceSettings
 from asegui.core.device.validate import deployment_schema, deployment_violations
 from asegui.review import fleet
 
@@ -236,3 +237,39 @@ def test_the_parent_holds_no_device_record_until_the_end(tmp_path: Path, monkeyp
     assert per_device < 8192, f"{per_device:.0f} bytes a device ({small} at 50, {large} at 500)"
     summary = json.loads((tmp_path / "out-500" / "fleet-summary.json").read_text(encoding="utf-8"))
     assert len(summary["devices"]) == 500 and len(summary["groups"]) == 10  # all of them still written
+
+
+def _fails_on_the_first_device(path: Path, *args: Any) -> Any:
+    """A conversion with a bug that shows on one device only (module level: worker processes unpickle it)."""
+    import time
+
+    if path.name == "dev-000.json":
+        raise RuntimeError("a bug in one device's conversion")
+    time.sleep(0.05)
+    return _REAL_CONVERT_ONE(path, *args)
+
+
+_REAL_CONVERT_ONE = fleet.convert_one
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the workers must inherit the patched conversion (fork)")
+def test_an_unexpected_error_stops_the_site_with_jobs_as_with_one_process(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """With --jobs the devices not yet converted are cancelled: the site does not go on writing forty manifests
+    before the error shows (and no summary is written either way)."""
+    import multiprocessing
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the workers must inherit the patched conversion (fork)")
+    source = tmp_path / "in"
+    source.mkdir()
+    for number in range(40):
+        shutil.copyfile(SAMPLE, source / f"dev-{number:03d}.json")
+    monkeypatch.setattr(fleet, "convert_one", _fails_on_the_first_device)
+    for jobs in (1, 2):
+        out = tmp_path / f"out-{jobs}"
+        with pytest.raises(RuntimeError):
+            fleet.convert_site(fleet.inputs([str(source)]), out, None, "auto", DeviceSettings(), jobs)
+        written = list(out.glob("dev-*.json")) if out.exists() else []
+        assert len(written) < 20, f"--jobs {jobs} went on to write {len(written)} manifests"
+        assert not (out / "fleet-summary.json").exists()
