@@ -85,6 +85,15 @@ def test_cancel_keeps_the_open_document(qtbot: Any, opened: MainWindow, large: P
     before = opened.session
     shown: list[FakeProgress] = []
     monkeypatch.setattr(dialogs, "progress", lambda *args: shown.append(FakeProgress(cancel_at=3)) or shown[-1])
+    report = loader.SessionLoader._report
+
+    def unhurried(self: loader.SessionLoader, done: int, total: int) -> None:
+        import time
+
+        time.sleep(0.02)  # a rule takes a moment, as on a slow machine: the Cancel lands part-way, whatever the load
+        report(self, done, total)
+
+    monkeypatch.setattr(loader.SessionLoader, "_report", unhurried)
     assert opened.open_path(str(large)) is False
     assert opened.session is before
     assert shown[0].closed and max(shown[0].values) < max(shown[0].maxima)  # stopped part-way, not at the end
