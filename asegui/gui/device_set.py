@@ -20,6 +20,8 @@ from . import dialogs
 from .errors import guarded
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from ..review import fleet
     from .device_list import DeviceList, DeviceRow
     from .main_window import MainWindow
@@ -71,6 +73,7 @@ class DeviceSet(QObject):
         self.current: int | None = None
         self._switching = False  # the window shows another device of the set: not a document of its own
         self._panel: DeviceList | None = None  # made when a folder is first opened: start-up does not pay for it
+        self._apply_button: QWidget | None = None  # the same, in the detail panel
         a = window._action  # noqa: SLF001 - the window's way of making an action with its shortcut and tips
         self.open_action = a(self.tr("Open &folder…"), "Ctrl+Shift+F",
                              self.tr("Open every manifest (*.json) of a folder, one device each"), self.open_dialog,
@@ -218,6 +221,24 @@ class DeviceSet(QObject):
     def _update_actions(self) -> None:
         self.export_action.setEnabled(self.active)
         self.apply_action.setEnabled(self.active)
+        if self.active and self._apply_button is None:
+            self._apply_button = self._make_apply_button()
+        if self._apply_button is not None:
+            self._apply_button.setVisible(self.active)
+
+    def _make_apply_button(self) -> QWidget:
+        """Under the finding's decision in the detail panel, while a folder is open: "apply to all devices" where
+        the decision is taken (the menus and Ctrl+Shift+Y have it too)."""
+        from PySide6.QtWidgets import QToolButton
+
+        detail = self.window.detail
+        button = QToolButton(detail)
+        button.setObjectName("detail-apply-to-all")
+        button.setDefaultAction(self.apply_action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        layout = detail.layout()
+        layout.insertWidget(layout.indexOf(detail.note) + 1, button)  # type: ignore[attr-defined]
+        return button
 
     # ----------------------------------------------------------------------------------------- apply to all
     def add_to_menu(self, menu: object, finding_id: str) -> None:

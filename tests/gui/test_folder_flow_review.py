@@ -125,3 +125,25 @@ def test_decisions_are_not_saved_among_the_manifests(qtbot: Any, window: MainWin
     assert not window.close_document()  # refused, so nothing is left: the window keeps everything
     assert captured.errors and not list(site.glob("*.decisions.json"))
     assert window.devices.active and window.devices.devices[0].session.modified
+
+
+def test_the_detail_panel_offers_apply_to_all_while_a_folder_is_open(qtbot: Any, window: MainWindow,
+                                                                     captured: Dialogs, folders: list[str],
+                                                                     site: Path, sample_copy: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QToolButton
+
+    assert window.detail.findChild(QToolButton, "detail-apply-to-all") is None  # nothing made for one file
+    open_site(qtbot, window, folders, site)
+    button = window.detail.findChild(QToolButton, "detail-apply-to-all")
+    assert button is not None and button.isVisible()
+    assert button.text() == window.devices.apply_action.text().replace("&", "")
+    finding = image_id(window)
+    window.checklist.select(finding)
+    window.set_param(finding, "image", IMAGE)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    choose(qtbot, window, 1)
+    assert window.session.current(finding).params.get("image") == IMAGE
+    captured.ask_save_answer = "discard"
+    assert window.open_path(str(sample_copy))  # one file again: the set and its button go
+    assert not button.isVisible()
