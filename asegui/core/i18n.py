@@ -46,8 +46,13 @@ def normalize(tag: str | None) -> str | None:
 
 
 def from_environment(environ: Mapping[str, str] | None = None) -> str:
-    """The language the environment asks for, as gettext reads it: the first variable set decides (``LANGUAGE``
-    may list several, ``zh_CN:en``); a language we do not have is English."""
+    """The language the environment asks for, as gettext reads it (English if it names none)."""
+    return environment_language(environ) or ENGLISH
+
+
+def environment_language(environ: Mapping[str, str] | None = None) -> str | None:
+    """The first of the variables that is set decides (``LANGUAGE`` may list several, ``zh_CN:en``), and a
+    language we do not have is English; None when none is set (Windows, macOS: the window asks Qt's locale)."""
     environ = os.environ if environ is None else environ
     for name in _ENVIRONMENT:
         value = environ.get(name)
@@ -58,7 +63,7 @@ def from_environment(environ: Mapping[str, str] | None = None) -> str:
             if chosen:
                 return chosen
         return ENGLISH
-    return ENGLISH
+    return None
 
 
 def option_in(argv: Sequence[str]) -> str | None:

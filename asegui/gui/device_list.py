@@ -6,16 +6,14 @@ A view only: :mod:`asegui.gui.device_set` says what each row shows and what choo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QLabel, QListView, QVBoxLayout, QWidget
 
+from .dialogs import tr
+
 STATUSES = ("clean", "needs-person", "unreadable")  # the fleet summary's words for a device
 
-
-def tr(text: str) -> str:
-    """Outside a class lupdate files a ``tr("…")`` under the empty context: look it up there."""
-    return QCoreApplication.translate("", text)
 
 
 def status_words(status: str) -> str:

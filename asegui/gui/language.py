@@ -9,7 +9,6 @@ too, so both halves of the window speak one language.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,8 +34,9 @@ _installed: list[QTranslator] = []
 
 
 def system_language() -> str:
-    if any(os.environ.get(name) for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")):
-        return i18n.from_environment()
+    from_variables = i18n.environment_language()
+    if from_variables:
+        return from_variables
     locale = QLocale.system()
     for tag in (*locale.uiLanguages(), locale.name()):
         chosen = i18n.normalize(tag)

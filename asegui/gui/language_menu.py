@@ -12,11 +12,12 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QProcess
+from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import QMenu
 
 from ..core import i18n
 from . import dialogs, language
+from .dialogs import tr
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -26,10 +27,6 @@ if TYPE_CHECKING:
 # The seam tests replace: start the new window's process, on its own (it outlives this one).
 start_detached: Callable[[str, list[str]], object] = QProcess.startDetached
 
-
-def tr(text: str) -> str:
-    """Outside a class lupdate files a ``tr("…")`` under the empty context: look it up there."""
-    return QCoreApplication.translate("", text)
 
 
 def restart_command(path: str | None) -> tuple[str, list[str]]:

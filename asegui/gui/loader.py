@@ -10,11 +10,12 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..review.session import Session
 from . import dialogs
+from .dialogs import tr
 from .off_thread import run_while_painting
 
 IN_BACKGROUND_BYTES = 256 * 1024  # smaller files open before a progress dialog could even appear
@@ -23,10 +24,6 @@ IN_BACKGROUND_BYTES = 256 * 1024  # smaller files open before a progress dialog 
 class _Cancelled(Exception):
     """Raised from the progress callback on the worker: the analysis stops there."""
 
-
-def tr(text: str) -> str:
-    """Outside a class lupdate files a ``tr("…")`` under the empty context: look it up there."""
-    return QCoreApplication.translate("", text)
 
 
 class SessionLoader(QObject):
