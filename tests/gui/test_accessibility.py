@@ -367,10 +367,7 @@ def test_a_review_with_the_keyboard_alone(qtbot: Any, opened: MainWindow) -> Non
     assert QApplication.focusWidget() is window.checklist
     session = window.session
     assert session is not None
-    while session.finding(window.checklist.current_id()).status == "info":  # type: ignore[arg-type]
-        key(qtbot, window, "F8")
-    finding_id = window.checklist.current_id()
-    assert finding_id is not None
+    finding_id = _walk_to_a_decision(qtbot, window)
     accepted = session.finding(finding_id).accepted
     key(qtbot, window, "Space")
     assert session.finding(finding_id).accepted is not accepted
@@ -395,16 +392,24 @@ def test_a_review_with_the_keyboard_alone(qtbot: Any, opened: MainWindow) -> Non
     assert window.checklist.current_id() == with_params.id
 
 
-def test_space_decides_whatever_column_is_current(qtbot: Any, opened: MainWindow) -> None:
-    """Right and Left move between a row's cells: Space still accepts the finding of the row."""
-    window = opened
-    key(qtbot, window, "Ctrl+1")
+def _walk_to_a_decision(qtbot: Any, window: MainWindow) -> str:
+    """F8 past the findings that are for information only: the first one there is something to decide on."""
     session = window.session
     assert session is not None
     while session.finding(window.checklist.current_id()).status == "info":  # type: ignore[arg-type]
         key(qtbot, window, "F8")
     finding_id = window.checklist.current_id()
     assert finding_id is not None
+    return finding_id
+
+
+def test_space_decides_whatever_column_is_current(qtbot: Any, opened: MainWindow) -> None:
+    """Right and Left move between a row's cells: Space still accepts the finding of the row."""
+    window = opened
+    key(qtbot, window, "Ctrl+1")
+    session = window.session
+    assert session is not None
+    finding_id = _walk_to_a_decision(qtbot, window)
     accepted = session.finding(finding_id).accepted
     key(qtbot, window, "Right")
     key(qtbot, window, "Right")
