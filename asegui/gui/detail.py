@@ -189,6 +189,7 @@ class DetailPanel(QWidget):
         self.meta = QLabel(self)
         self.meta.setObjectName("detail-meta")
         self.meta.setAccessibleName(self.tr("Severity, module and status"))
+        self.meta.setWordWrap(True)  # else its width is its text's, and a longer status would move the splitter
         layout.addWidget(self.meta)
         self.message = QLabel(self)
         self.message.setObjectName("detail-message")
@@ -246,9 +247,9 @@ class DetailPanel(QWidget):
         self.finding_id = finding.id if finding else None
         if changed:
             self._build_form(finding)
-        for widget in (self.meta, self.message, self.accept, self.form_frame, self.todo, self.note):
-            widget.setVisible(finding is not None)
         if finding is None:
+            for widget in (self.meta, self.message, self.accept, self.form_frame, self.todo, self.note):
+                widget.setVisible(False)
             self.icon.clear()
             self.title.setText(self.tr("Select a finding to see why it matters and what it changes."))
             self._set_explanation(self.tr(
@@ -264,6 +265,9 @@ class DetailPanel(QWidget):
             status=self._status_word(finding.status)))
         self.message.setText(finding.message)
         manual = finding.applicability == "manual"
+        # each widget's visibility is set once: one shown and hidden again in a pass lays the panel out twice
+        self.meta.setVisible(True)
+        self.message.setVisible(True)
         self.accept.setVisible(finding.status != "info")
         self.accept.setText(self.tr("I have done this manual step") if manual
                             else self.tr("Apply this change to the GPU manifest"))
