@@ -209,3 +209,35 @@ def lines_for(spans: dict[str, tuple[int, int]], pointer: str) -> tuple[int, int
         if not pointer:
             return None
         pointer = pointer[:pointer.rfind("/")]
+
+
+def respliced(text: str, spans: dict[str, tuple[int, int]], pointer: str, value: Any,
+              indent: str = "  ") -> tuple[str, dict[str, tuple[int, int]]] | None:
+    """``text`` and ``spans`` (made by :func:`dumps` and :func:`line_map`) with the object at ``pointer`` written
+    anew as ``value``: what ``dumps`` and ``line_map`` of the root with that one object replaced would give, at the
+    cost of the object's lines, not the document's. None where the place is not a non-empty object on lines of its
+    own in both (the caller writes the whole text then)."""
+    span = spans.get(pointer)
+    if span is None or not pointer or not isinstance(value, dict) or not value:
+        return None
+    first, last = span
+    lines = text.split("\n")
+    head, tail = lines[first - 1], lines[last - 1]
+    closing = tail.lstrip()
+    if first >= last or not head.endswith("{") or not closing.startswith("}"):
+        return None
+    written: list[str] = []
+    try:
+        _write(value, len(parts(pointer)), indent, written.append)
+    except TypeError:
+        return None
+    block = (head[:-1] + "".join(written) + closing[1:]).split("\n")
+    shift = len(block) - (last - first + 1)
+    inside = pointer + "/"
+    moved: dict[str, tuple[int, int]] = {}
+    for place, (start, end) in spans.items():
+        if place == pointer or place.startswith(inside):
+            continue
+        moved[place] = (start + shift if start > last else start, end + shift if end >= last else end)
+    _spans(value, pointer, first, moved)
+    return "\n".join(lines[:first - 1] + block + lines[last:]), moved

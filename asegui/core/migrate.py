@@ -52,6 +52,9 @@ class Result(Struct, dict=True):
     _input_count: int = 0
     _context: Decisions = field(default_factory=Decisions)
     _cache: dict[tuple[str, str], Rendered] = field(default_factory=dict)
+    # (the expanded output of the result this one was re-applied from, the output pointer of the one module that
+    # differs; None: none differs): this result's expanded output is that text with the module written anew
+    _base: tuple[Rendered, str | None] | None = None
 
     @lazy
     def text(self) -> str:
@@ -148,6 +151,17 @@ class Result(Struct, dict=True):
         # The input side never changes: it is rendered once per document, not once per decision.
         cache = doc.cache.setdefault("rendered", {}) if side == "input" else self._cache
         key = (side, form)
+        if key not in cache and side == "output" and form == "expanded" and self._base is not None:
+            base, place = self._base
+            self._base = None  # used once: it holds the earlier result's text
+            if place is None:
+                cache[key] = base
+            else:
+                with collector.paused():
+                    spliced = emit.respliced(base.text, base.spans, place, resolve(self.root, place),
+                                             doc.indent())
+                if spliced is not None:
+                    cache[key] = Rendered(*spliced)
         if key not in cache:
             with collector.paused():
                 if side == "input":

@@ -43,6 +43,7 @@ from ..core import (
     resolve,
 )
 from ..core.i18n import _
+from ..core.reapply import reapply
 from ..core.redact import redact_text
 from .undo import UndoStack
 
@@ -600,10 +601,15 @@ class Session:
         return step.label
 
     def _set(self, chosen: dict[str, Decision], settings: DeviceSettings | None = None) -> None:
+        previous = self.decisions
         self.decisions = copy.deepcopy(chosen)
+        changed: set[str] | None = None
         if settings is not None and settings != self.settings:
             self._use_settings(settings)
-        self._apply()
+        else:
+            changed = {key for key in previous.keys() | self.decisions.keys()
+                       if previous.get(key) != self.decisions.get(key)}
+        self._apply(changed)
         for listener in list(self.listeners):
             listener()
 
@@ -614,13 +620,17 @@ class Session:
         self.settings = settings
         self.analyzed = self._analyzed[settings]
 
-    def _apply(self) -> None:
+    def _apply(self, changed: set[str] | None = None) -> None:
         """Apply the decisions (the result becomes the current one), then its device phase, at once or on the
-        runner."""
+        runner. ``changed``: the findings whose decisions are all that differ from the current result's; a change
+        that one module's edits carry is applied to that module alone (:func:`reapply`, which gives what apply
+        would)."""
         self._changes = {}
         self._memo = {}
         # as asegui-cli convert, the device phase apart: with a runner it follows on a worker
-        result = apply(self.document, self.analyzed, self.decisions, "auto", self.settings, device=False)
+        result = reapply(self.result, self.analyzed, self.decisions, changed) if changed else None
+        if result is None:
+            result = apply(self.document, self.analyzed, self.decisions, "auto", self.settings, device=False)
         if self._phase is not None:
             self._phase.superseded = True
         self.result = result
