@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -185,6 +186,9 @@ class _Margin(QWidget):
     def __init__(self, view: CodeView) -> None:
         super().__init__(view)
         self.view = view
+        # it paints every pixel of what it is asked to: without this Qt paints each widget under it first, up to
+        # the window, on every repaint of the margin (every decision)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(self.view.margin_width(), 0)
@@ -197,6 +201,21 @@ class _Margin(QWidget):
         if event.button() == Qt.MouseButton.LeftButton:
             y = int(event.position().y())
             self.view.lineActivated.emit(self.view.cursorForPosition(QPoint(0, y)).blockNumber() + 1)
+
+
+def _runs(changes: dict[int, str], lines: int, height: int, mark: int) -> list[tuple[int, int, str]]:
+    """The change map's marks as (top, bottom, kind) pixel runs: marks of one kind that touch or overlap are one
+    run, so a manifest with thousands of changed lines paints a few dozen rectangles, not one per line. Where
+    marks of two kinds overlap, the later line's kind is painted over the earlier's, as one mark per line would."""
+    runs: list[list[Any]] = []
+    for line in sorted(changes):
+        kind = changes[line]
+        top = (line - 1) * height // lines
+        if runs and runs[-1][2] == kind and top <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], top + mark)
+        else:
+            runs.append([top, top + mark, kind])
+    return [(top, bottom, kind) for top, bottom, kind in runs]
 
 
 class _ChangeMap(QWidget):
@@ -212,6 +231,7 @@ class _ChangeMap(QWidget):
         self.setAccessibleName(self.tr("Change map: where the changed lines are"))
         self.setToolTip(self.tr("Where the changes are; click to go there"))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # it fills itself (see _Margin)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         view = self.view
@@ -223,10 +243,11 @@ class _ChangeMap(QWidget):
         height = self.height()
         mark = max(2, height // lines)
         colours: dict[str, QColor] = {}
-        for line, kind in view.changes.items():
+        width = self.width() - 2
+        for top, bottom, kind in _runs(view.changes, lines, height, mark):
             if kind not in colours:
                 colours[kind] = theme.change_colour(kind, pal)
-            theme.fill(painter, QRect(1, (line - 1) * height // lines, self.width() - 2, mark), colours[kind])
+            theme.fill(painter, QRect(1, top, width, bottom - top), colours[kind])
         first = view.top_line()  # the part in view, from its line count (no walk over the blocks on each scroll)
         shown = view.viewport().height() // max(1, view.fontMetrics().lineSpacing())
         frame = QRect(0, (first - 1) * height // lines, self.width() - 1, max(3, shown * height // lines))

@@ -88,3 +88,31 @@ def test_dumped_json_coloured_exactly_as_the_lexer_colours_it(value: object, ind
 
     for ascii_only in (True, False):
         _assert_as_pygments(json.dumps(value, indent=indent, ensure_ascii=ascii_only).splitlines())
+
+
+@settings(max_examples=120, derandomize=True, deadline=None)
+@given(changes=st.dictionaries(st.integers(1, 3000), st.sampled_from(["+", "~", "-"]), max_size=400),
+       lines=st.integers(1, 3000), height=st.integers(20, 900))
+def test_the_change_map_paints_its_runs_as_one_mark_per_line_would(changes, lines, height):
+    """The map paints runs of marks (a few dozen rectangles for thousands of changed lines); the pixels are those of
+    one mark per changed line, painted in line order."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from asegui.gui.code_view import _runs
+
+    colours = {"+": QColor("#2a2"), "~": QColor("#22a"), "-": QColor("#a22")}
+    changes = {line: kind for line, kind in changes.items() if line <= lines}
+    mark = max(2, height // lines)
+    images = []
+    for marks in ([((line - 1) * height // lines, (line - 1) * height // lines + mark, changes[line])
+                   for line in sorted(changes)], _runs(changes, lines, height, mark)):
+        image = QImage(6, height + mark, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        for top, bottom, kind in marks:
+            painter.fillRect(QRect(0, top, 6, bottom - top), colours[kind])
+        painter.end()
+        images.append(image)
+    assert images[0] == images[1]
+    assert len(_runs(changes, lines, height, mark)) <= len(changes)
