@@ -38,8 +38,10 @@ AREA_ROLE = Qt.ItemDataRole.UserRole + 2
 
 def _row_state(finding: Decided) -> tuple[Any, ...]:
     """What a checklist row shows of a finding; a row is rewritten only when this changes (dicts compare
-    without regard to order, so copies do: sorting them would cost more than the rest of a refresh)."""
-    return (finding.accepted, finding.status, dict(finding.values), dict(finding.problems), finding.note)
+    without regard to order, so copies do: sorting them would cost more than the rest of a refresh). The message
+    too: a few findings name what other findings' decisions make (STO005 the shares)."""
+    return (finding.accepted, finding.status, dict(finding.values), dict(finding.problems), finding.note,
+            finding.message)
 
 
 BATCH_ROWS = 64  # rows changed by one decision beyond which the list is rewritten as one layout change
@@ -66,6 +68,7 @@ class ChecklistModel(QStandardItemModel):
         self._shown: dict[str, tuple[Any, ...]] = {}  # what each row showed when it was last written
         self._ids: list[str] = []  # the findings shown, in the session's order
         self._places: dict[str, tuple[int, int]] = {}  # finding id -> (area row, row in the area)
+        self._revision = 0  # the session's revision the rows show (they follow the findings revised since)
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -106,6 +109,7 @@ class ChecklistModel(QStandardItemModel):
             self._shown = {}
             self._places = {}
             self._ids = session.ids() if session is not None else []
+            self._revision = session.revision if session is not None else 0
             if session is not None:
                 for area in session.areas():
                     self.groups.append((area, [f.id for f in session.findings if f.area == area]))
@@ -178,14 +182,17 @@ class ChecklistModel(QStandardItemModel):
             return
         muted = theme.muted_text(theme.palette(), QPalette.ColorRole.Base)
         changed: list[tuple[QStandardItem, int, Decided]] = []
-        for row, (_area, ids) in enumerate(self.groups):
-            head = self.item(row, 0)
-            for child, finding_id in enumerate(ids):
-                finding = self.session.finding(finding_id)
-                shown = _row_state(finding)
-                if recolour or self._shown.get(finding_id) != shown:
-                    self._shown[finding_id] = shown
-                    changed.append((head, child, finding))
+        revised = None if recolour else self.session.revised_since(self._revision)
+        self._revision = self.session.revision
+        places = self._places.items() if revised is None else \
+            [(finding_id, self._places[finding_id]) for finding_id in revised if finding_id in self._places]
+        for finding_id, (row, child) in places:
+            finding = self.session.finding(finding_id)
+            shown = _row_state(finding)
+            if recolour or self._shown.get(finding_id) != shown:
+                self._shown[finding_id] = shown
+                changed.append((self.item(row, 0), child, finding))
+        changed.sort(key=lambda change: self._places[change[2].id])  # in the list's order, as the rows are
         # Many rows at once (accept all, a palette change): one layout change instead of a signal per cell, or a
         # filter would take the rows out one by one, each time through every row (a minute at 28 000 findings).
         batch = len(changed) > BATCH_ROWS

@@ -241,6 +241,12 @@ class Session:
         self._input_findings: list[Decided] = []
         self._findings: list[Decided] = []  # shown: the result's, or while its device phase runs, see findings
         self._changes: dict[str, Changes] = {}
+        self._counts: dict[str | None, dict[str, int]] = {}  # of the findings shown, by area (None: all)
+        self._ids: tuple[list[Decided] | None, list[str]] = (None, [])  # the findings shown and their ids
+        self._following: tuple[list[Finding] | None, list[str]] = (None, [])  # see _followers
+        self.revision = 0  # one more for every result or device phase taken in (see revised_since)
+        self._whole_since = 0  # the revision of the last whole apply: every outcome may have changed then
+        self._revised: dict[str, int] = {}  # a finding id -> the revision its outcome last changed at
         self._memo: dict[tuple[str, str], Any] = {}  # derived from the current result
         self._written: tuple[str, dict[str, tuple[int, int]]] | None = None
         # derived from the document alone, so kept across decisions (a toggle re-renders one module):
@@ -293,7 +299,11 @@ class Session:
         return finding_id in self._by_id or finding_id in self._device_by_id
 
     def ids(self) -> list[str]:
-        return [f.id for f in self.findings]
+        """The ids of the findings shown, in order (listed once per list of findings: the checklist asks on every
+        decision whether they are still the ones it shows)."""
+        if self._ids[0] is not self._findings:
+            self._ids = (self._findings, [f.id for f in self._findings])
+        return list(self._ids[1])
 
     def areas(self) -> list[str]:
         """Areas that have findings, in catalogue order (unknown areas last)."""
@@ -301,13 +311,24 @@ class Session:
         return [a for a in AREAS if a in present] + sorted(present - set(AREAS))
 
     def counts(self, area: str | None = None) -> dict[str, int]:
-        group = [f for f in self.findings if area is None or f.area == area]
-        counts = {"total": len(group), "error": 0, "warning": 0, "info": 0,
-                  "needs_me": sum(1 for f in group if needs_me(f)),
-                  "accepted": sum(1 for f in group if f.accepted)}
-        for finding in group:
-            counts[finding.severity] = counts.get(finding.severity, 0) + 1
-        return counts
+        """How many findings (of one area, or all) there are, by severity, accepted and waiting for a person:
+        counted once per result (the window asks for every area and the whole on each decision)."""
+        if area not in self._counts:
+            group = [f for f in self.findings if area is None or f.area == area]
+            counts = {"total": len(group), "error": 0, "warning": 0, "info": 0,
+                      "needs_me": sum(1 for f in group if needs_me(f)),
+                      "accepted": sum(1 for f in group if f.accepted)}
+            for finding in group:
+                counts[finding.severity] = counts.get(finding.severity, 0) + 1
+            self._counts[area] = counts
+        return dict(self._counts[area])
+
+    def revised_since(self, revision: int) -> set[str] | None:
+        """The ids of findings whose outcome may have changed since :attr:`revision` was ``revision``; None when any
+        may have (a whole apply): the checklist rewrites those rows only."""
+        if revision < self._whole_since:
+            return None
+        return {key for key, changed_at in self._revised.items() if changed_at > revision}
 
     def rendered(self, side: str, form: str = "expanded") -> tuple[str, dict[str, tuple[int, int]]]:
         shown = self.result.render(side, form)  # type: ignore[arg-type]
@@ -627,10 +648,16 @@ class Session:
         would)."""
         self._changes = {}
         self._memo = {}
+        self._counts = {}
         # as asegui-cli convert, the device phase apart: with a runner it follows on a worker
         result = reapply(self.result, self.analyzed, self.decisions, changed) if changed else None
+        self.revision += 1
         if result is None:
             result = apply(self.document, self.analyzed, self.decisions, "auto", self.settings, device=False)
+            self._whole_since = self.revision
+            self._revised = {}
+        else:  # the changed findings, and those whose texts follow other findings' outcomes
+            self._revised.update(dict.fromkeys((*(changed or ()), *self._followers()), self.revision))
         if self._phase is not None:
             self._phase.superseded = True
         self.result = result
@@ -649,13 +676,24 @@ class Session:
             self._findings = self._input_findings + self._device_findings
             self.run_device(phase)
 
+    def _followers(self) -> list[str]:
+        """The ids of the findings whose message or todo names what other findings' decisions make (STO005 the
+        shares their mounts become): their texts may change with any decision."""
+        if self._following[0] is not self.analyzed:
+            self._following = (self.analyzed, [f.id for f in self.analyzed if type(f).describe is not Finding.describe])
+        return self._following[1]
+
     def _take_device(self, result: Result) -> None:
         """The device phase of ``result`` (the current one) is done: show its findings and objects."""
         self._phase = None
         self.stale = list(result.stale_decisions)
         # the few findings on the device's objects are new objects after every apply
         self._findings = result.findings
+        self._counts = {}
+        self.revision += 1
+        gone = self._device_findings
         self._device_findings = result.findings[len(self._input_findings):]
+        self._revised.update(dict.fromkeys((f.id for f in (*gone, *self._device_findings)), self.revision))
         self._device_by_id = {f.id: f for f in self._device_findings}
         self._device = result.device
 
