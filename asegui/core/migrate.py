@@ -52,9 +52,12 @@ class Result(Struct, dict=True):
     _input_count: int = 0
     _context: Decisions = field(default_factory=Decisions)
     _cache: dict[tuple[str, str], Rendered] = field(default_factory=dict)
-    # (the expanded output of the result this one was re-applied from, the output pointer of the one module that
-    # differs; None: none differs): this result's expanded output is that text with the module written anew
-    _base: tuple[Rendered, str | None] | None = None
+    # (the expanded output of the result this one was re-applied from, the input and output pointers of the one
+    # module that differs; None: none differs): this result's expanded output is that text with the module anew
+    _base: tuple[Rendered, str | None, str | None] | None = None
+    # once the expanded output is made so: (the module's input pointer, its first output line, its last line in the
+    # earlier text, the lines it gained, negative if it lost some), from which the window's diff is spliced too
+    splice: tuple[str, int, int, int] | None = None
 
     @lazy
     def text(self) -> str:
@@ -152,7 +155,7 @@ class Result(Struct, dict=True):
         cache = doc.cache.setdefault("rendered", {}) if side == "input" else self._cache
         key = (side, form)
         if key not in cache and side == "output" and form == "expanded" and self._base is not None:
-            base, place = self._base
+            base, place, module = self._base
             self._base = None  # used once: it holds the earlier result's text
             if place is None:
                 cache[key] = base
@@ -162,6 +165,8 @@ class Result(Struct, dict=True):
                                              doc.indent())
                 if spliced is not None:
                     cache[key] = Rendered(*spliced)
+                    first, last = base.spans[place]
+                    self.splice = (module or "", first, last, spliced[1][place][1] - last)
         if key not in cache:
             with collector.paused():
                 if side == "input":

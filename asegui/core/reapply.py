@@ -57,12 +57,13 @@ def reapply(previous: Result, findings: list[Finding], decisions: Mapping[str, D
         if found != len(changed):
             return None  # a decision on a finding of the device phase: the whole result follows from it
         place: str | None = None
+        module: str | None = None
         root = previous.root
         if touched:
             applied = _module_applied(previous, decided, touched)
             if applied is None:
                 return None
-            root, place = applied
+            root, place, module = applied
         known = {d.id for d in decided}
         stale = [key for key in decisions if key not in known]
     context.renames = previous.renames
@@ -70,13 +71,13 @@ def reapply(previous: Result, findings: list[Finding], decisions: Mapping[str, D
     return Result(document=previous.document, findings=decided, root=root, form=previous.form,
                   conflicts=previous.conflicts, renames=previous.renames, stale_decisions=stale,
                   settings=previous.settings, _context=context,
-                  _base=(rendered, place) if rendered is not None else None)
+                  _base=(rendered, place, module) if rendered is not None else None)
 
 
-def _module_applied(previous: Result, decided: list[Decided], edits: list[Edit]) -> tuple[Any, str] | None:
+def _module_applied(previous: Result, decided: list[Decided], edits: list[Edit]) -> tuple[Any, str, str] | None:
     """The previous root with the one module the changed edits touch made again from the input, and the module's
-    pointer in the output; None where the edits reach past one module or the module's edits could come out
-    otherwise in the whole document."""
+    pointers in the output and the input; None where the edits reach past one module or the module's edits could
+    come out otherwise in the whole document."""
     if any(edit.op in _WHOLE_DOCUMENT_OPS for edit in edits):
         return None
     doc = previous.document
@@ -104,7 +105,7 @@ def _module_applied(previous: Result, decided: list[Decided], edits: list[Edit])
     place = map_pointer(module.pointer, previous.renames)
     value = resolve(out, map_pointer(module.pointer, renames))
     root = _replaced(previous.root, place, value)
-    return None if root is None else (root, place)
+    return None if root is None else (root, place, module.pointer)
 
 
 def _module_of(modules: list[ModuleRef], edits: list[Edit]) -> ModuleRef | None:

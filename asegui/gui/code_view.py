@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from ..core import i18n
-from ..review.session import differing
+from ..review.diff import differing
 from . import theme
 
 Span = tuple[int, int, str]  # start, length, kind ("tag", "string", "number", "keyword" or "punctuation")

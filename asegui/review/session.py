@@ -14,15 +14,12 @@ reports and saved decisions call :meth:`Session.complete` first.
 from __future__ import annotations
 
 import copy
-import difflib
-import re
 import threading
 from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from msgspec import Struct, field
+from msgspec import Struct
 
 from ..core import (
     AREAS,
@@ -45,13 +42,14 @@ from ..core import (
 from ..core.i18n import _
 from ..core.reapply import reapply
 from ..core.redact import redact_text
+from .diff import Changes, Opcodes, diff_lines, text_lines
+from .spliced import spliced_anchors, spliced_changes
 from .undo import UndoStack
 
 if TYPE_CHECKING:
     from ..core.device.compile import DevicePreview
 
 NEEDS_ME = ("needs input", "open", "rejected, reason needed")
-MEMO_LIMIT = 50_000  # diffed segments kept for a document before the cache starts afresh
 KEPT = 8  # masked texts and mapped pointer lists kept (most recent), across both sides and forms
 
 
@@ -93,101 +91,6 @@ class DefaultsApplied(Struct, frozen=True, dict=True):
         if self.left_off:
             said += "; " + _("{count} off by default left off").format(count=self.left_off)
         return said
-
-
-class Changes(Struct, dict=True):
-    """Lines that differ between the two rendered sides (1-based), with their kind."""
-
-    input: dict[int, str] = field(default_factory=dict)   # line -> "-" removed, "~" changed
-    output: dict[int, str] = field(default_factory=dict)  # line -> "+" added, "~" changed
-    pairs: dict[int, int] = field(default_factory=dict)   # a changed output line -> the input line it replaces
-
-
-Opcodes = list[tuple[str, int, int, int, int]]
-
-
-def diff_lines(before: str | list[str], after: str | list[str], anchors: list[tuple[int, int]] | None = None,
-               memo: dict[tuple[tuple[str, ...], tuple[str, ...]], Opcodes] | None = None) -> Changes:
-    """Changed lines of ``after`` against ``before`` (and the removed/changed ones of ``before``).
-
-    ``anchors`` are (input line, output line) pairs known to correspond, increasing on both sides
-    (the same JSON pointer); the texts are diffed segment by segment between them, which keeps a
-    large manifest's diff quick where one SequenceMatcher over the whole texts is slow.
-    ``memo`` keeps each differing segment's opcodes by content: one decision changes one module,
-    so the next diff of the same document finds almost every segment there.
-    """
-    a = text_lines(before) if isinstance(before, str) else before
-    b = text_lines(after) if isinstance(after, str) else after
-    changes = Changes()
-    bounds = [(0, 0)] + [(left - 1, right - 1) for left, right in anchors or ()] + [(len(a), len(b))]
-    for (i0, j0), (i1, j1) in zip(bounds, bounds[1:], strict=False):
-        if i1 < i0 or j1 < j0:
-            continue
-        left, right = a[i0:i1], b[j0:j1]
-        if left == right:
-            continue
-        for tag, k1, k2, m1, m2 in _opcodes(left, right, memo):
-            for line in range(i0 + k1, i0 + k2):
-                changes.input[line + 1] = "-" if tag == "delete" else "~"
-            for line in range(j0 + m1, j0 + m2):
-                changes.output[line + 1] = "+" if tag == "insert" else "~"
-            if tag == "replace":  # line by line, as far as both sides go: what changed inside each pair shows
-                for offset in range(min(k2 - k1, m2 - m1)):
-                    changes.pairs[j0 + m1 + offset + 1] = i0 + k1 + offset + 1
-    return changes
-
-
-INTRALINE_LIMIT = 4096  # characters: longer lines are compared whole (a character diff grows with the square)
-
-
-_TOKEN = re.compile(r"[A-Za-z0-9]+|[^A-Za-z0-9]")  # words, and every other character alone
-
-
-@lru_cache(maxsize=8192)
-def differing(mine: str, theirs: str) -> tuple[tuple[int, int], ...]:
-    """The (start, end) character range of ``mine`` that differs from ``theirs``: between the words both lines
-    begin and end with (so "Binds" and "Mounts" differ as words, not in a few letters). A changed line of a
-    manifest differs in one place; where it differs in several, the range spans them. None when the lines share
-    too little for a range to say more than the line's mark."""
-    if mine == theirs or len(mine) > INTRALINE_LIMIT or len(theirs) > INTRALINE_LIMIT:
-        return ()
-    ours, other = _TOKEN.findall(mine), _TOKEN.findall(theirs)
-    head = 0
-    while head < min(len(ours), len(other)) and ours[head] == other[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(ours), len(other)) - head and ours[-1 - tail] == other[-1 - tail]:
-        tail += 1
-    start = sum(len(token) for token in ours[:head])
-    end = len(mine) - sum(len(token) for token in ours[len(ours) - tail:])
-    kept = len(mine) - (end - start)
-    if end <= start or kept < 3 or kept < len(mine.strip()) // 3:
-        return ()
-    return ((start, end),)
-
-
-def text_lines(text: str) -> list[str]:
-    """The lines as the panes count them: split at "\n" only. str.splitlines() also splits at U+2028, U+2029
-    and U+0085, which JSON strings may hold as they are, and every mark after one would land a line late."""
-    lines = text.split("\n")
-    if lines and not lines[-1]:
-        lines.pop()
-    return lines
-
-
-def _opcodes(left: list[str], right: list[str],
-             memo: dict[tuple[tuple[str, ...], tuple[str, ...]], Opcodes] | None) -> Opcodes:
-    """The differing opcodes of two segments, from ``memo`` when it has seen them."""
-    key = (tuple(left), tuple(right))
-    if memo is not None and key in memo:
-        return memo[key]
-    matcher = difflib.SequenceMatcher(None, left, right, autojunk=False)
-    found: Opcodes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-    if memo is not None:
-        if len(memo) > MEMO_LIMIT:
-            memo.clear()
-        memo[key] = found
-    return found
 
 
 class DevicePhase:
@@ -241,6 +144,7 @@ class Session:
         self._input_findings: list[Decided] = []
         self._findings: list[Decided] = []  # shown: the result's, or while its device phase runs, see findings
         self._changes: dict[str, Changes] = {}
+        self._earlier: dict[str, Any] = {}  # the earlier result's diff, anchors and output (see _apply)
         self._counts: dict[str | None, dict[str, int]] = {}  # of the findings shown, by area (None: all)
         self._ids: tuple[list[Decided] | None, list[str]] = (None, [])  # the findings shown and their ids
         self._following: tuple[list[Finding] | None, list[str]] = (None, [])  # see _followers
@@ -348,7 +252,16 @@ class Session:
         if form not in self._changes:
             before = self._lines(form)
             after, _spans = self.rendered("output", form)
-            self._changes[form] = diff_lines(before, after, self.anchors(form), self._segments)
+            anchors = self.anchors(form)
+            spliced = self._memo.get(("spliced", form))
+            earlier = self._earlier.get(form)
+            if self._earlier.get("output") is self.result.render("output", form) and earlier is not None:
+                self._changes[form] = earlier[0]  # the same output as the earlier result's
+            elif spliced is not None and earlier is not None and earlier[0] is not None and self.result.splice:
+                self._changes[form] = spliced_changes(earlier[0], before, text_lines(after), spliced,
+                                                      self.result.splice[3], self._segments)
+            else:
+                self._changes[form] = diff_lines(before, after, anchors, self._segments)
         return self._changes[form]
 
     def _lines(self, form: str) -> list[str]:
@@ -428,6 +341,10 @@ class Session:
         if ("anchors", form) in self._memo:
             return self._memo[("anchors", form)]
         _b, after = self.rendered("output", form)
+        found = self._spliced_anchors(form)
+        if found is not None:
+            self._memo[("anchors", form)] = found
+            return found
         pairs = []
         for first, pointer in self._mapped_input(form):
             target = after.get(pointer)
@@ -440,6 +357,31 @@ class Session:
                 kept.append((left, right))
         self._memo[("anchors", form)] = kept
         return kept
+
+    def _spliced_anchors(self, form: str) -> list[tuple[int, int]] | None:
+        """The anchors of a result re-applied to one module, from the earlier result's (see :mod:`.spliced`)."""
+        earlier = self._earlier.get(form)
+        if earlier is None or earlier[1] is None:
+            return None
+        if self._earlier.get("output") is self.result.render("output", form):
+            return earlier[1]  # the same output as the earlier result's
+        splice = self.result.splice
+        if splice is None:
+            return None
+        module, first, last, shift = splice
+        _text, before = self.rendered("input", form)
+        _text, after = self.rendered("output", form)
+        lines = before.get(module)
+        if lines is None:
+            return None
+        top, bottom = lines
+        inside = [(line, after[pointer][0]) for line, pointer in self._mapped_input(form)
+                  if top <= line <= bottom and pointer in after]
+        spliced = spliced_anchors(earlier[1], lines, (first, last), shift, inside)
+        if spliced is None:
+            return None
+        self._memo[("spliced", form)] = spliced
+        return spliced.anchors
 
     def unresolved_errors(self) -> list[Decided]:
         """The error findings shown that still need a person (after :meth:`complete`: the result's own)."""
@@ -646,11 +588,16 @@ class Session:
         runner. ``changed``: the findings whose decisions are all that differ from the current result's; a change
         that one module's edits carry is applied to that module alone (:func:`reapply`, which gives what apply
         would)."""
+        # as asegui-cli convert, the device phase apart: with a runner it follows on a worker
+        result = reapply(self.result, self.analyzed, self.decisions, changed) if changed else None
+        # a result re-applied to one module: its diff and anchors are the earlier ones', that module's found again
+        self._earlier = {}
+        if result is not None and "expanded" in self._changes:
+            self._earlier = {"expanded": (self._changes["expanded"], self._memo.get(("anchors", "expanded"))),
+                             "output": self.result.render("output", "expanded")}
         self._changes = {}
         self._memo = {}
         self._counts = {}
-        # as asegui-cli convert, the device phase apart: with a runner it follows on a worker
-        result = reapply(self.result, self.analyzed, self.decisions, changed) if changed else None
         self.revision += 1
         if result is None:
             result = apply(self.document, self.analyzed, self.decisions, "auto", self.settings, device=False)

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from asegui.core import ManifestError, convert, lines_for
-from asegui.review.session import Session, diff_lines
+from asegui.review.diff import diff_lines
+from asegui.review.session import Session
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "fpga-sample.json"
 
