@@ -12,7 +12,7 @@ from . import emit, rules
 from .device.compile import DevicePreview, compile_device
 from .device.settings import DEFAULT as DEFAULT_SETTINGS
 from .device.settings import DeviceSettings
-from .document import Document, load
+from .document import Document, ModuleRef, load
 from .emit import Form
 from .findings import NOTHING, Decided, Decision, Decisions, Edit, Finding, Outcome, Param, Status
 from .i18n import _
@@ -58,6 +58,7 @@ class Result(Struct, dict=True):
     # once the expanded output is made so: (the module's input pointer, its first output line, its last line in the
     # earlier text, the lines it gained, negative if it lost some), from which the window's diff is spliced too
     splice: tuple[str, int, int, int] | None = None
+    _warned: dict[str, list[str]] = field(default_factory=dict)  # output_warnings by module (input pointer)
 
     @lazy
     def text(self) -> str:
@@ -86,27 +87,35 @@ class Result(Struct, dict=True):
         """What the output itself would run into, which no finding of the input could say: a module whose
         createOptions the accepted fixes (``k8s-experimental`` settings, mounts) made longer than 8 pieces of
         512 characters, though the input's fitted (MAN001 reports an input already too long). Made on first
-        use: the CLI, the report and the window ask; a re-apply per decision does not need it."""
-        doc = self.document
-        limit = emit.MAX_CREATE_OPTIONS
+        use: the CLI, the report and the window ask; a re-apply per decision does not need it. A result re-applied
+        to one module takes the others' from the result it came from."""
         warnings = []
-        for module in doc.modules:
-            if module.co_form in ("absent", "invalid"):
-                continue
-            before = resolve(doc.root, module.create_options_pointer)
-            after = resolve(self.root, map_pointer(module.create_options_pointer, self.renames))
-            if not isinstance(after, dict) or after == before:
-                continue
-            if module.pointer in self.kept_pieces:
-                warnings.append(_("createOptions of module \"{module}\" is rewritten although its MAN004 rewrite was "
-                                  "rejected: accepted fixes changed it, and changed pieces are written as strict JSON "
-                                  "in pieces of 512").format(module=module.name))
-            length = len(emit.compact(after))
-            if length > limit >= len(emit.compact(before)):
-                warnings.append(_("After the accepted fixes, createOptions of module \"{module}\" is {length} "
-                                  "characters of compact JSON, more than the {limit} (8 pieces of 512) the IoT Edge "
-                                  "tools can rebuild or edit: shorten it (see MAN001)")
-                                .format(module=module.name, length=length, limit=limit))
+        for module in self.document.modules:
+            found = self._warned.get(module.pointer)
+            if found is None:
+                found = self._warned[module.pointer] = self._module_warnings(module)
+            warnings += found
+        return warnings
+
+    def _module_warnings(self, module: ModuleRef) -> list[str]:
+        if module.co_form in ("absent", "invalid"):
+            return []
+        before = resolve(self.document.root, module.create_options_pointer)
+        after = resolve(self.root, map_pointer(module.create_options_pointer, self.renames))
+        if not isinstance(after, dict) or after == before:
+            return []
+        warnings = []
+        if module.pointer in self.kept_pieces:
+            warnings.append(_("createOptions of module \"{module}\" is rewritten although its MAN004 rewrite was "
+                              "rejected: accepted fixes changed it, and changed pieces are written as strict JSON "
+                              "in pieces of 512").format(module=module.name))
+        limit = emit.MAX_CREATE_OPTIONS
+        length = len(emit.compact(after))
+        if length > limit >= len(emit.compact(before)):
+            warnings.append(_("After the accepted fixes, createOptions of module \"{module}\" is {length} "
+                              "characters of compact JSON, more than the {limit} (8 pieces of 512) the IoT Edge "
+                              "tools can rebuild or edit: shorten it (see MAN001)")
+                            .format(module=module.name, length=length, limit=limit))
         return warnings
 
     @property

@@ -68,10 +68,11 @@ def reapply(previous: Result, findings: list[Finding], decisions: Mapping[str, D
         stale = [key for key in decisions if key not in known]
     context.renames = previous.renames
     rendered = previous._cache.get(("output", "expanded"))
+    warned = {pointer: found for pointer, found in previous._warned.items() if pointer != module}
     return Result(document=previous.document, findings=decided, root=root, form=previous.form,
                   conflicts=previous.conflicts, renames=previous.renames, stale_decisions=stale,
                   settings=previous.settings, _context=context,
-                  _base=(rendered, place, module) if rendered is not None else None)
+                  _base=(rendered, place, module) if rendered is not None else None, _warned=warned)
 
 
 def _module_applied(previous: Result, decided: list[Decided], edits: list[Edit]) -> tuple[Any, str, str] | None:

@@ -301,6 +301,7 @@ class CodeView(QPlainTextEdit):
         self.search = ""  # the find bar's text, case-insensitive
         self.matches: list[tuple[int, int]] = []  # (document position, length) of each match, in order
         self._text: str | None = None
+        self._painted_intraline: dict[int, tuple[tuple[int, int], ...]] | None = None  # lines in view, their marks
         self.highlighter = (YamlHighlighter if language == "yaml" else JsonHighlighter)(self.document())
         self.margin = _Margin(self)
         self.change_map = _ChangeMap(self)
@@ -421,9 +422,16 @@ class CodeView(QPlainTextEdit):
 
     # -- inside changed lines -------------------------------------------------------------------------------
     def set_partners(self, partners: dict[int, int], other: CodeView) -> None:
-        """Changed lines and their counterparts in ``other``: what differs inside each is marked when painted."""
-        if partners != self.partners or other is not self._other:
-            self.partners, self._other = dict(partners), other
+        """Changed lines and their counterparts in ``other``: what differs inside each is marked when painted.
+
+        Repainted only when a line in view would be marked otherwise: a decision in one module moves the counterparts
+        of every line after it in the other pane, and this pane's marks stay the same."""
+        if partners == self.partners and other is self._other:
+            return
+        in_view = self._painted_intraline
+        same = other is self._other and self.partners.keys() == partners.keys() and in_view is not None
+        self.partners, self._other = dict(partners), other
+        if not same or any(self.intraline(line) != marked for line, marked in in_view.items()):  # type: ignore
             self.viewport().update()
 
     def intraline(self, line: int) -> tuple[tuple[int, int], ...]:
@@ -437,13 +445,18 @@ class CodeView(QPlainTextEdit):
         """The characters that changed inside a changed line, under the text (the visible lines only)."""
         if self.partners:
             self._paint_intraline(event)
+        else:
+            self._painted_intraline = None
         super().paintEvent(event)
 
     def _paint_intraline(self, event: QPaintEvent) -> None:
         """Only the paired lines in view are looked at (a Qt call per line would cost more than the drawing)."""
         first = self.firstVisibleBlock().blockNumber() + 1
         shown = event.rect().bottom() // max(1, self.fontMetrics().lineSpacing()) + 2
-        lines = [line for line in range(first, first + shown) if line in self.partners and self.intraline(line)]
+        marked = {line: self.intraline(line) for line in range(first, first + shown) if line in self.partners}
+        # what the whole view shows marked (a paint of part of it leaves the rest unknown: set_partners repaints)
+        self._painted_intraline = marked if event.rect() == self.viewport().rect() else None
+        lines = [line for line, ranges in marked.items() if ranges]
         if not lines:
             return
         painter = QPainter(self.viewport())

@@ -116,3 +116,42 @@ def test_the_change_map_paints_its_runs_as_one_mark_per_line_would(changes, line
         images.append(image)
     assert images[0] == images[1]
     assert len(_runs(changes, lines, height, mark)) <= len(changes)
+
+
+def test_a_pane_repaints_for_its_counterparts_only_when_a_mark_in_view_changes(qtbot):
+    """A decision in one module moves the counterparts of every later line in the other pane: this pane's marks in
+    view stay the same, so it is not repainted; when a counterpart in view changes, it is."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                Paints.count += 1
+            return False
+
+    left, right = CodeView("left"), CodeView("right")
+    for view in (left, right):
+        qtbot.addWidget(view)
+        view.resize(400, 200)
+    left.set_content("\n".join(f'  "key{n}": "value {n}",' for n in range(300)))
+    right.set_content("\n".join(f'  "key{n}": "valve {n}",' for n in range(300)))
+    left.set_partners({n: n for n in range(1, 301)}, right)
+    left.show()
+    qtbot.waitExposed(left)
+    qtbot.wait(50)  # the first paint, which sees the marks in view
+    paints = Paints()
+    left.viewport().installEventFilter(paints)
+    # three lines inserted at line 200 of the other pane: the counterparts from there on move, none in view changes
+    right.set_content("\n".join([f'  "key{n}": "valve {n}",' for n in range(199)] + ["  x", "  y", "  z"]
+                                + [f'  "key{n}": "valve {n}",' for n in range(199, 300)]))
+    left.set_partners({n: n if n < 200 else n + 3 for n in range(1, 301)}, right)
+    qtbot.wait(50)
+    assert Paints.count == 0
+    assert left.intraline(250) and left.intraline(1)  # marked, as before the move
+    # the counterpart of line 2, in view, is another line now: its mark changes, and the pane is repainted
+    before = left.intraline(2)
+    left.set_partners({**{n: n if n < 200 else n + 3 for n in range(1, 301)}, 2: 3}, right)
+    assert left.intraline(2) != before
+    qtbot.waitUntil(lambda: Paints.count > 0)
