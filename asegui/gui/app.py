@@ -48,7 +48,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _application(dark: bool, fusion: bool, lang: str | None = None) -> QApplication:
-    """The application, in ``lang`` (else the saved or the system's language: :mod:`.language`)."""
+    """The application, in ``lang`` (else the saved or the system's language: :mod:`.language`).
+
+    The garbage collector rests from here until the first window's first frame (:func:`build_window` takes the
+    pause over): the imports and declarations of start-up make what lives as long as the app, and the collections
+    they would set off (some forty) only scan it."""
+    from .. import collector
+
+    global _start_pause
+    if not _start_pause:
+        collector.pause()
+        _start_pause = True
     from PySide6.QtWidgets import QApplication
 
     from . import feature_scan
@@ -89,7 +99,10 @@ def build_window(args: argparse.Namespace, settings: QSettings | None = None) ->
         FirstFrame(window, collector.resume, when_destroyed=True)
     except BaseException:
         collector.resume()
+        end_start_pause()
         raise
+    if _start_pause:
+        FirstFrame(window, end_start_pause, when_destroyed=True)
     if args.dark:
         window.dark_action.setChecked(True)
     if getattr(args, "view", None):
@@ -99,6 +112,19 @@ def build_window(args: argparse.Namespace, settings: QSettings | None = None) ->
         window.open_path(args.file)
         window.show_start_page_if_empty()  # (after an unexpected error; a reported failure showed it already)
     return window
+
+
+_start_pause = False  # _application paused the collector; the first window's first frame ends the pause
+
+
+def end_start_pause() -> None:
+    """End the collector's pause that :func:`_application` began (once)."""
+    global _start_pause
+    if _start_pause:
+        from .. import collector
+
+        _start_pause = False
+        collector.resume()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -160,6 +186,7 @@ def screenshot(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="asegui-shot-") as folder:  # the user's settings stay untouched
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings, restore=False)
+        end_start_pause()
         window.resize(*SCREENSHOT_SIZE)
         if args.view == "device":
             window.device_action.setChecked(True)

@@ -52,3 +52,36 @@ def test_the_window_started_with_a_file_shows_the_selected_finding(qtbot: Any, t
     wait_device(qtbot, window)
     qtbot.wait(50)
     _assert_selection_in_view(window)
+
+
+def test_the_collector_rests_from_the_application_to_the_first_frame(tmp_path: Path, sample_copy: Path) -> None:
+    """As `asegui FILE` starts: no collection runs between making the application and the first frame (start-up
+    makes what lives as long as the app), and the collector is back on once the frame is painted."""
+    import os
+    import subprocess
+    import sys
+    import textwrap
+
+    root = Path(__file__).resolve().parents[2]
+    code = textwrap.dedent(f"""
+        import argparse, gc, time
+        from PySide6.QtCore import QSettings
+        from asegui.gui import app
+        runs = []
+        gc.callbacks.append(lambda phase, info: phase == "start" and runs.append(info["generation"]))
+        application = app._application(False, fusion=False)
+        assert not gc.isenabled()
+        settings = QSettings({str(tmp_path / "s.ini")!r}, QSettings.Format.IniFormat)
+        window = app.build_window(argparse.Namespace(file={str(sample_copy)!r}, dark=False, screenshot=None,
+                                                     select=None), settings)
+        assert not gc.isenabled() and not runs
+        deadline = time.monotonic() + 10
+        while not gc.isenabled() and time.monotonic() < deadline:
+            application.processEvents()
+        print(gc.isenabled(), len(runs))
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "0"]
