@@ -6,7 +6,8 @@ core    convert() and its output text on FPGA manifests of 5, 50 and 500 modules
         modules (10.0 would be exactly linear in user modules) and the time per module at each size.
 window  process start to the first painted frame of the window with the sample open, against a bare
         PySide6 window showing the same two texts in two QPlainTextEdits, each in fresh subprocesses;
-        and toggling a finding to the repainted GPU pane on the 50-module manifest.
+        and, on the 50-module manifest, toggling the selected finding to the repainted GPU pane, back to back
+        (selecting it first, as a person clicks the row, is timed apart: select_to_repaint_ms).
 
 Targets (issue 5): core <= 20x the JSON floor at 50 modules and no worse than linear growth to 500;
 window start <= 2x the bare window; a toggle repaints in <= 50 ms at 50 modules.
@@ -259,6 +260,18 @@ app.installEventFilter(painted)
 session = window.session
 candidates = [f for f in session.findings if f.applicability == "auto" and f.edits and f.module]
 finding = candidates[len(candidates) // 2] if candidates else session.findings[0]
+# A person looks at the opened file, selects the row, then toggles it: the device phase of the file as opened is
+# done by then, and the selection (both panes scroll to the module, the detail panel shows the finding) is timed
+# apart, to its repaint: it is not a toggle.
+settle = time.perf_counter() + 20
+while session.device_pending and time.perf_counter() < settle:
+    app.processEvents()
+before = Painted.count
+start = time.perf_counter()
+window.checklist.select(finding.id)
+while Painted.count == before and time.perf_counter() < start + 10:
+    app.processEvents()
+select_ms = round((time.perf_counter() - start) * 1000, 2)
 times = []
 for round_ in range(int(sys.argv[3])):
     accepted = not session.finding(finding.id).accepted
@@ -270,7 +283,7 @@ for round_ in range(int(sys.argv[3])):
         app.processEvents()
     times.append(time.perf_counter() - start)
 print(json.dumps({"finding": finding.code, "module": finding.module, "findings": len(session.findings),
-                  "times_ms": [round(t * 1000, 2) for t in times]}), flush=True)
+                  "select_ms": select_ms, "times_ms": [round(t * 1000, 2) for t in times]}), flush=True)
 os._exit(0)
 """
 
@@ -347,6 +360,7 @@ def bench_window(quick: bool, qt_platform: str) -> dict[str, Any]:
         figures["toggle_to_repaint_ms"] = round(statistics.median(times), 2)
         figures["toggle_max_ms"] = max(times)
         figures["toggle_finding"] = f"{toggle['finding']} ({toggle['module']}), {toggle['findings']} findings"
+        figures["select_to_repaint_ms"] = toggle.get("select_ms")
         figures["meets_toggle_target"] = statistics.median(times) <= TARGETS["toggle_ms"]
         figures["meets_toggle_max_target"] = max(times) <= TARGETS["toggle_max_ms"]
     else:
