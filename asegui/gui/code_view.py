@@ -204,17 +204,22 @@ class _Margin(QWidget):
 
 
 def _runs(changes: dict[int, str], lines: int, height: int, mark: int) -> list[tuple[int, int, str]]:
-    """The change map's marks as (top, bottom, kind) pixel runs: marks of one kind that touch or overlap are one
-    run, so a manifest with thousands of changed lines paints a few dozen rectangles, not one per line. Where
-    marks of two kinds overlap, the later line's kind is painted over the earlier's, as one mark per line would."""
-    runs: list[list[Any]] = []
+    """The change map's marks as (top, bottom, kind) pixel runs, as one mark per changed line painted in line order
+    would leave them: each pixel row shows the kind of the last line whose mark covers it. A manifest with thousands
+    of changed lines paints a few dozen rectangles, not one per line (nor more than one per pixel row)."""
+    rows: dict[int, str] = {}
     for line in sorted(changes):
         kind = changes[line]
         top = (line - 1) * height // lines
-        if runs and runs[-1][2] == kind and top <= runs[-1][1]:
-            runs[-1][1] = max(runs[-1][1], top + mark)
+        for row in range(top, top + mark):
+            rows[row] = kind
+    runs: list[list[Any]] = []
+    for row in sorted(rows):
+        kind = rows[row]
+        if runs and runs[-1][2] == kind and runs[-1][1] == row:
+            runs[-1][1] = row + 1
         else:
-            runs.append([top, top + mark, kind])
+            runs.append([row, row + 1, kind])
     return [(top, bottom, kind) for top, bottom, kind in runs]
 
 
@@ -331,11 +336,11 @@ class CodeView(QPlainTextEdit):
         if text != self._text:
             vertical = self.verticalScrollBar().value()
             horizontal = self.horizontalScrollBar().value()
+            coloured = self.coloured
             self._colour_for(text)
-            if self._text is None or not self.coloured:
+            if self._text is None or coloured != self.coloured or not self._replace_middle(
+                    self._text.split("\n"), text.split("\n")):
                 self.setPlainText(text)
-            else:
-                self._replace_middle(self._text.split("\n"), text.split("\n"))
             self._text = text
             self.verticalScrollBar().setValue(vertical)
             self.horizontalScrollBar().setValue(horizontal)
@@ -357,7 +362,11 @@ class CodeView(QPlainTextEdit):
             self.coloured = coloured
             self.highlighter.setDocument(self.document() if coloured else None)
 
-    def _replace_middle(self, old: list[str], new: list[str]) -> None:
+    REPLACED_AT_MOST = 5000  # lines: a larger middle is faster laid out afresh than edited in place
+
+    def _replace_middle(self, old: list[str], new: list[str]) -> bool:
+        """Replace the lines between the common head and tail of ``old`` (shown) and ``new``; False, changing
+        nothing, when that middle is so long that the whole text is better set afresh (accept all on a large file)."""
         head = 0
         limit = min(len(old), len(new))
         while head < limit and old[head] == new[head]:
@@ -365,6 +374,8 @@ class CodeView(QPlainTextEdit):
         tail = 0
         while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
             tail += 1
+        if max(len(old), len(new)) - tail - head > self.REPLACED_AT_MOST:
+            return False
         document = self.document()
         cursor = QTextCursor(document)
         cursor.beginEditBlock()
@@ -391,6 +402,7 @@ class CodeView(QPlainTextEdit):
             cursor.setPosition(first.position())
             cursor.insertText(middle + "\n")
         cursor.endEditBlock()
+        return True
 
     def line_text(self, line: int) -> str:
         block = self.document().findBlockByNumber(line - 1)

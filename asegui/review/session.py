@@ -217,15 +217,18 @@ class Session:
     def counts(self, area: str | None = None) -> dict[str, int]:
         """How many findings (of one area, or all) there are, by severity, accepted and waiting for a person:
         counted once per result (the window asks for every area and the whole on each decision)."""
-        if area not in self._counts:
-            group = [f for f in self.findings if area is None or f.area == area]
-            counts = {"total": len(group), "error": 0, "warning": 0, "info": 0,
-                      "needs_me": sum(1 for f in group if needs_me(f)),
-                      "accepted": sum(1 for f in group if f.accepted)}
-            for finding in group:
-                counts[finding.severity] = counts.get(finding.severity, 0) + 1
-            self._counts[area] = counts
-        return dict(self._counts[area])
+        if not self._counts:  # every area's and the whole's, in one pass over the findings
+            self._counts[None] = _no_counts()
+            for finding in self.findings:
+                for key in (None, finding.area):
+                    counts = self._counts.get(key)
+                    if counts is None:
+                        counts = self._counts[key] = _no_counts()
+                    counts["total"] += 1
+                    counts[finding.severity] = counts.get(finding.severity, 0) + 1
+                    counts["needs_me"] += needs_me(finding)
+                    counts["accepted"] += finding.accepted
+        return dict(self._counts.get(area) or _no_counts())
 
     def revised_since(self, revision: int) -> set[str] | None:
         """The ids of findings whose outcome may have changed since :attr:`revision` was ``revision``; None when any
@@ -590,6 +593,7 @@ class Session:
         would)."""
         # as asegui-cli convert, the device phase apart: with a runner it follows on a worker
         result = reapply(self.result, self.analyzed, self.decisions, changed) if changed else None
+        reapplied = result is not None
         # a result re-applied to one module: its diff and anchors are the earlier ones', that module's found again
         self._earlier = {}
         if result is not None and "expanded" in self._changes:
@@ -597,6 +601,7 @@ class Session:
                              "output": self.result.render("output", "expanded")}
         self._changes = {}
         self._memo = {}
+        counted, decided_before, shown_before = self._counts, self._by_id, len(self._findings)
         self._counts = {}
         self.revision += 1
         if result is None:
@@ -621,6 +626,9 @@ class Session:
         else:
             self._phase = phase
             self._findings = self._input_findings + self._device_findings
+            if reapplied and counted and len(self._findings) == shown_before:  # only the changed count anew
+                self._counts = _recounted(counted, [(decided_before[key], self._by_id[key]) for key in changed or ()
+                                                    if key in decided_before and key in self._by_id])
             self.run_device(phase)
 
     def _followers(self) -> list[str]:
@@ -643,6 +651,22 @@ class Session:
         self._revised.update(dict.fromkeys((f.id for f in (*gone, *self._device_findings)), self.revision))
         self._device_by_id = {f.id: f for f in self._device_findings}
         self._device = result.device
+
+
+def _recounted(counts: dict[str | None, dict[str, int]],
+               changed: list[tuple[Decided, Decided]]) -> dict[str | None, dict[str, int]]:
+    """``counts`` with each finding's earlier outcome (the first of each pair) replaced by its new one: a decision
+    changes what is accepted and what needs a person, never how many findings of each severity there are."""
+    counts = {key: dict(value) for key, value in counts.items()}
+    for before, after in changed:
+        for key in (None, after.area):
+            counts[key]["needs_me"] += needs_me(after) - needs_me(before)
+            counts[key]["accepted"] += after.accepted - before.accepted
+    return counts
+
+
+def _no_counts() -> dict[str, int]:
+    return {"total": 0, "error": 0, "warning": 0, "info": 0, "needs_me": 0, "accepted": 0}
 
 
 def _device_phase(finding_id: str) -> bool:

@@ -16,6 +16,20 @@ LINES = st.lists(st.sampled_from(["{", "}", '  "a": 1,', '  "b": [', "  ]", "", 
 def test_partial_updates_always_show_the_new_text(qtbot, first, second, third):
     view = CodeView("test-view")
     qtbot.addWidget(view)
+    _show_each(view, first, second, third)
+
+
+@settings(max_examples=60, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture],
+          deadline=None)
+@given(first=LINES, second=LINES, third=LINES)
+def test_a_long_middle_is_set_afresh_and_shows_the_new_text_too(qtbot, first, second, third):
+    view = CodeView("test-view")
+    qtbot.addWidget(view)
+    view.REPLACED_AT_MOST = 1  # as accept all on a large file: most lines differ
+    _show_each(view, first, second, third)
+
+
+def _show_each(view, first, second, third):
     for lines in (first, second, third, first):
         text = "\n".join(lines)
         view.set_content(text)

@@ -61,3 +61,30 @@ def test_spliced_changes_and_anchors_equal_the_whole_texts(name: str, data: byte
         assert list(found.output) == sorted(found.output)  # in line order, as the whole diff lists them
     if name in ("sample", "site-of-8"):
         assert spliced >= 3, "most decisions should be spliced"
+
+
+def _counted(session: Session, area: str | None) -> dict[str, int]:
+    group = [f for f in session.findings if area is None or f.area == area]
+    counts = {"total": len(group), "error": 0, "warning": 0, "info": 0,
+              "needs_me": sum(f.status in ("needs input", "open", "rejected, reason needed") for f in group),
+              "accepted": sum(f.accepted for f in group)}
+    for finding in group:
+        counts[finding.severity] += 1
+    return counts
+
+
+def test_counts_follow_each_decision_while_the_device_phase_waits() -> None:
+    """With the device phase on a worker (as in the window), a re-applied decision counts only its finding anew:
+    the counts are those of the findings shown, every step."""
+    session = Session(fpga_manifest(8), display_name="site")
+    waiting = []
+    session.run_device = waiting.append  # the window's worker, which has not run them yet
+    choices = [f.id for f in session.findings if f.status != "info"]
+    pick = random.Random(8)
+    for _step in range(30):
+        finding_id = pick.choice(choices)
+        session.set_accepted(finding_id, not session.finding(finding_id).accepted)
+        for area in (None, *session.areas(), "no such area"):
+            assert session.counts(area) == _counted(session, area), (area, finding_id)
+        if pick.random() < 0.3:  # now and then the worker's phase is taken in
+            session.device_ready(waiting[-1])
