@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
 
 log = logging.getLogger("asegui.gui")
+START_DELAY_MS = 100  # after a decision: a pause of a person between two keys is longer
 
 
 class DeviceWorker(QObject):
@@ -34,12 +35,12 @@ class DeviceWorker(QObject):
         self._executor: ThreadPoolExecutor | None = None  # started on first use, ended by shutdown()
         self._queued: Future[None] | None = None
         self._closed = False
-        # A phase starts once the event loop has painted what the decision changed: a worker holding the GIL
-        # meanwhile would slow the repaint down more than the phase costs.
+        # A phase starts once the event loop has painted what the decision changed and the person has paused: a
+        # worker holding the GIL meanwhile would slow the repaint down more than the phase costs, and decisions in
+        # quick succession (Space, F8, Space…) each repaint at once while only the last one's phase runs.
         self._next: tuple[Session, DevicePhase] | None = None
         self._start_timer = QTimer(self)
         self._start_timer.setSingleShot(True)
-        self._start_timer.setInterval(0)
         self._start_timer.timeout.connect(self._start)
         # Until the window's first frame is painted, no phase starts: the first frame is what a person waits for.
         self._first_frame: FirstFrame | None = None
@@ -50,14 +51,14 @@ class DeviceWorker(QObject):
 
     def _release(self) -> None:
         if self._next is not None:
-            self._start_timer.start()
+            self._start_timer.start(0)  # the file just opened: its objects as soon as its first frame is up
 
     def submit(self, session: Session, phase: DevicePhase) -> None:
         """Run ``phase`` on the worker, after the pending repaints; ``finished`` follows on the UI thread."""
         self._next = (session, phase)  # one not started yet is superseded: it never runs
         self._closed = False
         if self._first_frame is None or not self._first_frame.pending:
-            self._start_timer.start()
+            self._start_timer.start(START_DELAY_MS)
 
     def _start(self) -> None:
         if self._next is None:

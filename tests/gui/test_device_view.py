@@ -595,3 +595,28 @@ def test_a_window_never_painted_still_gets_its_device_phase(qtbot: Any, settings
     assert window.open_path(str(SAMPLE))
     wait_device(qtbot, window, timeout=5000)
     assert window.session is not None and not window.session.device_pending
+
+
+def test_decisions_in_quick_succession_check_the_device_once(qtbot: Any, opened: MainWindow,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each decision repaints the GPU manifest at once; the device's objects are checked once the person pauses,
+    for the last decision only, so the worker never holds the GIL while the next decision repaints."""
+    from asegui.review.session import DevicePhase
+
+    runs: list[DevicePhase] = []
+    run = DevicePhase.run
+
+    def counted(phase: DevicePhase) -> None:
+        if not phase.done:  # the UI thread asks again for a phase the worker ran: it is not run twice
+            runs.append(phase)
+        run(phase)
+
+    monkeypatch.setattr(DevicePhase, "run", counted)
+    session = opened.session
+    assert session is not None
+    finding = next(f for f in session.findings if f.applicability == "auto" and f.edits)
+    for _toggle in range(4):  # a key every 20 ms: each repainted, none of the device checks started
+        opened.set_accepted(finding.id, not session.finding(finding.id).accepted)
+        qtbot.wait(20)
+    wait_device(qtbot, opened)
+    assert len(runs) == 1 and runs[0].result is session.result
