@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
+import msgspec
+
 from .. import collector
 from .document import ModuleRef
 from .findings import Decided, Decision, Decisions, Edit, Finding
@@ -48,7 +50,7 @@ def reapply(previous: Result, findings: list[Finding], decisions: Mapping[str, D
                 if finding.rule.code in _HOW_WRITTEN:
                     return None
                 outcome = _outcome(finding, _as_decision(decisions.get(finding.id)))
-                if outcome.edits != old.outcome.edits:
+                if not same(outcome.edits, old.outcome.edits):
                     touched += old.outcome.edits
                     touched += outcome.edits
             else:
@@ -73,6 +75,20 @@ def reapply(previous: Result, findings: list[Finding], decisions: Mapping[str, D
                   conflicts=previous.conflicts, renames=previous.renames, stale_decisions=stale,
                   settings=previous.settings, _context=context,
                   _base=(rendered, place, module) if rendered is not None else None, _warned=warned)
+
+
+def same(one: Any, other: Any) -> bool:
+    """Equal as JSON writes them: ``2`` and ``2.0``, ``1`` and ``True``, keys in another order are not the same
+    here, as they are to ``==`` (a decision of ``2.0`` for a whole number is refused where ``2`` is applied)."""
+    if one is other:
+        return True
+    try:
+        return bool(_ENCODE(one) == _ENCODE(other))
+    except (TypeError, ValueError):  # not plain data: say it changed, and decide it again
+        return False
+
+
+_ENCODE = msgspec.json.Encoder().encode
 
 
 def _module_applied(previous: Result, decided: list[Decided], edits: list[Edit]) -> tuple[Any, str, str] | None:

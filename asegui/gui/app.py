@@ -136,11 +136,15 @@ def run(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
         return EXIT_FAILED
     app = _application(args.dark, fusion=False, lang=args.lang)
-    opener = FileOpenFilter(app)
-    app.installEventFilter(opener)
-    errors.setup_logging()
-    errors.install_excepthook()
-    window = build_window(args)
+    try:
+        opener = FileOpenFilter(app)
+        app.installEventFilter(opener)
+        errors.setup_logging()
+        errors.install_excepthook()
+        window = build_window(args)
+    except BaseException:
+        end_start_pause()  # no window will paint a first frame to end it
+        raise
     opener.attach(window)
     code = int(app.exec())
     del window

@@ -51,7 +51,7 @@ class DeviceWorker(QObject):
 
     def _release(self) -> None:
         if self._next is not None:
-            self._start_timer.start(0)  # the file just opened: its objects as soon as its first frame is up
+            self._start_timer.start(0)  # the file the window opened with: its objects once its first frame is up
 
     def submit(self, session: Session, phase: DevicePhase) -> None:
         """Run ``phase`` on the worker, after the pending repaints; ``finished`` follows on the UI thread."""

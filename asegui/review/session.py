@@ -40,7 +40,7 @@ from ..core import (
     resolve,
 )
 from ..core.i18n import _
-from ..core.reapply import reapply
+from ..core.reapply import reapply, same
 from ..core.redact import redact_text
 from .diff import Changes, Opcodes, diff_lines, text_lines
 from .spliced import spliced_anchors, spliced_changes
@@ -574,7 +574,7 @@ class Session:
             self._use_settings(settings)
         else:
             changed = {key for key in previous.keys() | self.decisions.keys()
-                       if previous.get(key) != self.decisions.get(key)}
+                       if not same(previous.get(key), self.decisions.get(key))}
         self._apply(changed)
         for listener in list(self.listeners):
             listener()

@@ -88,3 +88,30 @@ def test_counts_follow_each_decision_while_the_device_phase_waits() -> None:
             assert session.counts(area) == _counted(session, area), (area, finding_id)
         if pick.random() < 0.3:  # now and then the worker's phase is taken in
             session.device_ready(waiting[-1])
+
+
+def test_a_value_of_another_type_is_decided_again_with_the_other_changes() -> None:
+    """``2.0`` for a whole number is refused where ``2`` is applied, though ``2 == 2.0``: loading decisions that
+    change it together with another finding decides it again, as a whole apply does."""
+    from asegui.core import Decision, apply
+
+    data = (ROOT / "resources" / "samples" / "fpga-sample.json").read_bytes()
+    session = Session(data)
+    port = next(f for f in session.findings if f.code == "NET001")
+    other = next(f for f in session.findings
+                 if f.module == port.module and f.id != port.id and f.applicability != "manual")
+    session.replace_decisions({port.id: Decision(accepted=True, params={"host_port": 2})})
+    session.replace_decisions({port.id: Decision(accepted=True, params={"host_port": 2.0}),
+                               other.id: Decision(accepted=not other.accepted)})
+    whole = apply(session.document, session.analyzed, session.decisions, "auto", session.settings, device=False)
+    assert session.finding(port.id).status == next(f for f in whole.findings if f.id == port.id).status \
+        == "needs input"
+    assert session.rendered("output")[0] == whole.render("output", "expanded").text
+
+
+def test_same_tells_json_types_apart() -> None:
+    from asegui.core.reapply import same
+
+    assert same({"a": 1, "b": [2, "x"]}, {"a": 1, "b": [2, "x"]})
+    assert not same(2, 2.0) and not same(1, True) and not same({"a": 1, "b": 2}, {"b": 2, "a": 1})
+    assert not same(object(), object())  # not plain data: changed
