@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -10,22 +11,17 @@ from asegui.gui.code_view import CodeView, _lexer_spans, line_spans
 LINES = st.lists(st.sampled_from(["{", "}", '  "a": 1,', '  "b": [', "  ]", "", "x"]), max_size=12)
 
 
-@settings(max_examples=150, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture],
+@pytest.mark.parametrize("replaced_at_most", [CodeView.REPLACED_AT_MOST, 1],
+                         ids=["lines-replaced-in-place", "long-middle-set-afresh"])
+@settings(max_examples=100, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture],
           deadline=None)
 @given(first=LINES, second=LINES, third=LINES)
-def test_partial_updates_always_show_the_new_text(qtbot, first, second, third):
+def test_partial_updates_always_show_the_new_text(qtbot, replaced_at_most, first, second, third):
+    """Whether the changed lines are replaced in place or (a middle too long, as accept all on a large file) the
+    whole text is set afresh, the pane shows exactly the new text."""
     view = CodeView("test-view")
     qtbot.addWidget(view)
-    _show_each(view, first, second, third)
-
-
-@settings(max_examples=60, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture],
-          deadline=None)
-@given(first=LINES, second=LINES, third=LINES)
-def test_a_long_middle_is_set_afresh_and_shows_the_new_text_too(qtbot, first, second, third):
-    view = CodeView("test-view")
-    qtbot.addWidget(view)
-    view.REPLACED_AT_MOST = 1  # as accept all on a large file: most lines differ
+    view.REPLACED_AT_MOST = replaced_at_most
     _show_each(view, first, second, third)
 
 
