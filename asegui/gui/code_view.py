@@ -436,13 +436,14 @@ class CodeView(QPlainTextEdit):
     def set_partners(self, partners: dict[int, int], other: CodeView) -> None:
         """Changed lines and their counterparts in ``other``: what differs inside each is marked when painted.
 
-        Repainted only when a line in view would be marked otherwise: a decision in one module moves the counterparts
-        of every line after it in the other pane, and this pane's marks stay the same."""
-        if partners == self.partners and other is self._other:
-            return
+        Repainted only when a line in view would be marked otherwise (called after every change of the other pane):
+        a decision in one module moves the counterparts of every line after it in the other pane, and this pane's
+        marks stay the same."""
         in_view = self._painted_intraline
         same = other is self._other and self.partners.keys() == partners.keys() and in_view is not None
-        self.partners, self._other = dict(partners), other
+        if partners != self.partners or other is not self._other:
+            self.partners, self._other = dict(partners), other
+        # the same pairs can mark otherwise too: the other pane's line changed (a value given for a parameter)
         if not same or any(self.intraline(line) != marked for line, marked in in_view.items()):  # type: ignore
             self.viewport().update()
 

@@ -165,3 +165,39 @@ def test_a_pane_repaints_for_its_counterparts_only_when_a_mark_in_view_changes(q
     left.set_partners({**{n: n if n < 200 else n + 3 for n in range(1, 301)}, 2: 3}, right)
     assert left.intraline(2) != before
     qtbot.waitUntil(lambda: Paints.count > 0)
+
+
+def test_a_pane_repaints_when_the_line_its_line_is_paired_with_changes(qtbot):
+    """The pairs stay, the other pane's line changes (a value given for a parameter): what differs inside this
+    pane's line changes too, and it is repainted with the new mark."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                Paints.count += 1
+            return False
+
+    left, right = CodeView("left"), CodeView("right")
+    for view in (left, right):
+        qtbot.addWidget(view)
+        view.resize(400, 200)
+    left.set_content('  "Source": "localin",\n  "Target": "/in"')
+    right.set_content('  "Source": "localin-share",\n  "Target": "/in"')
+    left.set_partners({1: 1}, right)
+    left.show()
+    qtbot.waitExposed(left)
+    qtbot.wait(50)
+    before = left.intraline(1)
+    paints = Paints()
+    left.viewport().installEventFilter(paints)
+    right.set_content('  "Source": "other",\n  "Target": "/in"')
+    left.set_partners({1: 1}, right)
+    assert left.intraline(1) != before
+    qtbot.waitUntil(lambda: Paints.count > 0)
+    Paints.count = 0
+    left.set_partners({1: 1}, right)  # nothing changed since: no repaint
+    qtbot.wait(50)
+    assert Paints.count == 0
