@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import QEvent, QObject
 
 from asegui.gui.code_view import CodeView, _lexer_spans, line_spans
 
@@ -128,62 +129,57 @@ def test_the_change_map_paints_its_runs_as_one_mark_per_line_would(changes, line
     assert len(_runs(changes, lines, height, mark)) <= len(changes)
 
 
+class _Paints(QObject):
+    """Counts the paint events of the widget it watches."""
+
+    def __init__(self):
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def _two_panes(qtbot):
+    panes = CodeView("left"), CodeView("right")
+    for view in panes:
+        qtbot.addWidget(view)
+        view.resize(400, 200)
+    return panes
+
+
 def test_a_pane_repaints_for_its_counterparts_only_when_a_mark_in_view_changes(qtbot):
     """A decision in one module moves the counterparts of every later line in the other pane: this pane's marks in
     view stay the same, so it is not repainted; when a counterpart in view changes, it is."""
-    from PySide6.QtCore import QEvent, QObject
-
-    class Paints(QObject):
-        count = 0
-
-        def eventFilter(self, watched, event):  # noqa: N802
-            if event.type() == QEvent.Type.Paint:
-                Paints.count += 1
-            return False
-
-    left, right = CodeView("left"), CodeView("right")
-    for view in (left, right):
-        qtbot.addWidget(view)
-        view.resize(400, 200)
+    left, right = _two_panes(qtbot)
     left.set_content("\n".join(f'  "key{n}": "value {n}",' for n in range(300)))
     right.set_content("\n".join(f'  "key{n}": "valve {n}",' for n in range(300)))
     left.set_partners({n: n for n in range(1, 301)}, right)
     left.show()
     qtbot.waitExposed(left)
     qtbot.wait(50)  # the first paint, which sees the marks in view
-    paints = Paints()
+    paints = _Paints()
     left.viewport().installEventFilter(paints)
     # three lines inserted at line 200 of the other pane: the counterparts from there on move, none in view changes
     right.set_content("\n".join([f'  "key{n}": "valve {n}",' for n in range(199)] + ["  x", "  y", "  z"]
                                 + [f'  "key{n}": "valve {n}",' for n in range(199, 300)]))
     left.set_partners({n: n if n < 200 else n + 3 for n in range(1, 301)}, right)
     qtbot.wait(50)
-    assert Paints.count == 0
+    assert paints.count == 0
     assert left.intraline(250) and left.intraline(1)  # marked, as before the move
     # the counterpart of line 2, in view, is another line now: its mark changes, and the pane is repainted
     before = left.intraline(2)
     left.set_partners({**{n: n if n < 200 else n + 3 for n in range(1, 301)}, 2: 3}, right)
     assert left.intraline(2) != before
-    qtbot.waitUntil(lambda: Paints.count > 0)
+    qtbot.waitUntil(lambda: paints.count > 0)
 
 
 def test_a_pane_repaints_when_the_line_its_line_is_paired_with_changes(qtbot):
     """The pairs stay, the other pane's line changes (a value given for a parameter): what differs inside this
     pane's line changes too, and it is repainted with the new mark."""
-    from PySide6.QtCore import QEvent, QObject
-
-    class Paints(QObject):
-        count = 0
-
-        def eventFilter(self, watched, event):  # noqa: N802
-            if event.type() == QEvent.Type.Paint:
-                Paints.count += 1
-            return False
-
-    left, right = CodeView("left"), CodeView("right")
-    for view in (left, right):
-        qtbot.addWidget(view)
-        view.resize(400, 200)
+    left, right = _two_panes(qtbot)
     left.set_content('  "Source": "localin",\n  "Target": "/in"')
     right.set_content('  "Source": "localin-share",\n  "Target": "/in"')
     left.set_partners({1: 1}, right)
@@ -191,13 +187,13 @@ def test_a_pane_repaints_when_the_line_its_line_is_paired_with_changes(qtbot):
     qtbot.waitExposed(left)
     qtbot.wait(50)
     before = left.intraline(1)
-    paints = Paints()
+    paints = _Paints()
     left.viewport().installEventFilter(paints)
     right.set_content('  "Source": "other",\n  "Target": "/in"')
     left.set_partners({1: 1}, right)
     assert left.intraline(1) != before
-    qtbot.waitUntil(lambda: Paints.count > 0)
-    Paints.count = 0
+    qtbot.waitUntil(lambda: paints.count > 0)
+    paints.count = 0
     left.set_partners({1: 1}, right)  # nothing changed since: no repaint
     qtbot.wait(50)
-    assert Paints.count == 0
+    assert paints.count == 0
