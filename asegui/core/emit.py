@@ -71,7 +71,7 @@ def shape(doc: Document, root: Any, form: Form, renames: dict[str, str] | None =
         else:
             pieces = split_chunks(compact(value))
         reshaped[pointer] = _in_place(settings, pieces, module.co_order if pieces is module.co_chunks else ())
-    return _with_replaced(root, reshaped)
+    return with_replaced(root, reshaped)
 
 
 def _in_place(settings: dict[str, Any], pieces: dict[str, str], order: tuple[str, ...]) -> dict[str, Any]:
@@ -92,7 +92,7 @@ def _in_place(settings: dict[str, Any], pieces: dict[str, str], order: tuple[str
     return rebuilt
 
 
-def _with_replaced(root: Any, replacements: dict[str, Any]) -> Any:
+def with_replaced(root: Any, replacements: dict[str, Any]) -> Any:
     """A copy of ``root`` with the values at ``replacements``' pointers swapped, sharing everything else."""
     if not replacements:
         return root

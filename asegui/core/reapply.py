@@ -17,6 +17,7 @@ import msgspec
 
 from .. import collector
 from .document import ModuleRef
+from .emit import with_replaced
 from .findings import Decided, Decision, Decisions, Edit, Finding
 from .migrate import Result, _as_decision, _outcome
 from .patch import apply_edits
@@ -70,7 +71,7 @@ def reapply(previous: Result, findings: list[Finding], decisions: Mapping[str, D
         stale = [key for key in decisions if key not in known]
     context.renames = previous.renames
     rendered = previous._cache.get(("output", "expanded"))
-    warned = {pointer: found for pointer, found in previous._warned.items() if pointer != module}
+    warned = {pointer: said for pointer, said in previous._warned.items() if pointer != module}
     return Result(document=previous.document, findings=decided, root=root, form=previous.form,
                   conflicts=previous.conflicts, renames=previous.renames, stale_decisions=stale,
                   settings=previous.settings, _context=context,
@@ -101,13 +102,18 @@ def _module_applied(previous: Result, decided: list[Decided], edits: list[Edit])
     module = _module_of(doc.modules, edits)
     if module is None:
         return None
-    inside = [d for d in decided if d.outcome.edits and any(is_within(e.path, module.pointer) for e in d.outcome.edits)]
+    inside: list[Decided] = []  # the findings with edits in the module
     for finding in decided:
-        for edit in finding.outcome.edits:
-            if is_within(module.pointer, edit.path) and not (edit.path == module.pointer and edit.op == "rename"):
-                return None  # an edit of the module itself or above it (removing it, replacing all modules)
-    if any(not all(is_within(e.path, module.pointer) for e in d.outcome.edits) for d in inside):
-        return None  # a finding with edits in this module and elsewhere: applied together or not at all
+        if not finding.outcome.edits:
+            continue
+        within = [is_within(edit.path, module.pointer) for edit in finding.outcome.edits]
+        if any(is_within(module.pointer, edit.path) and not (edit.path == module.pointer and edit.op == "rename")
+               for edit in finding.outcome.edits):
+            return None  # an edit of the module itself or above it (removing it, replacing all modules)
+        if any(within):
+            if not all(within):
+                return None  # a finding with edits in this module and elsewhere: applied together or not at all
+            inside.append(finding)
     if any(is_within(c.pointer, module.pointer) for c in previous.conflicts):
         return None
     skeleton = _skeleton(doc.root, module.pointer)
@@ -121,8 +127,9 @@ def _module_applied(previous: Result, decided: list[Decided], edits: list[Edit])
         return None
     place = map_pointer(module.pointer, previous.renames)
     value = resolve(out, map_pointer(module.pointer, renames))
-    root = _replaced(previous.root, place, value)
-    return None if root is None else (root, place, module.pointer)
+    if not isinstance(value, dict) or not isinstance(resolve(previous.root, place), dict):
+        return None
+    return with_replaced(previous.root, {place: value}), place, module.pointer
 
 
 def _module_of(modules: list[ModuleRef], edits: list[Edit]) -> ModuleRef | None:
@@ -149,25 +156,3 @@ def _skeleton(root: Any, pointer: str) -> Any:
     for key in reversed(keys[:-1]):
         skeleton = {key: skeleton}
     return skeleton
-
-
-def _replaced(root: Any, pointer: str, value: Any) -> Any:
-    """A copy of ``root`` with the value at ``pointer`` replaced: the objects on the way are copied, the rest is
-    shared."""
-    if not isinstance(value, dict):
-        return None
-    keys = parts(pointer)
-    copied = dict(root) if isinstance(root, dict) else None
-    if copied is None or not keys:
-        return None
-    node = copied
-    for key in keys[:-1]:
-        child = node.get(key)
-        if not isinstance(child, dict):
-            return None
-        node[key] = dict(child)
-        node = node[key]
-    if keys[-1] not in node:
-        return None
-    node[keys[-1]] = value
-    return copied

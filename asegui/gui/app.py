@@ -52,7 +52,7 @@ def _application(dark: bool, fusion: bool, lang: str | None = None) -> QApplicat
 
     The garbage collector rests from here until the first window's first frame (:func:`build_window` takes the
     pause over): the imports and declarations of start-up make what lives as long as the app, and the collections
-    they would set off (some forty) only scan it."""
+    they would set off (some twenty) only scan it."""
     from .. import collector
 
     global _start_pause

@@ -28,6 +28,7 @@ from ..core import (
     DeviceSettings,
     Document,
     Finding,
+    Rendered,
     Result,
     analyze,
     apply,
@@ -93,6 +94,15 @@ class DefaultsApplied(Struct, frozen=True, dict=True):
         return said
 
 
+class _Earlier(Struct):
+    """The expanded side of the result before one re-applied to one module: its diff, anchors and output, from which
+    the new result's are spliced (:mod:`.spliced`)."""
+
+    changes: Changes
+    anchors: list[tuple[int, int]] | None
+    output: Rendered
+
+
 class DevicePhase:
     """The device phase of one result, decided by the decisions it was applied with: run once, on any thread
     (:meth:`Result.check_device` reads only its result, and the lock keeps a worker and :meth:`Session.complete`
@@ -144,7 +154,7 @@ class Session:
         self._input_findings: list[Decided] = []
         self._findings: list[Decided] = []  # shown: the result's, or while its device phase runs, see findings
         self._changes: dict[str, Changes] = {}
-        self._earlier: dict[str, Any] = {}  # the earlier result's diff, anchors and output (see _apply)
+        self._earlier: _Earlier | None = None  # what the result before a re-applied one showed (see _apply)
         self._counts: dict[str | None, dict[str, int]] = {}  # of the findings shown, by area (None: all)
         self._ids: tuple[list[Decided] | None, list[str]] = (None, [])  # the findings shown and their ids
         self._following: tuple[list[Finding] | None, list[str]] = (None, [])  # see _followers
@@ -257,11 +267,11 @@ class Session:
             after, _spans = self.rendered("output", form)
             anchors = self.anchors(form)
             spliced = self._memo.get(("spliced", form))
-            earlier = self._earlier.get(form)
-            if self._earlier.get("output") is self.result.render("output", form) and earlier is not None:
-                self._changes[form] = earlier[0]  # the same output as the earlier result's
-            elif spliced is not None and earlier is not None and earlier[0] is not None and self.result.splice:
-                self._changes[form] = spliced_changes(earlier[0], before, text_lines(after), spliced,
+            earlier = self._earlier if form == "expanded" else None
+            if earlier is not None and self._same_output(earlier):
+                self._changes[form] = earlier.changes
+            elif earlier is not None and spliced is not None and self.result.splice:
+                self._changes[form] = spliced_changes(earlier.changes, before, text_lines(after), spliced,
                                                       self.result.splice[3], self._segments)
             else:
                 self._changes[form] = diff_lines(before, after, anchors, self._segments)
@@ -363,11 +373,11 @@ class Session:
 
     def _spliced_anchors(self, form: str) -> list[tuple[int, int]] | None:
         """The anchors of a result re-applied to one module, from the earlier result's (see :mod:`.spliced`)."""
-        earlier = self._earlier.get(form)
-        if earlier is None or earlier[1] is None:
+        earlier = self._earlier if form == "expanded" else None
+        if earlier is None or earlier.anchors is None:
             return None
-        if self._earlier.get("output") is self.result.render("output", form):
-            return earlier[1]  # the same output as the earlier result's
+        if self._same_output(earlier):
+            return earlier.anchors
         splice = self.result.splice
         if splice is None:
             return None
@@ -380,11 +390,15 @@ class Session:
         top, bottom = lines
         inside = [(line, after[pointer][0]) for line, pointer in self._mapped_input(form)
                   if top <= line <= bottom and pointer in after]
-        spliced = spliced_anchors(earlier[1], lines, (first, last), shift, inside)
+        spliced = spliced_anchors(earlier.anchors, lines, (first, last), shift, inside)
         if spliced is None:
             return None
         self._memo[("spliced", form)] = spliced
         return spliced.anchors
+
+    def _same_output(self, earlier: _Earlier) -> bool:
+        """The current result's expanded output is the earlier result's own (its decision changed no edit)."""
+        return earlier.output is self.result.render("output", "expanded")
 
     def unresolved_errors(self) -> list[Decided]:
         """The error findings shown that still need a person (after :meth:`complete`: the result's own)."""
@@ -595,10 +609,10 @@ class Session:
         result = reapply(self.result, self.analyzed, self.decisions, changed) if changed else None
         reapplied = result is not None
         # a result re-applied to one module: its diff and anchors are the earlier ones', that module's found again
-        self._earlier = {}
+        self._earlier = None
         if result is not None and "expanded" in self._changes:
-            self._earlier = {"expanded": (self._changes["expanded"], self._memo.get(("anchors", "expanded"))),
-                             "output": self.result.render("output", "expanded")}
+            self._earlier = _Earlier(self._changes["expanded"], self._memo.get(("anchors", "expanded")),
+                                     self.result.render("output", "expanded"))
         self._changes = {}
         self._memo = {}
         counted, decided_before, shown_before = self._counts, self._by_id, len(self._findings)
