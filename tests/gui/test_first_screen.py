@@ -68,13 +68,14 @@ def test_the_collector_rests_from_the_application_to_the_first_frame(tmp_path: P
         from PySide6.QtCore import QSettings
         from asegui.gui import app
         runs = []
-        gc.callbacks.append(lambda phase, info: phase == "start" and runs.append(info["generation"]))
+        gc.callbacks.append(lambda phase, info: phase == "start" and runs.append((info["generation"], gc.isenabled())))
         application = app._application(False, fusion=False)
         assert not gc.isenabled()
         settings = QSettings({str(tmp_path / "s.ini")!r}, QSettings.Format.IniFormat)
         window = app.build_window(argparse.Namespace(file={str(sample_copy)!r}, dark=False, screenshot=None,
                                                      select=None), settings)
-        assert not gc.isenabled() and not runs
+        assert not gc.isenabled(), "the collector is on before the first frame"
+        assert not runs, f"collections before the first frame: {{runs}}"
         deadline = time.monotonic() + 10
         while not gc.isenabled() and time.monotonic() < deadline:
             application.processEvents()
